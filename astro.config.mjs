@@ -1,0 +1,26 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { unified } from '@astrojs/markdown-remark';
+import { remarkPlugins, rehypePlugins } from './src/markdown/pipeline.ts';
+import { readSiteUrl } from './src/lib/site-file.ts';
+
+const contentDir = process.env.BROADSHEET_CONTENT_DIR ?? 'content';
+const siteUrl = readSiteUrl(contentDir);
+
+export default defineConfig({
+  site: siteUrl,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Every Markdown file Astro itself renders goes through our pipeline too.
+  markdown: {
+    processor: unified({
+      gfm: true,
+      smartypants: false,
+      remarkPlugins: remarkPlugins(),
+      rehypePlugins: rehypePlugins({ siteUrl }),
+    }),
+  },
+  // Stops a page from silently replacing another one with the same address.
+  prerenderConflictBehavior: 'error',
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,157 @@
+/**
+ * The only module besides pages that reads `astro:content`. Collections are
+ * read once per build (getCollection clones on every call, withastro/astro
+ * #16297) and turned into plain data that pages take as props.
+ */
+import { getCollection } from 'astro:content';
+import type { ImageMetadata } from 'astro';
+import { ARTICLE_TYPE_LABELS, type ArticleType, type Section, type SiteConfig } from '../lib/schema.ts';
+import { buildNow, compareNewestFirst, isPublic } from '../lib/visibility.ts';
+import { articlePath, authorPath, sectionPath } from '../lib/urls.ts';
+
+export interface PhotoView {
+  src: ImageMetadata;
+  alt: string;
+  caption?: string;
+  credit: string;
+}
+
+export interface AuthorView {
+  id: string;
+  name: string;
+  role?: string;
+  url: string;
+  photo?: { src: ImageMetadata; alt: string };
+  links: { label: string; url: string }[];
+  bioHtml: string;
+}
+
+export interface SectionView extends Section {
+  url: string;
+}
+
+export interface ArticleView {
+  slug: string;
+  url: string;
+  title: string;
+  dek: string;
+  type: ArticleType;
+  /** Kicker label: the type, or the brand label for short takes. */
+  kicker: string;
+  section: SectionView;
+  authors: AuthorView[];
+  published: Date;
+  updated?: Date;
+  draft: boolean;
+  hero?: PhotoView;
+  republished?: { outlet: string; url?: string; author?: string };
+  canonical?: string;
+  tags: string[];
+  corrections: { date: Date; text: string }[];
+  previousSlugs: string[];
+  excerpt: string[];
+  wordCount: number;
+  /** Key of the rendered body in the render cache. */
+  bodyHash: string;
+}
+
+const [siteEntries, sectionEntries, authorEntries, articleEntries] = await Promise.all([
+  getCollection('site'),
+  getCollection('sections'),
+  getCollection('authors'),
+  getCollection('articles'),
+]);
+
+export const site: SiteConfig = siteEntries[0]!.data;
+
+export const sections: SectionView[] = sectionEntries
+  .map((entry) => ({ ...entry.data, url: sectionPath(entry.data.id) }))
+  .sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+
+const sectionById = new Map(sections.map((section) => [section.id, section]));
+
+export const authors: AuthorView[] = authorEntries
+  .map((entry) => ({
+    id: entry.id,
+    name: entry.data.name,
+    ...(entry.data.role ? { role: entry.data.role } : {}),
+    url: authorPath(entry.id),
+    ...(entry.data.photo ? { photo: entry.data.photo as { src: ImageMetadata; alt: string } } : {}),
+    links: entry.data.links,
+    bioHtml: entry.data.derived.bioHtml,
+  }))
+  .sort((a, b) => (a.id < b.id ? -1 : 1));
+
+const authorById = new Map(authors.map((author) => [author.id, author]));
+
+/** In `astro dev` editors preview drafts and scheduled pieces; a build never contains them. */
+const showUnpublished = import.meta.env.DEV;
+const now = buildNow();
+
+const allArticles: ArticleView[] = articleEntries.map((entry) => {
+  const data = entry.data;
+  const section = sectionById.get(data.section.id)!;
+  return {
+    slug: entry.id,
+    url: articlePath(entry.id),
+    title: data.title,
+    dek: data.dek,
+    type: data.type,
+    kicker: section.kind === 'short-takes' ? (section.label ?? section.name) : ARTICLE_TYPE_LABELS[data.type],
+    section,
+    authors: data.authors.map((ref: { id: string }) => authorById.get(ref.id)!),
+    published: data.published,
+    ...(data.updated ? { updated: data.updated } : {}),
+    draft: data.draft,
+    ...(data.hero ? { hero: data.hero as PhotoView } : {}),
+    ...(data.republished ? { republished: data.republished } : {}),
+    ...(data.canonical ? { canonical: data.canonical } : {}),
+    tags: data.tags,
+    corrections: data.corrections,
+    previousSlugs: data.previousSlugs,
+    excerpt: data.derived.excerpt,
+    wordCount: data.derived.wordCount,
+    bodyHash: data.derived.hash,
+  };
+});
+
+/** Every article readers may see, newest first. */
+export const articles: ArticleView[] = allArticles
+  .filter((article) => showUnpublished || isPublic(article, now))
+  .sort(compareNewestFirst);
+
+function groupBy(keysOf: (article: ArticleView) => string[]): Map<string, ArticleView[]> {
+  const groups = new Map<string, ArticleView[]>();
+  for (const article of articles) {
+    for (const key of keysOf(article)) {
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = []));
+      group.push(article);
+    }
+  }
+  return groups;
+}
+
+const bySection = groupBy((article) => [article.section.id]);
+const byAuthor = groupBy((article) => article.authors.map((author) => author.id));
+
+const byTag = groupBy((article) => article.tags);
+
+/** Every tag with its articles, newest first, tags in alphabetical order. */
+export function articlesByTag(): Map<string, ArticleView[]> {
+  return new Map([...byTag.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** A section's articles, newest first. */
+export function articlesInSection(sectionId: string): ArticleView[] {
+  return bySection.get(sectionId) ?? [];
+}
+
+/** An author's articles, newest first. */
+export function articlesByAuthor(authorId: string): ArticleView[] {
+  return byAuthor.get(authorId) ?? [];
+}
+
+export function isUnpublished(article: ArticleView): boolean {
+  return !isPublic(article, now);
+}

@@ -1,0 +1,56 @@
+/**
+ * Finds links in a Markdown body that could run code or hide their target.
+ * The pipeline strips them anyway (rehype-sanitize); this tells the editor
+ * where they are instead of letting them vanish silently.
+ */
+
+export interface UnsafeUrl {
+  /** 1-based line within the body. */
+  line: number;
+  column: number;
+  url: string;
+  message: string;
+}
+
+// Inline links and images `](url`, reference definitions `[x]: url`, autolinks `<url>`, and raw HTML attributes.
+const URL_SITES = [
+  /\]\(\s*<?([^\s)>]+)/g,
+  /^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?(\S+?)>?(?:\s|$)/gm,
+  /<((?:[a-z][a-z0-9+.-]*:|\/\/)[^\s>]*)>/gi,
+  /\b(?:href|src|action|formaction|xlink:href)\s*=\s*["']?([^"'\s>]+)/gi,
+];
+
+const UNSAFE = /^(?:javascript|vbscript|data|file):/i;
+
+function classify(url: string): string | null {
+  const decoded = url.replace(/&#x?[0-9a-f]+;?|[\s\u0000-\u001f]/gi, (entity) => {
+    if (!entity.startsWith('&')) return '';
+    const code = entity.startsWith('&#x') || entity.startsWith('&#X') ? parseInt(entity.slice(3), 16) : parseInt(entity.slice(2), 10);
+    return Number.isFinite(code) ? String.fromCodePoint(code) : '';
+  });
+  if (UNSAFE.test(decoded)) {
+    return `link "${url.slice(0, 40)}" uses an unsafe scheme and would be removed; link to an https:// address instead`;
+  }
+  if (decoded.startsWith('//')) return `link "${url.slice(0, 60)}" has no scheme; write the full address, e.g. "https:${url}"`;
+  return null;
+}
+
+export function findUnsafeBodyUrls(body: string): UnsafeUrl[] {
+  if (!/(script|data|file):|\/\/|&#/i.test(body)) return [];
+  const found = new Map<number, UnsafeUrl>();
+  for (const pattern of URL_SITES) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(body); match; match = pattern.exec(body)) {
+      const url = match[1]!;
+      const message = classify(url);
+      if (!message) continue;
+      const offset = match.index + match[0].indexOf(url);
+      if (found.has(offset)) continue;
+      const before = body.slice(0, offset);
+      const line = before.split('\n').length;
+      const column = offset - before.lastIndexOf('\n');
+      found.set(offset, { line, column, url, message });
+    }
+  }
+  return [...found.values()].sort((a, b) => a.line - b.line || a.column - b.column);
+}

@@ -1,0 +1,15 @@
+/** The credit lines readers see, worded the way the publication words them. */
+
+/** "Top photo credit: Tankers wait off Fujairah. Jane Doe/Reuters" */
+export function photoCreditLine(photo: { caption?: string | undefined; credit: string }): string {
+  const caption = photo.caption?.trim();
+  if (!caption) return `Top photo credit: ${photo.credit}`;
+  const ended = /[.!?\u2026]["\u201d\u2019)]?$/.test(caption) ? caption : `${caption}.`;
+  return `Top photo credit: ${ended} ${photo.credit}`;
+}
+
+/** "This article was republished with permission by The Harbor Quarterly." */
+export function republishCreditLine(republished: { outlet: string; author?: string | undefined }): string {
+  const by = republished.author ? `${republished.author}, ${republished.outlet}` : republished.outlet;
+  return `This article was republished with permission by ${by}.`;
+}

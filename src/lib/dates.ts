@@ -1,0 +1,136 @@
+/**
+ * Editorial dates. Editors write either a full ISO date-time with an offset
+ * (`2026-10-14T08:30:00-04:00`), a local date-time (`2026-10-14T08:30`), or a
+ * bare date (`2026-10-14`). Anything without an offset is wall-clock time in the
+ * publication's time zone, because that is what an editor means by "the 14th".
+ */
+
+const DATE_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+
+export type DateParseResult = { ok: true; date: Date } | { ok: false; reason: string };
+
+const formatterCache = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatterCache.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatterCache.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    partsFormatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Offset of `timeZone` from UTC at the instant `utcMs`, in minutes (east positive). */
+export function timeZoneOffsetMinutes(utcMs: number, timeZone: string): number {
+  const parts = partsFormatter(timeZone).formatToParts(new Date(utcMs));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
+}
+
+/**
+ * The instant at which the clocks of `timeZone` show the given wall time.
+ * In a spring-forward gap the wall time does not exist; we move it forward by the
+ * gap, as calendars do. In a fall-back overlap the earlier instant wins.
+ */
+export function wallTimeToUtc(
+  wall: { year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number },
+  timeZone: string,
+): Date {
+  const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.ms);
+  const firstGuess = naive - timeZoneOffsetMinutes(naive, timeZone) * 60000;
+  const offsetAtGuess = timeZoneOffsetMinutes(firstGuess, timeZone);
+  const secondGuess = naive - offsetAtGuess * 60000;
+  const earlier = Math.min(firstGuess, secondGuess);
+  if (naive - timeZoneOffsetMinutes(earlier, timeZone) * 60000 === earlier) return new Date(earlier);
+  return new Date(Math.max(firstGuess, secondGuess));
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Parses an editor's date string; never guesses, and says why it refused. */
+export function parseEditorialDate(input: string, timeZone: string): DateParseResult {
+  const match = DATE_PATTERN.exec(input.trim());
+  if (!match) {
+    return { ok: false, reason: `"${input}" is not a date; write 2026-10-14 or 2026-10-14T08:30:00-04:00` };
+  }
+  const [, y, mo, d, h, mi, s, frac, zone] = match;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = h === undefined ? 0 : Number(h);
+  const minute = mi === undefined ? 0 : Number(mi);
+  const second = s === undefined ? 0 : Number(s);
+  const ms = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
+  if (month < 1 || month > 12) return { ok: false, reason: `"${input}" has no month ${month}` };
+  if (day < 1 || day > daysInMonth(year, month)) {
+    return { ok: false, reason: `"${input}" is not a real day: ${year}-${mo} has ${daysInMonth(year, month)} days` };
+  }
+  if (hour > 23 || minute > 59 || second > 59) {
+    return { ok: false, reason: `"${input}" is not a real time of day` };
+  }
+  if (zone) {
+    let offset = 0;
+    if (zone !== 'Z') {
+      const sign = zone.startsWith('-') ? -1 : 1;
+      const digits = zone.slice(1).replace(':', '');
+      const offsetHours = Number(digits.slice(0, 2));
+      const offsetMinutes = Number(digits.slice(2));
+      if (offsetHours > 14 || offsetMinutes > 59) return { ok: false, reason: `"${input}" has an impossible UTC offset` };
+      offset = sign * (offsetHours * 60 + offsetMinutes);
+    }
+    return { ok: true, date: new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * 60000) };
+  }
+  return { ok: true, date: wallTimeToUtc({ year, month, day, hour, minute, second, ms }, timeZone) };
+}
+
+/** `2026-10-14` as shown on the clocks of the publication's time zone. */
+export function localDateKey(date: Date, timeZone: string): string {
+  const parts = partsFormatter(timeZone).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** ISO 8601 with the publication's local offset, for `<time datetime>` and feeds. */
+export function toZonedIso(date: Date, timeZone: string): string {
+  const offset = timeZoneOffsetMinutes(date.getTime(), timeZone);
+  const local = new Date(date.getTime() + offset * 60000);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${local.toISOString().slice(0, 19)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+const displayFormatterCache = new Map<string, Intl.DateTimeFormat>();
+
+/** "October 14, 2026" in the publication's language and time zone. */
+export function formatDisplayDate(date: Date, timeZone: string, locale = 'en-US'): string {
+  const key = `${locale}|${timeZone}`;
+  let formatter = displayFormatterCache.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'long', day: 'numeric' });
+    displayFormatterCache.set(key, formatter);
+  }
+  return formatter.format(date);
+}

@@ -1,0 +1,135 @@
+/**
+ * Reads an editor's Markdown file: bytes to text, frontmatter to data, with
+ * every way it can go wrong named precisely. No Astro here: the validator CLI,
+ * the content loader and the tests share this.
+ */
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
+
+export interface SourceProblem {
+  line: number;
+  column: number;
+  field: string;
+  message: string;
+}
+
+export interface ParsedSource {
+  /** Frontmatter as YAML data (dates stay strings: the schema reads them in the site's time zone). */
+  data: Record<string, unknown>;
+  /** The raw frontmatter text, for locating fields when something is wrong. */
+  frontmatterText: string;
+  /** Line of the file where the frontmatter text starts (its first line is the rest of the `---` line). */
+  frontmatterLine: number;
+  body: string;
+  /** 1-based line of the file where the body starts. */
+  bodyLine: number;
+}
+
+export type ParseOutcome = { ok: true; source: ParsedSource } | { ok: false; problem: SourceProblem };
+
+/** Largest Markdown file we accept; a larger one is almost always a paste accident or generated data. */
+export const MAX_SOURCE_BYTES = 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+// CORE_SCHEMA: no YAML timestamps, so `2026-10-14` stays the editor's text and
+// the schema can read it in the publication's time zone instead of UTC.
+const grayMatterOptions = {
+  engines: { yaml: (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA }) as object },
+};
+
+function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const byte = bytes[i]!;
+    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) {
+      const next = bytes[i + k];
+      if (next === undefined || (next & 0xc0) !== 0x80) return i;
+    }
+    i += length;
+  }
+  return -1;
+}
+
+function fail(line: number, field: string, message: string, column = 1): ParseOutcome {
+  return { ok: false, problem: { line, column, field, message } };
+}
+
+/** Decodes and splits one Markdown file. `kind` words the messages ("article", "author profile"). */
+export function parseMarkdownSource(bytes: Uint8Array, kind = 'article'): ParseOutcome {
+  if (bytes.length === 0) {
+    return fail(1, 'file', `is empty; an ${kind} starts with frontmatter between two "---" lines, then the text`);
+  }
+  if (bytes.length > MAX_SOURCE_BYTES) {
+    const size = (bytes.length / (1024 * 1024)).toFixed(1);
+    return fail(1, 'file', `is ${size} MB; the limit is 1 MB per file. Split the piece, or move data out of it`);
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return fail(1, 'file', 'starts with a byte-order mark (BOM); save the file as "UTF-8" without BOM');
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8Offset(bytes);
+    return fail(lineOfByte(bytes, Math.max(0, offset)), 'file', `is not valid UTF-8 (byte ${offset}); save it as UTF-8`);
+  }
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  if (text.trim() === '') {
+    return fail(1, 'file', `is blank; an ${kind} starts with frontmatter between two "---" lines, then the text`);
+  }
+  if (!/^---[ \t]*\n/.test(text)) {
+    return fail(1, 'frontmatter', `missing; the file must start with a "---" line, then the fields, then another "---" line`);
+  }
+  if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
+    return fail(1, 'frontmatter', 'is not closed; add a "---" line after the last field');
+  }
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(text, grayMatterOptions);
+  } catch (error) {
+    return yamlFailure(error);
+  }
+  const frontmatterText = parsed.matter;
+  const data = parsed.data as unknown;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return fail(2, 'frontmatter', 'must be a list of "field: value" lines, e.g. "title: ..."');
+  }
+  const bodyLine = countNewlines(frontmatterText) + 3;
+  return {
+    ok: true,
+    source: { data: data as Record<string, unknown>, frontmatterText, frontmatterLine: 1, body: parsed.content, bodyLine },
+  };
+}
+
+function countNewlines(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+function yamlFailure(error: unknown): ParseOutcome {
+  if (error instanceof yaml.YAMLException) {
+    // The frontmatter text begins with the rest of the opening "---" line, so
+    // its line k (0-based) is line k + 1 of the file.
+    const line = (error.mark?.line ?? 0) + 1;
+    const column = (error.mark?.column ?? 0) + 1;
+    return fail(line, 'frontmatter', `YAML error: ${explainYamlError(error.reason ?? error.message)}`, column);
+  }
+  throw error;
+}
+
+function explainYamlError(reason: string): string {
+  if (/tab/i.test(reason)) return `${reason}; YAML does not allow tabs for indentation, use spaces`;
+  if (/duplicated mapping key/.test(reason)) return `${reason}; each field may appear only once`;
+  if (/bad indentation/.test(reason)) return `${reason}; indent nested fields with two spaces, and quote values that contain ": "`;
+  if (/end of the stream|unexpected end/.test(reason)) return `${reason}; check for an unclosed quote or bracket`;
+  return `${reason}; quote values that contain ":", "#", or start with "[", "{", "*" or "&"`;
+}

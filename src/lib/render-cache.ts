@@ -1,0 +1,64 @@
+/**
+ * Rendered article bodies live on disk, not in Astro's data store: the store is
+ * bundled into one JavaScript module, which cannot hold a large archive
+ * (withastro/astro #13360). Each body is rendered once per content hash and read
+ * back by the article page.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Kept under node_modules/.astro so CI's Astro cache keeps it between builds. */
+export function renderCacheDir(): string {
+  return path.resolve(process.env.BROADSHEET_CACHE_DIR ?? 'node_modules/.astro/broadsheet');
+}
+
+export interface CachedRender {
+  excerpt: string[];
+  wordCount: number;
+  /** Lowercased text for ranking related stories: body blocks joined. */
+  text: string;
+}
+
+export function renderHash(parts: readonly (string | number)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(String(part)).update('\0');
+  return hash.digest('hex').slice(0, 32);
+}
+
+export class RenderCache {
+  readonly dir: string;
+  constructor(dir = renderCacheDir()) {
+    this.dir = dir;
+    mkdirSync(dir, { recursive: true });
+  }
+
+  htmlPath(hash: string): string {
+    return path.join(this.dir, `${hash}.html`);
+  }
+
+  get(hash: string): CachedRender | undefined {
+    try {
+      return JSON.parse(readFileSync(path.join(this.dir, `${hash}.json`), 'utf8')) as CachedRender;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Writes the HTML first and the metadata last, each atomically: metadata present means HTML present. */
+  put(hash: string, html: string, meta: CachedRender): void {
+    writeAtomic(this.htmlPath(hash), html);
+    writeAtomic(path.join(this.dir, `${hash}.json`), JSON.stringify(meta));
+  }
+}
+
+function writeAtomic(file: string, contents: string) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, file);
+}
+
+/** The rendered body of an article, for its page. */
+export function readRenderedHtml(hash: string, dir = renderCacheDir()): string {
+  return readFileSync(path.join(dir, `${hash}.html`), 'utf8');
+}

@@ -1,0 +1,398 @@
+/**
+ * The editors' contract: every field an editor may write, with the message they
+ * see when it is wrong. Plain zod (no Astro imports) so the validator CLI and the
+ * tests use exactly what the build uses; `src/content.config.ts` swaps in Astro's
+ * `image()` and `reference()` through the options of these factories.
+ */
+import { z } from 'zod';
+import { parseEditorialDate, isValidTimeZone } from './dates.ts';
+import { SLUG_PATTERN, slugProblem } from './urls.ts';
+
+type AnySchema = z.ZodType;
+
+/** Non-empty text. `hint` says what to write; it ends every message about this field. */
+export function text(hint: string, { max }: { max?: number } = {}) {
+  let schema = z
+    .string({
+      error: (issue) => (issue.input === undefined ? `missing; ${hint}` : `must be text, not ${describe(issue.input)}; ${hint}`),
+    })
+    .trim()
+    .min(1, { error: `is empty; ${hint}` });
+  if (max) schema = schema.max(max, { error: `is longer than ${max} characters; shorten it` });
+  return schema;
+}
+
+/** Wording for a group of fields given as something else; unknown keys are worded elsewhere. */
+function groupError(fields: string) {
+  return (issue: { code?: string; input?: unknown }) => {
+    if (issue.code !== 'invalid_type') return undefined;
+    return issue.input === undefined
+      ? `missing; give the fields ${fields}`
+      : `must be a group of fields (${fields}), not ${describe(issue.input)}`;
+  };
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'empty (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a date';
+  if (typeof value === 'object') return 'a group of fields';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+const UNSAFE_SCHEME = /^\s*(javascript|data|vbscript|file):/i;
+
+/** An absolute http(s) address. `javascript:`, `data:` and protocol-relative URLs never pass. */
+export function webUrl(hint: string) {
+  return z
+    .string({
+      error: (issue) => (issue.input === undefined ? `missing; ${hint}` : `must be a web address, not ${describe(issue.input)}`),
+    })
+    .trim()
+    .superRefine((value, ctx) => {
+      const problem = urlProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+}
+
+export function urlProblem(value: string): string | null {
+  if (UNSAFE_SCHEME.test(value)) {
+    return `"${value.slice(0, 60)}" uses an unsafe scheme; only https:// (or http://) web addresses are allowed`;
+  }
+  if (value.startsWith('//')) return `"${value}" has no scheme; write the full address, e.g. "https:${value}"`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `"${value}" is not a full web address; write it as https://example.org/page`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return `"${value}" uses ${url.protocol}; only https:// (or http://) web addresses are allowed`;
+  }
+  if (url.username || url.password) return `"${value}" contains a user name or password; remove them`;
+  return null;
+}
+
+const PHOTO_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'avif'];
+
+/** A photo file path, relative to the Markdown file that names it. */
+export function photoPath() {
+  const hint = 'give the image file relative to this file, e.g. "../../images/harbour.jpg"';
+  return text(hint).superRefine((value, ctx) => {
+    const problem = photoPathProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+}
+
+export function photoPathProblem(value: string): string | null {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//')) {
+    return `"${value}" is a URL; photos must be files in the repository, e.g. "../../images/harbour.jpg"`;
+  }
+  if (value.startsWith('/')) return `"${value}" is an absolute path; write it relative to this file, e.g. "../../images/harbour.jpg"`;
+  if (value.includes('\\')) return `"${value}" uses backslashes; use "/" between folders`;
+  if (/%[0-9a-f]{2}/i.test(value)) return `"${value}" contains an encoded character (%..); use the plain file name`;
+  if (value.includes('\0')) return 'contains a NUL byte';
+  const extension = value.split('.').pop()?.toLowerCase() ?? '';
+  if (!PHOTO_EXTENSIONS.includes(extension)) {
+    return `"${value}" is not a photo file; use one of .${PHOTO_EXTENSIONS.join(', .')}`;
+  }
+  return null;
+}
+
+/** An editor's date: validated, and a bare date is read in the publication's time zone. */
+export function editorialDate(hint: string, timeZone: string) {
+  return z
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `missing; ${hint}` : `must be a date written as text, not ${describe(issue.input)}; ${hint}`,
+    })
+    .transform((value, ctx) => {
+      const result = parseEditorialDate(value, timeZone);
+      if (!result.ok) {
+        ctx.addIssue({ code: 'custom', message: result.reason });
+        return z.NEVER;
+      }
+      return result.date;
+    });
+}
+
+export function slugId(what: string, example: string) {
+  return z
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `missing; give the ${what}, e.g. "${example}"` : `must be the ${what} as text, e.g. "${example}"`,
+    })
+    .superRefine((value, ctx) => {
+      const problem = slugProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+}
+
+export const ARTICLE_TYPES = ['analysis', 'opinion', 'news', 'reporting', 'interview', 'review', 'short-take'] as const;
+export type ArticleType = (typeof ARTICLE_TYPES)[number];
+
+/** The kicker label readers see for each type ("Analysis | Middle East"). */
+export const ARTICLE_TYPE_LABELS: Record<ArticleType, string> = {
+  analysis: 'Analysis',
+  opinion: 'Opinion',
+  news: 'News',
+  reporting: 'Reporting',
+  interview: 'Interview',
+  review: 'Review',
+  'short-take': 'Short take',
+};
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T, what: string) {
+  return z.enum(values, {
+    error: (issue) =>
+      issue.input === undefined
+        ? `missing; choose the ${what}: ${values.join(', ')}`
+        : `${JSON.stringify(issue.input)} is not a known ${what}; choose one of ${values.join(', ')}`,
+  });
+}
+
+const TAG_PATTERN = SLUG_PATTERN;
+
+export function tag() {
+  return z.string({ error: 'each tag must be text, e.g. "energy-security"' }).superRefine((value, ctx) => {
+    if (!TAG_PATTERN.test(value) || value.length > 40) {
+      const suggestion = value
+        .toLowerCase()
+        .trim()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '');
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" is not a tag; tags are lowercase words joined by hyphens (at most 40 characters), e.g. "${suggestion || 'energy-security'}"`,
+      });
+    }
+  });
+}
+
+export interface SchemaOptions {
+  /** The publication's time zone: a bare date is read there. */
+  timeZone: string;
+  /** The photo `src` field; Astro's build passes `image()`. */
+  imageSrc?: () => AnySchema;
+  /** An author id; Astro's build passes `reference('authors')`. */
+  authorRef?: () => AnySchema;
+  /** A section id; Astro's build passes `reference('sections')`. */
+  sectionRef?: () => AnySchema;
+}
+
+/** A photo with everything a reader and a rights holder need. */
+export function photoSchema(imageSrc: () => AnySchema = photoPath) {
+  return z.strictObject(
+    {
+      /** Image file, relative to the Markdown file. */
+      src: imageSrc(),
+      /** What the photo shows, for readers who cannot see it. */
+      alt: text('describe what the photo shows for readers who cannot see it', { max: 400 }),
+      /** One sentence about the scene, shown under the photo. */
+      caption: text('write one sentence about what the photo shows').optional(),
+      /** Photographer and agency. */
+      credit: text('every photo needs a credit line, e.g. "Jane Doe/Reuters"', { max: 200 }),
+    },
+    { error: groupError('src, alt, caption, credit') },
+  );
+}
+
+/** Frontmatter of an article in `content/articles/**\/<slug>.md`. */
+export function articleSchema(options: SchemaOptions) {
+  const { timeZone, imageSrc = photoPath } = options;
+  const authorRef = options.authorRef ?? (() => slugId('author id', 'jane-doe'));
+  const sectionRef = options.sectionRef ?? (() => slugId('section id', 'middle-east'));
+  return z.strictObject({
+    /** Headline. */
+    title: text('write the headline', { max: 200 }),
+    /** One-sentence subtitle under the headline. */
+    dek: text('write a one-sentence subtitle under the headline', { max: 400 }),
+    /** Kind of piece; decides the kicker label. */
+    type: oneOf(ARTICLE_TYPES, 'article type'),
+    /** Section id from content/sections.yaml. */
+    section: sectionRef(),
+    /** One or more author ids from content/authors/. */
+    authors: z
+      .array(authorRef(), { error: 'must be a list of author ids, e.g. [jane-doe]' })
+      .min(1, { error: 'is empty; name at least one author id, e.g. [jane-doe]' }),
+    /** Publication date-time; a bare date is read in the site's time zone. */
+    published: editorialDate('give the publication date, e.g. 2026-10-14 or 2026-10-14T08:30:00-04:00', timeZone),
+    /** Date of the last substantive update; never before `published`. */
+    updated: editorialDate('give the update date, e.g. 2026-10-15T12:00:00-04:00', timeZone).optional(),
+    /** Drafts are validated but never published. */
+    draft: z.boolean({ error: 'must be true or false' }).default(false),
+    /** Top photo; required for every type except short takes. */
+    hero: photoSchema(imageSrc).optional(),
+    /** For pieces that first appeared elsewhere. */
+    republished: z
+      .strictObject(
+        {
+          /** The outlet where the piece first appeared. */
+          outlet: text('name the outlet where the piece first appeared, e.g. "The Harbor Quarterly"'),
+          /** The original's address. */
+          url: webUrl('give the address of the original').optional(),
+          /** The original author, when the credit names a person. */
+          author: text('name the original author').optional(),
+        },
+        { error: groupError('outlet, url, author') },
+      )
+      .optional(),
+    /** The preferred address of this piece when it is not this site's own. */
+    canonical: webUrl('give the full address of the preferred version').optional(),
+    /** Topic tags, lowercase and hyphenated. */
+    tags: z
+      .array(tag(), { error: 'must be a list of tags, e.g. [energy, gulf]' })
+      .max(12, { error: 'has more than 12 tags; keep the few that matter' })
+      .default([]),
+    /** Corrections, oldest first; part of the record. */
+    corrections: z
+      .array(
+        z.strictObject(
+          {
+            date: editorialDate('give the date of the correction, e.g. 2026-10-15', timeZone),
+            text: text('say what was wrong and what is right now'),
+          },
+          { error: groupError('date, text') },
+        ),
+        { error: 'must be a list of corrections, each with date and text' },
+      )
+      .default([]),
+    /** Former slugs of this article; they keep working as redirects. */
+    previousSlugs: z.array(slugId('former slug', 'old-headline-words'), { error: 'must be a list of former slugs' }).default([]),
+  });
+}
+
+/** Frontmatter of an author profile in `content/authors/<id>.md`; the body is the bio. */
+export function authorSchema(options: Pick<SchemaOptions, 'imageSrc'> = {}) {
+  const { imageSrc = photoPath } = options;
+  return z.strictObject({
+    /** Name as printed in bylines. */
+    name: text('write the name as it appears in bylines', { max: 120 }),
+    /** Position or beat, e.g. "Senior fellow, Gulf security". */
+    role: text('write a short role, e.g. "Contributing editor"', { max: 160 }).optional(),
+    /** Portrait. */
+    photo: z
+      .strictObject(
+        {
+          src: imageSrc(),
+          alt: text('describe the portrait, e.g. "Portrait of Jane Doe"', { max: 300 }),
+        },
+        { error: groupError('src, alt') },
+      )
+      .optional(),
+    /** Links shown on the author page. */
+    links: z
+      .array(
+        z.strictObject(
+          { label: text('name the link, e.g. "Website"', { max: 60 }), url: webUrl('give the full address') },
+          { error: groupError('label, url') },
+        ),
+        { error: 'must be a list of links, each with label and url' },
+      )
+      .default([]),
+  });
+}
+
+export const SECTION_KINDS = ['section', 'short-takes'] as const;
+
+/** `content/sections.yaml`: the sections, in navigation order. */
+export function sectionsSchema() {
+  return z
+    .array(sectionSchema(), { error: 'must be a list of sections, each with id, name and description' })
+    .min(1, { error: 'is empty; list at least one section' });
+}
+
+/** One section of `content/sections.yaml`. */
+export function sectionSchema() {
+  return z.strictObject({
+    /** Id used by articles and in the section's address. */
+    id: slugId('section id', 'middle-east'),
+    /** Display name, e.g. "Middle East". */
+    name: text('write the display name, e.g. "Middle East"', { max: 60 }),
+    /** One or two sentences for the section page and feeds. */
+    description: text('describe the section in a sentence'),
+    /** Regular section, or a brand of short takes with its own label. */
+    kind: oneOf(SECTION_KINDS, 'section kind').default('section'),
+    /** The brand label shown instead of the type, e.g. "SIGNAL". */
+    label: text('write the brand label, e.g. "SIGNAL"', { max: 40 }).optional(),
+    /** Position in navigation; lower comes first, then file order. */
+    order: z.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).optional(),
+  });
+}
+
+export const SOCIAL_NETWORKS = [
+  'x',
+  'facebook',
+  'youtube',
+  'bluesky',
+  'rss',
+  'linkedin',
+  'instagram',
+  'mastodon',
+  'threads',
+  'telegram',
+] as const;
+
+/** `content/site.yaml`: the publication itself. */
+export function siteSchema() {
+  return z.strictObject({
+    /** Publication name, shown in the header and feeds. */
+    name: text('write the publication name', { max: 80 }),
+    /** Short description for the home page and feeds. */
+    description: text('describe the publication in one sentence', { max: 300 }),
+    /** Base address of the published site. */
+    url: webUrl('give the published address, e.g. "https://www.example.org"'),
+    /** BCP 47 language tag. */
+    language: z
+      .string({ error: 'missing; give the language, e.g. "en" or "en-US"' })
+      .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { error: 'must be a language tag, e.g. "en" or "en-US"' }),
+    /** IANA time zone; bare dates in articles are read here. */
+    timeZone: z
+      .string({ error: 'missing; give an IANA time zone, e.g. "America/New_York"' })
+      .refine(isValidTimeZone, { error: 'is not a known time zone; use an IANA name, e.g. "America/New_York" or "Europe/London"' }),
+    /** Logo in public/, shown in the header. */
+    logo: z.strictObject(
+      {
+        src: z
+          .string({ error: 'missing; give the logo file in public/, e.g. "/logo.svg"' })
+          .regex(/^\/[A-Za-z0-9._/-]+$/, { error: 'must be a file in public/, written from the site root, e.g. "/logo.svg"' })
+          .refine((value) => !value.includes('..'), { error: 'must not contain ".."' }),
+        alt: text('write the text a screen reader reads for the logo, usually the publication name'),
+      },
+      { error: groupError('src, alt') },
+    ),
+    /** "Follow us on social" links, in display order. */
+    social: z
+      .array(
+        z.strictObject({
+          network: oneOf(SOCIAL_NETWORKS, 'social network'),
+          url: webUrl('give the full address of the profile'),
+          label: text('write the link text', { max: 40 }).optional(),
+        }),
+        { error: 'must be a list of { network, url }' },
+      )
+      .default([]),
+    /** Newsletter box on every page; the form posts to the mailing-list provider. */
+    newsletter: z.strictObject(
+      {
+        action: webUrl("give the mailing-list provider's form address"),
+        pitch: text('write the one-line pitch under "Newsletter"', { max: 300 }),
+        heading: text('write the box heading').default('Newsletter'),
+        button: text('write the button label').default('Subscribe'),
+        emailField: text('give the form field name the provider expects').default('email'),
+        method: z.enum(['post', 'get'], { error: 'must be "post" or "get"' }).default('post'),
+      },
+      { error: groupError('action, pitch') },
+    ),
+    /** Copyright holder named in the footer. */
+    copyright: text('name the copyright holder', { max: 120 }),
+  });
+}
+
+/** Fields an article may carry, for "did you mean" suggestions and the editors' guide. */
+export type ArticleFrontmatter = z.output<ReturnType<typeof articleSchema>>;
+export type ArticleFrontmatterInput = z.input<ReturnType<typeof articleSchema>>;
+export type AuthorFrontmatter = z.output<ReturnType<typeof authorSchema>>;
+export type Section = z.output<ReturnType<typeof sectionsSchema>>[number];
+export type SiteConfig = z.output<ReturnType<typeof siteSchema>>;
+export type Photo = z.output<ReturnType<typeof photoSchema>>;

@@ -1,0 +1,95 @@
+/**
+ * The URL scheme of the publication. Every public address is built here, so
+ * that pages, feeds, sitemaps and the validator agree on it.
+ *
+ *   /                              home
+ *   /<article-slug>/               an article (slug = the Markdown file's name)
+ *   /<section-id>/                 a section's newest articles; /<section-id>/page/<n>/ for the archive
+ *   /latest/                       everything, newest first; /latest/page/<n>/ for the archive
+ *   /author/<author-id>/           an author's page
+ *   /tag/<tag>/                    a tag's page
+ *
+ * Article slugs share the top level with sections and fixed routes, so the
+ * validator refuses any slug that would collide with them.
+ */
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_MAX_LENGTH = 80;
+
+/** Top-level names that belong to the site itself; no article may take them. */
+export const RESERVED_TOP_LEVEL = [
+  '404',
+  '_astro',
+  '_headers',
+  '_redirects',
+  'about',
+  'api',
+  'assets',
+  'author',
+  'authors',
+  'contact',
+  'favicon.svg',
+  'feed',
+  'feeds',
+  'images',
+  'latest',
+  'logo.svg',
+  'page',
+  'pagefind',
+  'robots.txt',
+  'rss.xml',
+  'search',
+  'section',
+  'sections',
+  'sitemap',
+  'sitemap.xml',
+  'tag',
+  'tags',
+] as const;
+
+/** Why `slug` cannot be used as an address, or null when it can. */
+export function slugProblem(slug: string): string | null {
+  if (slug.length === 0) return 'is empty';
+  if (/%[0-9a-f]{2}/i.test(slug)) return `"${slug}" contains an encoded character (%..); use plain a-z, 0-9 and hyphens`;
+  if (slug.includes('/') || slug.includes('\\') || slug.includes('..')) {
+    return `"${slug}" contains a path separator or ".."; use plain a-z, 0-9 and hyphens`;
+  }
+  if (/\s/.test(slug)) return `"${slug}" contains spaces; use hyphens between words`;
+  if (slug !== slug.toLowerCase()) return `"${slug}" has capital letters; use "${slug.toLowerCase()}"`;
+  if (slug.length > SLUG_MAX_LENGTH) return `is ${slug.length} characters long; keep it under ${SLUG_MAX_LENGTH}`;
+  if (!SLUG_PATTERN.test(slug)) {
+    return `"${slug}" may only contain a-z, 0-9 and single hyphens between words, e.g. "${suggestSlug(slug)}"`;
+  }
+  return null;
+}
+
+/** A safe slug close to what the editor wrote, for error messages and new articles. */
+export function suggestSlug(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, SLUG_MAX_LENGTH)
+      .replace(/-+$/g, '') || 'untitled'
+  );
+}
+
+/** The slug of an article file: its name without the `.md` extension. */
+export function slugFromFileName(filePath: string): string {
+  const base = filePath.split(/[\\/]/).pop() ?? '';
+  return base.replace(/\.md$/i, '');
+}
+
+export const articlePath = (slug: string) => `/${slug}/`;
+export const sectionPath = (sectionId: string) => `/${sectionId}/`;
+export const authorPath = (authorId: string) => `/author/${authorId}/`;
+export const tagPath = (tag: string) => `/tag/${tag}/`;
+export const latestPath = () => '/latest/';
+
+/** Absolute URL for a site path, given the publication's base URL from site.yaml. */
+export function absoluteUrl(path: string, siteUrl: string): string {
+  return new URL(path, siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
+}

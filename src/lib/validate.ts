@@ -1,0 +1,413 @@
+/**
+ * The editors' validator: reads a whole content directory and reports every
+ * problem in every file in one pass. The Astro build runs exactly this before
+ * it loads anything, so the build and `npm run validate` can never disagree.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import yaml from 'js-yaml';
+import type { z } from 'zod';
+import { parseEditorialDate } from './dates.ts';
+import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostics.ts';
+import { parseMarkdownSource, type ParsedSource } from './frontmatter.ts';
+import { CONTENT_LAYOUT, displayPath, listFiles } from './content-files.ts';
+import { ImageFileCache, imageFileProblem, isInside } from './image-files.ts';
+import {
+  articleSchema,
+  authorSchema,
+  photoPathProblem,
+  sectionsSchema,
+  siteSchema,
+  type ArticleFrontmatter,
+  type AuthorFrontmatter,
+  type Section,
+  type SiteConfig,
+} from './schema.ts';
+import { RESERVED_TOP_LEVEL, slugFromFileName, slugProblem } from './urls.ts';
+import { closestName, fieldName, issuesToProblems } from './zod-issues.ts';
+import { YamlLocator } from './yaml-locate.ts';
+import { findUnsafeBodyUrls } from './body-checks.ts';
+
+export interface ValidateOptions {
+  /** Paths in messages are shown relative to this directory. Default: process.cwd(). */
+  cwd?: string;
+  /** The site's public/ directory, where the logo lives. Default: `<contentDir>/../public`. */
+  publicDir?: string;
+}
+
+export interface ArticleRecord {
+  slug: string;
+  /** Path as shown in messages. */
+  file: string;
+  absolutePath: string;
+  /** Frontmatter exactly as the editor wrote it (dates as text), for Astro's own schema pass. */
+  raw: Record<string, unknown>;
+  data: ArticleFrontmatter;
+  body: string;
+  bodyLine: number;
+}
+
+export interface AuthorRecord {
+  id: string;
+  file: string;
+  absolutePath: string;
+  raw: Record<string, unknown>;
+  data: AuthorFrontmatter;
+  body: string;
+}
+
+export interface ContentReport {
+  contentDir: string;
+  site?: SiteConfig;
+  sections: Section[];
+  authors: AuthorRecord[];
+  articles: ArticleRecord[];
+  diagnostics: Diagnostic[];
+  filesChecked: number;
+}
+
+export const DEK_WARN_LENGTH = 200;
+export const TITLE_WARN_LENGTH = 110;
+const FALLBACK_TIME_ZONE = 'UTC';
+const IGNORED_LOOKALIKES = /\.(markdown|mdx|mdown|txt|html?)$/i;
+
+/** Collects diagnostics for one file, locating fields in its YAML only when something is wrong. */
+class FileReporter {
+  private locator: YamlLocator | undefined;
+  private readonly sink: Diagnostic[];
+  private readonly file: string;
+  private readonly yamlText: string | undefined;
+
+  constructor(sink: Diagnostic[], file: string, yamlText: string | undefined) {
+    this.sink = sink;
+    this.file = file;
+    this.yamlText = yamlText;
+  }
+
+  at(fieldPath: readonly (string | number)[], severity: Severity, message: string): void {
+    // The YAML text's line 1 is the file's line 1 (frontmatter text starts right after "---").
+    let line = 1;
+    let column = 1;
+    if (this.yamlText !== undefined && fieldPath.length > 0) {
+      this.locator ??= new YamlLocator(this.yamlText);
+      ({ line, column } = this.locator.locate(fieldPath));
+    }
+    this.sink.push({ file: this.file, line, column, severity, field: fieldName(fieldPath), message });
+  }
+
+  atLine(line: number, column: number, field: string, severity: Severity, message: string): void {
+    this.sink.push({ file: this.file, line, column, severity, field, message });
+  }
+
+  zodIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodType): void {
+    for (const problem of issuesToProblems(issues, schema)) this.at(problem.path, 'error', problem.message);
+  }
+}
+
+export function validateContent(contentDir: string, options: ValidateOptions = {}): ContentReport {
+  const cwd = options.cwd ?? process.cwd();
+  const root = path.resolve(contentDir);
+  const publicDir = options.publicDir ?? path.join(root, '..', 'public');
+  const diagnostics: Diagnostic[] = [];
+  const images = new ImageFileCache();
+  const shown = (absolutePath: string) => displayPath(absolutePath, cwd);
+  let filesChecked = 0;
+
+  // --- site.yaml and sections.yaml -------------------------------------------------
+  const site = readYamlFile(path.join(root, CONTENT_LAYOUT.site), siteSchema(), 'the publication settings (name, url, timeZone...)');
+  filesChecked++;
+  if (site.value) {
+    const logoFile = path.join(publicDir, site.value.logo.src);
+    if (!isInside(publicDir, logoFile) || !images.get(logoFile).exists) {
+      site.reporter?.at(['logo', 'src'], 'error', `file "${shown(logoFile)}" does not exist; put the logo in public/`);
+    }
+  }
+  const timeZone = site.value?.timeZone ?? FALLBACK_TIME_ZONE;
+
+  const sectionsFile = readYamlFile(path.join(root, CONTENT_LAYOUT.sections), sectionsSchema(), 'the list of sections');
+  filesChecked++;
+  // Navigation order: `order` when given (lower first), otherwise the order of the file.
+  const sections = [...(sectionsFile.value ?? [])].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+  const sectionById = new Map<string, Section>();
+  sections.forEach((section, index) => {
+    if (sectionById.has(section.id)) {
+      sectionsFile.reporter?.at([index, 'id'], 'error', `section "${section.id}" is listed twice; give each section its own id`);
+    }
+    if (RESERVED_TOP_LEVEL.includes(section.id as (typeof RESERVED_TOP_LEVEL)[number])) {
+      sectionsFile.reporter?.at([index, 'id'], 'error', `"${section.id}" is a fixed address of the site; choose another section id`);
+    }
+    if (section.kind === 'short-takes' && !section.label) {
+      sectionsFile.reporter?.at([index], 'error', 'a short-takes brand needs its label, e.g. label: "SIGNAL"');
+    }
+    sectionById.set(section.id, section);
+  });
+
+  // --- authors ----------------------------------------------------------------------
+  const authors: AuthorRecord[] = [];
+  const authorsDir = path.join(root, CONTENT_LAYOUT.authors);
+  const authorSchemaInstance = authorSchema();
+  for (const relative of listFiles(authorsDir)) {
+    const absolutePath = path.join(authorsDir, relative);
+    if (!relative.endsWith('.md')) {
+      if (IGNORED_LOOKALIKES.test(relative)) {
+        diagnostics.push(plain(shown(absolutePath), 'warning', 'file', 'is ignored; author profiles must end in ".md"'));
+      }
+      continue;
+    }
+    filesChecked++;
+    const file = shown(absolutePath);
+    const parsed = readMarkdown(absolutePath, file, 'author profile', diagnostics);
+    if (!parsed) continue;
+    const reporter = new FileReporter(diagnostics, file, parsed.frontmatterText);
+    const id = slugFromFileName(relative);
+    const idProblem = slugProblem(id);
+    if (idProblem) reporter.atLine(1, 1, 'file', 'error', `name ${idProblem}; the file name is the author id`);
+    const result = authorSchemaInstance.safeParse(parsed.data);
+    if (!result.success) reporter.zodIssues(result.error.issues, authorSchemaInstance);
+    if (parsed.body.trim() === '') {
+      reporter.atLine(parsed.bodyLine, 1, 'body', 'error', 'is empty; write the author bio under the frontmatter');
+    }
+    const photo = parsed.data.photo as { src?: unknown } | undefined;
+    if (photo && typeof photo === 'object' && typeof photo.src === 'string' && photoPathProblem(photo.src) === null) {
+      checkPhoto(reporter, ['photo', 'src'], absolutePath, photo.src, root, images, shown);
+    }
+    if (result.success) {
+      authors.push({ id, file, absolutePath, raw: parsed.data, data: result.data, body: parsed.body });
+    }
+  }
+  const authorIds = new Set(authors.map((author) => author.id));
+
+  // --- articles ---------------------------------------------------------------------
+  const articles: ArticleRecord[] = [];
+  const articlesDir = path.join(root, CONTENT_LAYOUT.articles);
+  const schema = articleSchema({ timeZone });
+  const sectionIds = [...sectionById.keys()];
+  const knownAuthorIds = [...authorIds];
+  const slugOwners = new Map<string, { file: string; what: string }>();
+  const pendingPreviousSlugs: { slug: string; reporter: FileReporter; index: number; file: string }[] = [];
+
+  for (const relative of listFiles(articlesDir)) {
+    const absolutePath = path.join(articlesDir, relative);
+    if (!relative.endsWith('.md')) {
+      if (IGNORED_LOOKALIKES.test(relative)) {
+        diagnostics.push(plain(shown(absolutePath), 'warning', 'file', 'is ignored; articles must end in ".md"'));
+      }
+      continue;
+    }
+    filesChecked++;
+    const file = shown(absolutePath);
+    const parsed = readMarkdown(absolutePath, file, 'article', diagnostics);
+    if (!parsed) continue;
+    const reporter = new FileReporter(diagnostics, file, parsed.frontmatterText);
+    const slug = slugFromFileName(relative);
+    const slugIssue = slugProblem(slug);
+    if (slugIssue) reporter.atLine(1, 1, 'file', 'error', `name ${slugIssue}; the file name is the article's address`);
+
+    const result = schema.safeParse(parsed.data);
+    if (!result.success) reporter.zodIssues(result.error.issues, schema);
+    checkArticleRules(reporter, parsed.data, timeZone, sectionById);
+    checkBody(reporter, parsed);
+
+    const raw = parsed.data;
+    if (typeof raw.section === 'string' && sectionById.size > 0 && !sectionById.has(raw.section)) {
+      const suggestion = closestName(raw.section, sectionIds);
+      reporter.at(
+        ['section'],
+        'error',
+        `unknown section "${raw.section}"; ${suggestion ? `did you mean "${suggestion}"?` : `use one of ${sectionIds.join(', ')}`}`,
+      );
+    }
+    if (Array.isArray(raw.authors)) {
+      const seen = new Set<string>();
+      raw.authors.forEach((authorId, index) => {
+        if (typeof authorId !== 'string') return;
+        if (seen.has(authorId)) reporter.at(['authors', index], 'error', `author "${authorId}" is named twice; list each author once`);
+        seen.add(authorId);
+        if (!authorIds.has(authorId) && slugProblem(authorId) === null) {
+          const suggestion = closestName(authorId, knownAuthorIds);
+          reporter.at(
+            ['authors', index],
+            'error',
+            `unknown author "${authorId}"; ${suggestion ? `did you mean "${suggestion}"?` : `add content/authors/${authorId}.md or use an existing author id`}`,
+          );
+        }
+      });
+    }
+    const hero = raw.hero as { src?: unknown } | undefined;
+    if (hero && typeof hero === 'object' && typeof hero.src === 'string' && photoPathProblem(hero.src) === null) {
+      checkPhoto(reporter, ['hero', 'src'], absolutePath, hero.src, root, images, shown);
+    }
+
+    if (!slugIssue) {
+      const key = slug.toLowerCase();
+      const owner = slugOwners.get(key);
+      if (owner) {
+        reporter.atLine(1, 1, 'file', 'error', `slug "${slug}" is already used by ${owner.file}; rename one of the files`);
+      } else if (sectionById.has(slug) || RESERVED_TOP_LEVEL.includes(slug as (typeof RESERVED_TOP_LEVEL)[number])) {
+        reporter.atLine(1, 1, 'file', 'error', `slug "${slug}" is the address of ${sectionById.has(slug) ? 'a section' : 'a fixed page'}; rename the file`);
+      } else {
+        slugOwners.set(key, { file, what: 'article' });
+      }
+    }
+    if (Array.isArray(raw.previousSlugs)) {
+      raw.previousSlugs.forEach((previous, index) => {
+        if (typeof previous === 'string' && slugProblem(previous) === null) {
+          pendingPreviousSlugs.push({ slug: previous, reporter, index, file });
+        }
+      });
+    }
+    if (result.success) {
+      articles.push({ slug, file, absolutePath, raw, data: result.data, body: parsed.body, bodyLine: parsed.bodyLine });
+    }
+  }
+
+  // Former slugs become redirects: they must not shadow a live article, a section or another redirect.
+  const redirectOwners = new Map<string, string>();
+  for (const { slug, reporter, index, file } of pendingPreviousSlugs) {
+    const liveOwner = slugOwners.get(slug);
+    if (liveOwner) {
+      reporter.at(['previousSlugs', index], 'error', `"${slug}" is the address of ${liveOwner.file === file ? 'this article itself' : liveOwner.file}; remove it from previousSlugs`);
+    } else if (sectionById.has(slug) || RESERVED_TOP_LEVEL.includes(slug as (typeof RESERVED_TOP_LEVEL)[number])) {
+      reporter.at(['previousSlugs', index], 'error', `"${slug}" is the address of a section or fixed page; remove it from previousSlugs`);
+    } else if (redirectOwners.has(slug) && redirectOwners.get(slug) !== file) {
+      reporter.at(['previousSlugs', index], 'error', `"${slug}" is also a former slug of ${redirectOwners.get(slug)}; one old address can point to one article only`);
+    } else {
+      redirectOwners.set(slug, file);
+    }
+  }
+
+  diagnostics.sort(compareDiagnostics);
+  return {
+    contentDir: root,
+    ...(site.value ? { site: site.value } : {}),
+    sections,
+    authors,
+    articles,
+    diagnostics,
+    filesChecked,
+  };
+
+  function readYamlFile<S extends z.ZodType>(
+    absolutePath: string,
+    fileSchema: S,
+    what: string,
+  ): { value?: z.output<S>; reporter?: FileReporter } {
+    const file = shown(absolutePath);
+    let text: string;
+    try {
+      text = readFileSync(absolutePath, 'utf8');
+    } catch {
+      diagnostics.push(plain(file, 'error', 'file', `missing; create it with ${what} (see README, "Editors' guide")`));
+      return {};
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const reporter = new FileReporter(diagnostics, file, text);
+    let data: unknown;
+    try {
+      data = yaml.load(text, { schema: yaml.CORE_SCHEMA });
+    } catch (error) {
+      if (!(error instanceof yaml.YAMLException)) throw error;
+      reporter.atLine((error.mark?.line ?? 0) + 1, (error.mark?.column ?? 0) + 1, 'yaml', 'error', `YAML error: ${error.reason}`);
+      return { reporter };
+    }
+    const result = fileSchema.safeParse(data);
+    if (!result.success) {
+      reporter.zodIssues(result.error.issues, fileSchema);
+      return { reporter };
+    }
+    return { value: result.data, reporter };
+  }
+}
+
+function plain(file: string, severity: Severity, field: string, message: string): Diagnostic {
+  return { file, line: 1, column: 1, severity, field, message };
+}
+
+function readMarkdown(absolutePath: string, file: string, kind: string, diagnostics: Diagnostic[]): ParsedSource | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(absolutePath);
+  } catch (error) {
+    diagnostics.push(plain(file, 'error', 'file', `cannot be read (${(error as NodeJS.ErrnoException).code}); check its permissions`));
+    return undefined;
+  }
+  const outcome = parseMarkdownSource(bytes, kind);
+  if (!outcome.ok) {
+    const { line, column, field, message } = outcome.problem;
+    diagnostics.push({ file, line, column, severity: 'error', field, message });
+    return undefined;
+  }
+  return outcome.source;
+}
+
+/** Rules that involve more than one field; they run even when other fields are wrong. */
+function checkArticleRules(reporter: FileReporter, raw: Record<string, unknown>, timeZone: string, sections: Map<string, Section>) {
+  const published = typeof raw.published === 'string' ? parseEditorialDate(raw.published, timeZone) : undefined;
+  const updated = typeof raw.updated === 'string' ? parseEditorialDate(raw.updated, timeZone) : undefined;
+  if (published?.ok && updated?.ok && updated.date < published.date) {
+    reporter.at(['updated'], 'error', `is before published (${raw.published}); an update cannot come before publication`);
+  }
+  if (published?.ok && Array.isArray(raw.corrections)) {
+    raw.corrections.forEach((correction, index) => {
+      const date = correction && typeof correction === 'object' ? (correction as { date?: unknown }).date : undefined;
+      const parsed = typeof date === 'string' ? parseEditorialDate(date, timeZone) : undefined;
+      if (parsed?.ok && parsed.date.getTime() < published.date.getTime() - 86_400_000) {
+        reporter.at(['corrections', index, 'date'], 'warning', 'is before the publication date; check the year');
+      }
+    });
+  }
+  const type = raw.type;
+  if (typeof type === 'string' && type !== 'short-take' && raw.hero === undefined) {
+    reporter.at(['type'], 'error', 'every article except a short take needs a top photo; add hero: { src, alt, caption, credit }');
+  }
+  const section = typeof raw.section === 'string' ? sections.get(raw.section) : undefined;
+  if (section && typeof type === 'string') {
+    if (section.kind === 'short-takes' && type !== 'short-take') {
+      reporter.at(['type'], 'error', `"${section.name}" is a short-takes brand; use type: short-take, or move the piece to a regular section`);
+    }
+    if (section.kind === 'section' && type === 'short-take') {
+      reporter.at(['section'], 'error', `short takes belong in a short-takes brand (${[...sections.values()].filter((s) => s.kind === 'short-takes').map((s) => s.id).join(', ') || 'none is defined'}), not in "${section.id}"`);
+    }
+  }
+  if (typeof raw.dek === 'string' && raw.dek.length > DEK_WARN_LENGTH) {
+    reporter.at(['dek'], 'warning', `is ${raw.dek.length} characters; a dek reads best under ${DEK_WARN_LENGTH}`);
+  }
+  if (typeof raw.title === 'string' && raw.title.length > TITLE_WARN_LENGTH) {
+    reporter.at(['title'], 'warning', `is ${raw.title.length} characters; headlines over ${TITLE_WARN_LENGTH} get cut in feeds and search results`);
+  }
+  if (Array.isArray(raw.tags)) {
+    const seen = new Set<unknown>();
+    raw.tags.forEach((tag, index) => {
+      if (seen.has(tag)) reporter.at(['tags', index], 'warning', `tag "${String(tag)}" is listed twice`);
+      seen.add(tag);
+    });
+  }
+}
+
+function checkBody(reporter: FileReporter, parsed: ParsedSource) {
+  if (parsed.body.trim() === '') {
+    reporter.atLine(parsed.bodyLine, 1, 'body', 'error', 'is empty; write the article under the frontmatter');
+    return;
+  }
+  for (const unsafe of findUnsafeBodyUrls(parsed.body)) {
+    reporter.atLine(parsed.bodyLine + unsafe.line - 1, unsafe.column, 'body', 'error', unsafe.message);
+  }
+}
+
+function checkPhoto(
+  reporter: FileReporter,
+  fieldPath: (string | number)[],
+  markdownFile: string,
+  src: string,
+  root: string,
+  images: ImageFileCache,
+  shown: (absolutePath: string) => string,
+) {
+  const target = path.resolve(path.dirname(markdownFile), src);
+  if (!isInside(root, target)) {
+    reporter.at(fieldPath, 'error', `"${src}" points outside the content folder; keep photos under ${shown(root)}/`);
+    return;
+  }
+  const problem = imageFileProblem(images.get(target), shown(target));
+  if (problem) reporter.at(fieldPath, problem.severity, problem.message);
+}

@@ -1,0 +1,26 @@
+/** Which articles readers may see: never drafts, never pieces scheduled for later. */
+
+export interface Schedulable {
+  draft: boolean;
+  published: Date;
+}
+
+/** The build's notion of "now"; BROADSHEET_NOW pins it for tests and reproducible builds. */
+export function buildNow(env: Record<string, string | undefined> = process.env): Date {
+  const pinned = env.BROADSHEET_NOW;
+  if (pinned) {
+    const date = new Date(pinned);
+    if (Number.isNaN(date.getTime())) throw new Error(`BROADSHEET_NOW="${pinned}" is not a date; use an ISO date-time`);
+    return date;
+  }
+  return new Date();
+}
+
+export function isPublic(article: Schedulable, now: Date): boolean {
+  return !article.draft && article.published.getTime() <= now.getTime();
+}
+
+/** Newest first; ties by slug so the order never depends on file-system order. */
+export function compareNewestFirst<T extends { published: Date; slug: string }>(a: T, b: T): number {
+  return b.published.getTime() - a.published.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+}

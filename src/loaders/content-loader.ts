@@ -1,0 +1,115 @@
+/**
+ * Astro content loaders for Broadsheet. Each collection is filled from one run
+ * of the editors' validator, so the build refuses exactly what `npm run
+ * validate` refuses, with the same messages. Articles keep metadata only in
+ * Astro's data store; their bodies are rendered once per content hash into the
+ * render cache on disk (see src/lib/render-cache.ts).
+ */
+import path from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { validateContent, type ContentReport } from '../lib/validate.ts';
+import { ContentValidationError, formatDiagnostic } from '../lib/diagnostics.ts';
+import { RenderCache, renderHash, type CachedRender } from '../lib/render-cache.ts';
+import { makeExcerpt } from '../lib/excerpt.ts';
+import { createProcessor, renderBody, PIPELINE_VERSION } from '../markdown/pipeline.ts';
+
+export type CollectionKind = 'site' | 'sections' | 'authors' | 'articles';
+
+// One validation per content change, shared by the four collections of a build.
+let pendingReport: Promise<ContentReport> | undefined;
+
+function contentReport(contentDir: string, logger: LoaderContext['logger']): Promise<ContentReport> {
+  pendingReport ??= (async () => {
+    const started = performance.now();
+    const report = validateContent(contentDir);
+    const errors = report.diagnostics.filter((d) => d.severity === 'error');
+    for (const warning of report.diagnostics.filter((d) => d.severity === 'warning')) logger.warn(formatDiagnostic(warning));
+    if (errors.length > 0) throw new ContentValidationError(report.diagnostics, report.filesChecked);
+    logger.info(`validated ${report.filesChecked} files in ${Math.round(performance.now() - started)} ms`);
+    return report;
+  })();
+  return pendingReport;
+}
+
+export function broadsheetLoader(kind: CollectionKind, contentDir: string): Loader {
+  const root = path.resolve(contentDir);
+  return {
+    name: `broadsheet-${kind}`,
+    load: async (context) => {
+      await loadCollection(kind, root, context);
+      context.watcher?.on('all', async (_event: string, changed: string) => {
+        if (!path.resolve(changed).startsWith(root + path.sep)) return;
+        pendingReport = undefined;
+        try {
+          await loadCollection(kind, root, context);
+        } catch (error) {
+          context.logger.error((error as Error).message);
+        }
+      });
+    },
+  };
+}
+
+async function loadCollection(kind: CollectionKind, root: string, context: LoaderContext) {
+  const report = await contentReport(root, context.logger);
+  const { store, parseData, generateDigest } = context;
+  const untouched = new Set(store.keys());
+  const keep = (id: string) => untouched.delete(id);
+
+  if (kind === 'site' && report.site) {
+    keep('site');
+    store.set({ id: 'site', data: await parseData({ id: 'site', data: { ...report.site } }) });
+  }
+
+  if (kind === 'sections') {
+    // The validator has sorted the sections; `order` carries that position to the pages.
+    for (const [position, section] of report.sections.entries()) {
+      keep(section.id);
+      store.set({ id: section.id, data: await parseData({ id: section.id, data: { ...section, order: position } }) });
+    }
+  }
+
+  if (kind === 'authors') {
+    const processor = createProcessor({ siteUrl: report.site!.url });
+    for (const author of report.authors) {
+      keep(author.id);
+      const digest = generateDigest(JSON.stringify(author.raw) + author.body);
+      if (store.get(author.id)?.digest === digest) continue;
+      const bioHtml = renderBody(processor, author.body).html;
+      const data = await parseData({ id: author.id, data: { ...author.raw, derived: { bioHtml } }, filePath: author.absolutePath });
+      store.set({ id: author.id, data, digest, filePath: path.relative(process.cwd(), author.absolutePath) });
+    }
+  }
+
+  if (kind === 'articles') {
+    const siteUrl = report.site!.url;
+    const cache = new RenderCache();
+    let processor: ReturnType<typeof createProcessor> | undefined;
+    let rendered = 0;
+    for (const article of report.articles) {
+      keep(article.slug);
+      const hash = renderHash([PIPELINE_VERSION, siteUrl, article.body]);
+      const digest = generateDigest(`${hash}\0${JSON.stringify(article.raw)}`);
+      const existing = store.get(article.slug);
+      if (existing?.digest === digest && cache.get(hash)) continue;
+      let body: CachedRender | undefined = cache.get(hash);
+      if (!body) {
+        processor ??= createProcessor({ siteUrl });
+        const result = renderBody(processor, article.body);
+        body = {
+          excerpt: makeExcerpt(result.blocks),
+          wordCount: result.wordCount,
+          text: result.blocks.map((block) => block.text).join('\n'),
+        };
+        cache.put(hash, result.html, body);
+        rendered++;
+      }
+      const derived = { hash, excerpt: body.excerpt, wordCount: body.wordCount, sourceFile: article.file };
+      const data = await parseData({ id: article.slug, data: { ...article.raw, derived }, filePath: article.absolutePath });
+      store.set({ id: article.slug, data, digest, filePath: path.relative(process.cwd(), article.absolutePath) });
+    }
+    context.logger.info(`${report.articles.length} articles, ${rendered} bodies rendered, the rest from cache`);
+  }
+
+  for (const id of untouched) store.delete(id);
+}

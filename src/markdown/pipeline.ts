@@ -1,0 +1,66 @@
+/**
+ * The one Markdown pipeline. Our article loader renders bodies with
+ * `createProcessor()`; `astro.config.mjs` gives the same plugin lists to Astro's
+ * `unified()` processor, so every Markdown file follows the same rules.
+ *
+ * remark-parse -> remark-gfm -> typography -> remark-rehype -> rehype-raw
+ * -> external links -> rehype-sanitize (always last before stringify).
+ */
+import { unified, type PluggableList, type Processor } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkRehype from 'remark-rehype';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import type { Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import remarkTypography from './remark-typography.ts';
+import rehypeExternalLinks from './rehype-external-links.ts';
+import { sanitizeSchema } from './sanitize-schema.ts';
+import { blockTexts } from './hast-text.ts';
+
+export interface PipelineOptions {
+  /** The publication's base URL, to tell our own links from external ones. */
+  siteUrl: string;
+}
+
+/** Bumped whenever the output of the pipeline changes, so cached HTML is rendered again. */
+export const PIPELINE_VERSION = 1;
+
+/** remark plugins after remark-gfm (which Astro's `unified({ gfm: true })` adds itself). */
+export function remarkPlugins(): PluggableList {
+  return [remarkTypography];
+}
+
+/** rehype plugins; sanitize comes last so nothing after it can reintroduce markup. */
+export function rehypePlugins(options: PipelineOptions): PluggableList {
+  return [rehypeRaw, [rehypeExternalLinks, { siteUrl: options.siteUrl }], [rehypeSanitize, sanitizeSchema]];
+}
+
+type MarkdownToHast = Processor<import('mdast').Root, import('mdast').Root, HastRoot, undefined, undefined>;
+
+export function createProcessor(options: PipelineOptions): MarkdownToHast {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkPlugins())
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypePlugins(options))
+    .freeze() as unknown as MarkdownToHast;
+}
+
+export interface RenderedBody {
+  html: string;
+  /** Plain text of the top-level blocks (paragraphs, headings, quotes...), in order, for excerpts and ranking. */
+  blocks: { tag: string; text: string }[];
+  wordCount: number;
+}
+
+/** Renders one Markdown body. Synchronous: every plugin here is. */
+export function renderBody(processor: MarkdownToHast, markdown: string): RenderedBody {
+  const tree = processor.runSync(processor.parse(markdown)) as HastRoot;
+  const blocks = blockTexts(tree);
+  let wordCount = 0;
+  for (const block of blocks) wordCount += block.text.split(/\s+/).filter(Boolean).length;
+  return { html: toHtml(tree), blocks, wordCount };
+}
