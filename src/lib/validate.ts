@@ -3,7 +3,7 @@
  * problem in every file in one pass. The Astro build runs exactly this before
  * it loads anything, so the build and `npm run validate` can never disagree.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import type { z } from 'zod';
@@ -112,6 +112,11 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
   const images = new ImageFileCache();
   const shown = (absolutePath: string) => displayPath(absolutePath, cwd);
   let filesChecked = 0;
+
+  if (!existsSync(root)) {
+    diagnostics.push(plain(shown(root), 'error', 'directory', 'does not exist; give the folder that holds site.yaml, sections.yaml, authors/ and articles/'));
+    return { contentDir: root, sections: [], authors: [], articles: [], diagnostics, filesChecked };
+  }
 
   // --- site.yaml and sections.yaml -------------------------------------------------
   const site = readYamlFile(path.join(root, CONTENT_LAYOUT.site), siteSchema(), 'the publication settings (name, url, timeZone...)');

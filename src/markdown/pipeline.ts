@@ -62,5 +62,5 @@ export function renderBody(processor: MarkdownToHast, markdown: string): Rendere
   const blocks = blockTexts(tree);
   let wordCount = 0;
   for (const block of blocks) wordCount += block.text.split(/\s+/).filter(Boolean).length;
-  return { html: toHtml(tree), blocks, wordCount };
+  return { html: toHtml(tree).trim(), blocks, wordCount };
 }

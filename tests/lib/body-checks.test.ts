@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { findUnsafeBodyUrls } from '../../src/lib/body-checks.ts';
+
+describe('findUnsafeBodyUrls', () => {
+  it('finds javascript:, data: and protocol-relative links with their position', () => {
+    const body = 'Fine [link](https://example.org).\n\nBad [x](javascript:alert(1)) here.\n<img src="data:text/html;base64,AAA">\n[ref]: //evil.example/x\n';
+    const found = findUnsafeBodyUrls(body);
+    expect(found.map((f) => [f.line, f.url])).toEqual([
+      [3, 'javascript:alert(1'],
+      [4, 'data:text/html;base64,AAA'],
+      [5, '//evil.example/x'],
+    ]);
+    expect(found[0]!.column).toBe(9);
+  });
+  it('sees through entity-encoded and mixed-case schemes', () => {
+    expect(findUnsafeBodyUrls('<a href="&#106;avascript:alert(1)">x</a>')).toHaveLength(1);
+    expect(findUnsafeBodyUrls('[x](JaVaScRiPt:alert(1))')).toHaveLength(1);
+  });
+  it('leaves ordinary prose and safe links alone', () => {
+    expect(findUnsafeBodyUrls('The data: it shows [a](https://a.example) and <https://b.example>.')).toEqual([]);
+  });
+});

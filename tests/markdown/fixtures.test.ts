@@ -1,0 +1,37 @@
+/**
+ * Markdown fixtures: each folder holds input.md and the exact HTML our pipeline
+ * must produce. To accept a deliberate change, run with UPDATE_FIXTURES=1 and
+ * review the diff.
+ */
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createProcessor, renderBody } from '../../src/markdown/pipeline.ts';
+
+const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+const processor = createProcessor({ siteUrl: 'https://meridian-review.example' });
+
+describe('Markdown pipeline fixtures', () => {
+  const cases = readdirSync(FIXTURES).sort();
+  it('has fixtures', () => expect(cases.length).toBeGreaterThanOrEqual(7));
+  it.each(cases)('%s', (name) => {
+    const input = readFileSync(path.join(FIXTURES, name, 'input.md'), 'utf8');
+    const actual = `${renderBody(processor, input).html}\n`;
+    const expectedFile = path.join(FIXTURES, name, 'output.html');
+    if (process.env.UPDATE_FIXTURES) writeFileSync(expectedFile, actual);
+    expect(actual).toBe(readFileSync(expectedFile, 'utf8'));
+  });
+});
+
+describe('safety of the rendered HTML', () => {
+  const render = (markdown: string) => renderBody(processor, markdown).html;
+  it('never lets a script, handler or unsafe URL through', () => {
+    const html = readdirSync(FIXTURES)
+      .map((name) => render(readFileSync(path.join(FIXTURES, name, 'input.md'), 'utf8')))
+      .join('\n');
+    expect(html).not.toMatch(/<script|<iframe|<style|\son[a-z]+=|javascript:|data:/i);
+  });
+  it('keeps text of removed elements out of the prose', () => {
+    expect(render('<script>alert(1)</script>\n\nText')).toBe('<p>Text</p>');
+  });
+});
