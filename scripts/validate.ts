@@ -53,7 +53,7 @@ if (values.format === 'json') {
   for (const diagnostic of report.diagnostics) {
     (diagnostic.severity === 'error' ? console.error : console.warn)(formatDiagnostic(diagnostic));
   }
-  const summary = `${summaryLine(report.diagnostics, report.filesChecked)} (${report.articles.length} articles valid, ${seconds.toFixed(2)} s)`;
+  const summary = `${summaryLine(report.diagnostics, report.filesChecked)} (${seconds.toFixed(2)} s)`;
   (errors > 0 ? console.error : console.log)(`${errors > 0 ? '✗' : '✓'} ${summary}`);
 }
 if (process.env.CI) {

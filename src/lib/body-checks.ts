@@ -54,3 +54,28 @@ export function findUnsafeBodyUrls(body: string): UnsafeUrl[] {
   }
   return [...found.values()].sort((a, b) => a.line - b.line || a.column - b.column);
 }
+
+export interface InternalLink {
+  line: number;
+  column: number;
+  /** The first path segment, e.g. "iran-sco" for "/iran-sco/#note". */
+  firstSegment: string;
+  href: string;
+}
+
+const SITE_LINK = /\]\(\s*<?(\/(?!\/)[^\s)>]*)/g;
+
+/** Root-relative links in a Markdown body (`[text](/iran-sco/)`), for checking that they lead somewhere. */
+export function findInternalLinks(body: string): InternalLink[] {
+  if (!body.includes('](/')) return [];
+  const links: InternalLink[] = [];
+  SITE_LINK.lastIndex = 0;
+  for (let match = SITE_LINK.exec(body); match; match = SITE_LINK.exec(body)) {
+    const href = match[1]!;
+    const offset = match.index + match[0].indexOf(href);
+    const before = body.slice(0, offset);
+    const firstSegment = decodeURIComponent(href.slice(1).split(/[/?#]/)[0] ?? '');
+    links.push({ line: before.split('\n').length, column: offset - before.lastIndexOf('\n'), firstSegment, href });
+  }
+  return links;
+}

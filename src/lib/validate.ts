@@ -26,7 +26,7 @@ import {
 import { RESERVED_TOP_LEVEL, slugFromFileName, slugProblem } from './urls.ts';
 import { closestName, fieldName, issuesToProblems } from './zod-issues.ts';
 import { YamlLocator } from './yaml-locate.ts';
-import { findUnsafeBodyUrls } from './body-checks.ts';
+import { findInternalLinks, findUnsafeBodyUrls } from './body-checks.ts';
 
 export interface ValidateOptions {
   /** Paths in messages are shown relative to this directory. Default: process.cwd(). */
@@ -278,6 +278,37 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
       reporter.at(['previousSlugs', index], 'error', `"${slug}" is also a former slug of ${redirectOwners.get(slug)}; one old address can point to one article only`);
     } else {
       redirectOwners.set(slug, file);
+    }
+  }
+
+  // Links inside the site must lead to a page that will exist: a published article, a section or a fixed page.
+  const unpublished = new Set(articles.filter((article) => article.data.draft).map((article) => article.slug));
+  for (const article of articles) {
+    for (const link of findInternalLinks(article.body)) {
+      const target = link.firstSegment;
+      const line = article.bodyLine + link.line - 1;
+      if (target === '' || sectionById.has(target) || RESERVED_TOP_LEVEL.includes(target as (typeof RESERVED_TOP_LEVEL)[number])) continue;
+      const owner = slugOwners.get(target) ?? (redirectOwners.has(target) ? { file: redirectOwners.get(target)! } : undefined);
+      if (!owner) {
+        const suggestion = closestName(target, [...slugOwners.keys()]);
+        diagnostics.push({
+          file: article.file,
+          line,
+          column: link.column,
+          severity: 'error',
+          field: 'body',
+          message: `link "${link.href}" leads nowhere: no article has the slug "${target}"${suggestion ? `; did you mean "/${suggestion}/"?` : ''}`,
+        });
+      } else if (unpublished.has(target)) {
+        diagnostics.push({
+          file: article.file,
+          line,
+          column: link.column,
+          severity: 'error',
+          field: 'body',
+          message: `link "${link.href}" leads to a draft, which readers cannot see; remove the link or publish the draft first`,
+        });
+      }
     }
   }
 

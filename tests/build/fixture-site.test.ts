@@ -1,0 +1,143 @@
+/**
+ * Builds the valid fixture site with the real Astro CLI and checks the output
+ * with a real HTML parser; also checks that the build refuses invalid content
+ * with the validator's own words.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { select, selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import { buildSite, listOutput, readPage, type BuildResult } from '../helpers/build-site.ts';
+import { VALID_CONTENT, siteForCase } from '../helpers/content-fixture.ts';
+
+let build: BuildResult;
+let files: string[];
+
+beforeAll(() => {
+  build = buildSite(VALID_CONTENT);
+  if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
+  files = listOutput(build.outDir);
+});
+afterAll(() => rmSync(build.outDir, { recursive: true, force: true }));
+
+const htmlFiles = () => files.filter((file) => file.endsWith('.html'));
+const text = (node: Parameters<typeof toText>[0] | undefined) => (node ? toText(node).replace(/\s+/g, ' ').trim() : '');
+
+describe('fixture site build', () => {
+  it('has a page for every public article, section, author and tag', () => {
+    for (const page of [
+      'index.html',
+      '404.html',
+      'latest/index.html',
+      'harbour-dues-rise/index.html',
+      'canal-water-levels/index.html',
+      'tariff-note/index.html',
+      'world/index.html',
+      'economy/index.html',
+      'briefs/index.html',
+      'author/ada-ferrer/index.html',
+      'author/ben-okri-test/index.html',
+      'tag/shipping/index.html',
+    ]) {
+      expect(files, page).toContain(page);
+    }
+  });
+
+  it('never publishes drafts or scheduled pieces, nor links to them', () => {
+    expect(files.some((file) => file.includes('draft-piece') || file.includes('scheduled-piece'))).toBe(false);
+    for (const file of htmlFiles()) {
+      const { html } = readPage(build.outDir, file);
+      expect(html, file).not.toMatch(/draft-piece|scheduled-piece|must never be published|scheduled for 2031/);
+    }
+  });
+
+  it('ships no JavaScript', () => {
+    expect(files.filter((file) => file.endsWith('.js'))).toEqual([]);
+    for (const file of htmlFiles()) expect(selectAll('script', readPage(build.outDir, file).tree), file).toEqual([]);
+  });
+
+  it('renders an article with kicker, headline, dek, byline, dates, hero credit and republish line', () => {
+    const { tree } = readPage(build.outDir, 'harbour-dues-rise/index.html');
+    expect(text(select('.kicker', tree))).toBe('Analysis | World');
+    expect(text(select('h1', tree))).toBe('Harbour dues rise as shipping lines reroute');
+    expect(text(select('.article-header .dek', tree))).toBe('Ports on the long route are charging more, and shippers are paying.');
+    expect(selectAll('.byline a', tree).map((a) => a.properties.href)).toEqual(['/author/ada-ferrer/']);
+    expect(selectAll('.byline time', tree).map((t) => t.properties.dateTime)).toEqual(['2026-10-14T08:30:00-04:00', '2026-10-15T00:00:00-04:00']);
+    const hero = select('.hero img', tree)!;
+    expect(hero.properties.width).toBeTruthy();
+    expect(hero.properties.height).toBeTruthy();
+    expect(hero.properties.alt).toBe('A flat illustration of cranes over a harbour');
+    expect(text(select('.hero figcaption', tree))).toBe('Top photo credit: Cranes over a harbour at dusk. Ana Ruiz/Meridian Studio');
+    expect(text(select('.republished', tree))).toBe('This article was republished with permission by Ada Ferrer, The Harbor Quarterly.');
+    expect(text(select('.corrections', tree))).toContain('An earlier version gave the wrong year');
+    expect(text(select('.article-body', tree))).toContain('Harbour dues have risen for the “third time” this year — and shippers say it’s only the start.');
+  });
+
+  it('prints the republish line only on republished pieces, and the brand label on short takes', () => {
+    expect(select('.republished', readPage(build.outDir, 'canal-water-levels/index.html').tree)).toBeUndefined();
+    const shortTake = readPage(build.outDir, 'tariff-note/index.html').tree;
+    expect(text(select('.kicker', shortTake))).toBe('BRIEFS');
+    expect(select('.hero', shortTake)).toBeUndefined();
+  });
+
+  it('has site chrome on every page: sections, social links, newsletter', () => {
+    for (const file of htmlFiles()) {
+      const { tree } = readPage(build.outDir, file);
+      expect(selectAll('nav[aria-label="Sections"] a', tree).map((a) => a.properties.href), file).toEqual(['/world/', '/economy/', '/briefs/', '/latest/']);
+      expect(text(select('.social-heading', tree)), file).toBe('Follow us on social');
+      const form = select('.newsletter form', tree)!;
+      expect(form.properties.action, file).toBe('https://lists.fixture-gazette.example/subscribe');
+      expect(select('input[type="email"][required]', form), file).toBeDefined();
+    }
+  });
+
+  it('resolves every internal link', () => {
+    const broken: string[] = [];
+    for (const file of htmlFiles()) {
+      for (const element of selectAll('a[href], img[src], link[href]', readPage(build.outDir, file).tree)) {
+        const target = String(element.properties.href ?? element.properties.src);
+        if (!target.startsWith('/') || target.startsWith('//')) continue;
+        const clean = decodeURI(target.split(/[?#]/)[0]!);
+        const candidate = clean.endsWith('/') ? `${clean}index.html` : clean;
+        if (!existsSync(path.join(build.outDir, candidate))) broken.push(`${file} -> ${target}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('is deterministic: a second build gives byte-identical files', () => {
+    const second = buildSite(VALID_CONTENT);
+    try {
+      expect(second.status).toBe(0);
+      const secondFiles = listOutput(second.outDir);
+      expect(secondFiles).toEqual(files);
+      for (const file of files) {
+        expect(readFileSync(path.join(second.outDir, file)).equals(readFileSync(path.join(build.outDir, file))), file).toBe(true);
+      }
+    } finally {
+      rmSync(second.outDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('build on invalid content', () => {
+  it('fails with the validator message and writes no site', () => {
+    const site = siteForCase('missing-credit');
+    const failed = buildSite(path.join(site, 'content'));
+    rmSync(site, { recursive: true, force: true });
+    expect(failed.status).not.toBe(0);
+    expect(failed.output).toMatch(/articles\/world\/no-credit\.md:\d+:\d+ error hero\.credit: missing; every photo needs a credit line/);
+    expect(existsSync(path.join(failed.outDir, 'index.html'))).toBe(false);
+    rmSync(failed.outDir, { recursive: true, force: true });
+  });
+
+  it('refuses duplicate slugs instead of overwriting an article', () => {
+    const site = siteForCase('duplicate-slugs');
+    const failed = buildSite(path.join(site, 'content'));
+    rmSync(site, { recursive: true, force: true });
+    rmSync(failed.outDir, { recursive: true, force: true });
+    expect(failed.status).not.toBe(0);
+    expect(failed.output).toMatch(/slug "harbour-dues-rise" is already used by/);
+  });
+});

@@ -1,0 +1,43 @@
+/** Builds a site with the real Astro CLI into a temporary folder, as CI would. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import type { Root } from 'hast';
+import { REPO } from './content-fixture.ts';
+
+export interface BuildResult {
+  status: number | null;
+  output: string;
+  outDir: string;
+}
+
+/** Runs `astro build` for `contentDir` with the build clock pinned to `now`. */
+export function buildSite(contentDir: string, now = '2026-11-01T12:00:00Z', outDir = mkdtempSync(path.join(tmpdir(), 'broadsheet-dist-'))): BuildResult {
+  const result = spawnSync(path.join(REPO, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], {
+    cwd: REPO,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      PATH: `${path.join(REPO, 'node_modules/.bin')}:${process.env.PATH}`,
+      BROADSHEET_CONTENT_DIR: contentDir,
+      BROADSHEET_NOW: now,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+}
+
+/** Every file of a built site, relative, sorted. */
+export function listOutput(outDir: string): string[] {
+  return (readdirSync(outDir, { recursive: true, encoding: 'utf8' }) as string[])
+    .map((file) => file.split(path.sep).join('/'))
+    .filter((file) => /\.[a-z0-9]+$/i.test(file))
+    .sort();
+}
+
+export function readPage(outDir: string, file: string): { html: string; tree: Root } {
+  const html = readFileSync(path.join(outDir, file), 'utf8');
+  return { html, tree: fromHtml(html) };
+}
