@@ -14,20 +14,25 @@ export interface UnsafeUrl {
 
 // Inline links and images `](url`, reference definitions `[x]: url`, autolinks `<url>`, and raw HTML attributes.
 const URL_SITES = [
-  /\]\(\s*<?([^\s)>]+)/g,
+  /\]\(\s*<?((?:[^\s()<>]|\([^\s()]*\))+)/g,
   /^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?(\S+?)>?(?:\s|$)/gm,
   /<((?:[a-z][a-z0-9+.-]*:|\/\/)[^\s>]*)>/gi,
-  /\b(?:href|src|action|formaction|xlink:href)\s*=\s*["']?([^"'\s>]+)/gi,
+  /\b(?:href|src|action|formaction|xlink:href|poster|background)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi,
 ];
+
+// Named references a browser would decode inside an attribute to smuggle a scheme past a naive check.
+const NAMED_REFERENCES: Record<string, string> = { colon: ':', tab: '\t', newline: '\n', sol: '/', lpar: '(', rpar: ')', period: '.', nbsp: ' ' };
 
 const UNSAFE = /^(?:javascript|vbscript|data|file):/i;
 
 function classify(url: string): string | null {
-  const decoded = url.replace(/&#x?[0-9a-f]+;?|[\s\u0000-\u001f]/gi, (entity) => {
-    if (!entity.startsWith('&')) return '';
-    const code = entity.startsWith('&#x') || entity.startsWith('&#X') ? parseInt(entity.slice(3), 16) : parseInt(entity.slice(2), 10);
-    return Number.isFinite(code) ? String.fromCodePoint(code) : '';
-  });
+  const decoded = url
+    .replace(/&#x?[0-9a-f]+;?|&[a-z]+;/gi, (entity) => {
+      if (!entity.startsWith('&#')) return NAMED_REFERENCES[entity.slice(1, -1).toLowerCase()] ?? entity;
+      const code = /^&#x/i.test(entity) ? parseInt(entity.slice(3), 16) : parseInt(entity.slice(2), 10);
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    })
+    .replace(/[\s\u0000-\u001f]/g, '');
   if (UNSAFE.test(decoded)) {
     return `link "${url.slice(0, 40)}" uses an unsafe scheme and would be removed; link to an https:// address instead`;
   }
@@ -36,12 +41,12 @@ function classify(url: string): string | null {
 }
 
 export function findUnsafeBodyUrls(body: string): UnsafeUrl[] {
-  if (!/(script|data|file):|\/\/|&#/i.test(body)) return [];
+  if (!/(script|data|file)(:|&)|\/\/|&#/i.test(body)) return [];
   const found = new Map<number, UnsafeUrl>();
   for (const pattern of URL_SITES) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(body); match; match = pattern.exec(body)) {
-      const url = match[1]!;
+      const url = match[1] ?? match[2] ?? match[3] ?? '';
       const message = classify(url);
       if (!message) continue;
       const offset = match.index + match[0].indexOf(url);

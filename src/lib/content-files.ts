@@ -2,6 +2,9 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
+/** Markdown files, whatever the case of the extension (`.md`, `.MD`). */
+export const MARKDOWN_FILE = /\.md$/i;
+
 export const CONTENT_LAYOUT = {
   site: 'site.yaml',
   sections: 'sections.yaml',

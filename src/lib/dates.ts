@@ -97,7 +97,7 @@ export function parseEditorialDate(input: string, timeZone: string): DateParseRe
       const digits = zone.slice(1).replace(':', '');
       const offsetHours = Number(digits.slice(0, 2));
       const offsetMinutes = Number(digits.slice(2));
-      if (offsetHours > 14 || offsetMinutes > 59) return { ok: false, reason: `"${input}" has an impossible UTC offset` };
+      if (offsetMinutes > 59 || offsetHours * 60 + offsetMinutes > 14 * 60) return { ok: false, reason: `"${input}" has an impossible UTC offset` };
       offset = sign * (offsetHours * 60 + offsetMinutes);
     }
     return { ok: true, date: new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * 60000) };

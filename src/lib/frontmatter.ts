@@ -95,12 +95,13 @@ export function parseMarkdownSource(bytes: Uint8Array, kind = 'article'): ParseO
   try {
     parsed = matter(text, grayMatterOptions);
   } catch (error) {
-    return yamlFailure(error);
+    return yamlFailure(error, text);
   }
   const frontmatterText = parsed.matter;
   const data = parsed.data as unknown;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return fail(2, 'frontmatter', 'must be a list of "field: value" lines, e.g. "title: ..."');
+    const shape = Array.isArray(data) ? 'a list' : 'a single value';
+    return fail(2, 'frontmatter', `must be "field: value" lines (e.g. "title: ..."), not ${shape}`);
   }
   const bodyLine = countNewlines(frontmatterText) + 3;
   return {
@@ -115,15 +116,34 @@ function countNewlines(text: string): number {
   return count;
 }
 
-function yamlFailure(error: unknown): ParseOutcome {
+function yamlFailure(error: unknown, text: string): ParseOutcome {
   if (error instanceof yaml.YAMLException) {
     // The frontmatter text begins with the rest of the opening "---" line, so
     // its line k (0-based) is line k + 1 of the file.
-    const line = (error.mark?.line ?? 0) + 1;
-    const column = (error.mark?.column ?? 0) + 1;
-    return fail(line, 'frontmatter', `YAML error: ${explainYamlError(error.reason ?? error.message)}`, column);
+    let line = (error.mark?.line ?? 0) + 1;
+    let column = (error.mark?.column ?? 0) + 1;
+    const reason = error.reason ?? error.message;
+    // A quote left open is only noticed at the end of the frontmatter; point at where it opens.
+    if (/within a (double|single) quoted scalar/.test(reason)) {
+      const opened = lineOfUnclosedQuote(text, reason.includes('double') ? '"' : "'");
+      if (opened) ({ line, column } = opened);
+    }
+    return fail(line, 'frontmatter', `YAML error: ${explainYamlError(reason)}`, column);
   }
   throw error;
+}
+
+/** The first `field: "...` line whose quote is never closed on that line. */
+export function lineOfUnclosedQuote(text: string, quote: '"' | "'"): { line: number; column: number } | undefined {
+  const lines = text.split('\n');
+  for (let index = 1; index < lines.length; index++) {
+    const match = /^(\s*(?:- )?[\w-]+:\s*|\s*- )(["'])/.exec(lines[index]!);
+    if (!match || match[2] !== quote) continue;
+    const rest = lines[index]!.slice(match[0].length);
+    const closed = quote === '"' ? /(^|[^\\])(\\\\)*"/.test(rest) : /'(?!')/.test(rest.replace(/''/g, ''));
+    if (!closed) return { line: index + 1, column: match[1]!.length + 1 };
+  }
+  return undefined;
 }
 
 function explainYamlError(reason: string): string {

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { parseEditorialDate } from './dates.ts';
 import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostics.ts';
 import { parseMarkdownSource, type ParsedSource } from './frontmatter.ts';
-import { CONTENT_LAYOUT, displayPath, listFiles } from './content-files.ts';
+import { CONTENT_LAYOUT, MARKDOWN_FILE, displayPath, listFiles } from './content-files.ts';
 import { ImageFileCache, imageFileProblem, isInside } from './image-files.ts';
 import {
   articleSchema,
@@ -153,7 +153,7 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
   const authorSchemaInstance = authorSchema();
   for (const relative of listFiles(authorsDir)) {
     const absolutePath = path.join(authorsDir, relative);
-    if (!relative.endsWith('.md')) {
+    if (!MARKDOWN_FILE.test(relative)) {
       if (IGNORED_LOOKALIKES.test(relative)) {
         diagnostics.push(plain(shown(absolutePath), 'warning', 'file', 'is ignored; author profiles must end in ".md"'));
       }
@@ -170,7 +170,7 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
     const result = authorSchemaInstance.safeParse(parsed.data);
     if (!result.success) reporter.zodIssues(result.error.issues, authorSchemaInstance);
     if (parsed.body.trim() === '') {
-      reporter.atLine(parsed.bodyLine, 1, 'body', 'error', 'is empty; write the author bio under the frontmatter');
+      reporter.atLine(parsed.bodyLine - 1, 1, 'body', 'error', 'is empty; write the author bio under the frontmatter');
     }
     const photo = parsed.data.photo as { src?: unknown } | undefined;
     if (photo && typeof photo === 'object' && typeof photo.src === 'string' && photoPathProblem(photo.src) === null) {
@@ -193,7 +193,7 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
 
   for (const relative of listFiles(articlesDir)) {
     const absolutePath = path.join(articlesDir, relative);
-    if (!relative.endsWith('.md')) {
+    if (!MARKDOWN_FILE.test(relative)) {
       if (IGNORED_LOOKALIKES.test(relative)) {
         diagnostics.push(plain(shown(absolutePath), 'warning', 'file', 'is ignored; articles must end in ".md"'));
       }
@@ -243,7 +243,8 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
       checkPhoto(reporter, ['hero', 'src'], absolutePath, hero.src, root, images, shown);
     }
 
-    if (!slugIssue) {
+    // Compared ignoring case, so "Iran-SCO.md" is reported as a duplicate too, not only for its capitals.
+    if (!slugIssue || slugProblem(slug.toLowerCase()) === null) {
       const key = slug.toLowerCase();
       const owner = slugOwners.get(key);
       if (owner) {
@@ -422,7 +423,8 @@ function checkArticleRules(reporter: FileReporter, raw: Record<string, unknown>,
 
 function checkBody(reporter: FileReporter, parsed: ParsedSource) {
   if (parsed.body.trim() === '') {
-    reporter.atLine(parsed.bodyLine, 1, 'body', 'error', 'is empty; write the article under the frontmatter');
+    // Pointing at the closing "---": the text belongs right under it.
+    reporter.atLine(parsed.bodyLine - 1, 1, 'body', 'error', 'is empty; write the article under the frontmatter');
     return;
   }
   for (const unsafe of findUnsafeBodyUrls(parsed.body)) {

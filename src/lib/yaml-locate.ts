@@ -28,8 +28,8 @@ export class YamlLocator {
    */
   locate(path: readonly (string | number)[]): Position {
     let node: Node | null = this.root;
+    // A missing top-level field is reported at the opening "---" (line 1).
     let best: Position = { line: 1, column: 1 };
-    if (node?.range) best = this.position(node.range[0]);
     for (const segment of path) {
       if (isMap(node)) {
         const pair = node.items.find((item: Pair) => isScalar(item.key) && String(item.key.value) === String(segment));

@@ -28,7 +28,7 @@ describe('parseEditorialDate', () => {
   });
 
   it('refuses impossible dates and times with a reason', () => {
-    for (const input of ['2026-02-30', '2026-13-01', '2026-00-10', '2026-10-14T25:00', '2026-10-14T10:61', 'yesterday', '14/10/2026', '2026-10-14T08:30:00+15:00']) {
+    for (const input of ['2026-02-30', '2026-13-01', '2026-00-10', '2026-10-14T25:00', '2026-10-14T10:61', 'yesterday', '14/10/2026', '2026-10-14T08:30:00+15:00', '2026-10-14T08:30:00+14:59']) {
       const result = parseEditorialDate(input, NY);
       expect(result.ok, input).toBe(false);
     }

@@ -23,7 +23,7 @@ describe('parseMarkdownSource', () => {
     ['   \n\n', 'file', 'is blank'],
     ['title: A\n', 'frontmatter', 'missing'],
     ['---\ntitle: A\n', 'frontmatter', 'not closed'],
-    ['---\n- a\n- b\n---\nx', 'frontmatter', 'must be a list of "field: value" lines'],
+    ['---\n- a\n- b\n---\nx', 'frontmatter', 'must be "field: value" lines (e.g. "title: ..."), not a list'],
     ['---\ntitle: "unclosed\n---\nx', 'frontmatter', 'YAML error'],
     ['---\nhero:\n\tsrc: a.jpg\n---\nx', 'frontmatter', 'tabs'],
     ['---\ntitle: a\ntitle: b\n---\nx', 'frontmatter', 'each field may appear only once'],
@@ -33,6 +33,10 @@ describe('parseMarkdownSource', () => {
     if (outcome.ok) return;
     expect(outcome.problem.field).toBe(field);
     expect(outcome.problem.message).toContain(message);
+  });
+  it('points an unclosed quote at the line where it opens', () => {
+    const outcome = parseMarkdownSource(bytes('---\ntitle: ok\ndek: "never closed\ntype: news\nsection: world\n---\nx'));
+    expect(!outcome.ok && outcome.problem).toMatchObject({ line: 3, column: 6 });
   });
   it('names the line of a YAML error', () => {
     const outcome = parseMarkdownSource(bytes('---\ntitle: ok\ndek: ok\nhero: [unclosed\n---\nx'));
@@ -59,6 +63,6 @@ describe('YamlLocator', () => {
   });
   it('falls back to the nearest ancestor for a missing key', () => {
     expect(locator.locate(['hero', 'credit'])).toEqual({ line: 3, column: 1 });
-    expect(locator.locate(['dek'])).toEqual({ line: 2, column: 1 });
+    expect(locator.locate(['dek'])).toEqual({ line: 1, column: 1 });
   });
 });
