@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkPlugins, rehypePlugins } from './src/markdown/pipeline.ts';
 import { readSiteUrl } from './src/lib/site-file.ts';
+import astroCommand from './src/integrations/astro-command.ts';
 
 const contentDir = process.env.BROADSHEET_CONTENT_DIR ?? 'content';
 const siteUrl = readSiteUrl(contentDir);
@@ -23,4 +24,5 @@ export default defineConfig({
   // Stops a page from silently replacing another one with the same address.
   prerenderConflictBehavior: 'error',
   devToolbar: { enabled: false },
+  integrations: [astroCommand()],
 });

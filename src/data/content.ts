@@ -8,6 +8,7 @@ import type { ImageMetadata } from 'astro';
 import { ARTICLE_TYPE_LABELS, type ArticleType, type Section, type SiteConfig } from '../lib/schema.ts';
 import { buildNow, compareNewestFirst, isPublic } from '../lib/visibility.ts';
 import { articlePath, authorPath, sectionPath } from '../lib/urls.ts';
+import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
 
 export interface PhotoView {
   src: ImageMetadata;
@@ -84,13 +85,16 @@ export const authors: AuthorView[] = authorEntries
 
 const authorById = new Map(authors.map((author) => [author.id, author]));
 
-/** In `astro dev` editors preview drafts and scheduled pieces; a build never contains them. */
-const showUnpublished = import.meta.env.DEV;
+/** In `astro dev` editors preview drafts and scheduled pieces; a build never contains them, whatever NODE_ENV says. */
+const showUnpublished = process.env[ASTRO_COMMAND_VARIABLE] === 'dev';
 const now = buildNow();
 
 const allArticles: ArticleView[] = articleEntries.map((entry) => {
   const data = entry.data;
-  const section = sectionById.get(data.section.id)!;
+  // reference() fields come back as { collection, id }; the validator has checked that each exists.
+  const sectionRef = data.section as { id: string };
+  const authorRefs = data.authors as { id: string }[];
+  const section = sectionById.get(sectionRef.id)!;
   return {
     slug: entry.id,
     url: articlePath(entry.id),
@@ -99,7 +103,7 @@ const allArticles: ArticleView[] = articleEntries.map((entry) => {
     type: data.type,
     kicker: section.kind === 'short-takes' ? (section.label ?? section.name) : ARTICLE_TYPE_LABELS[data.type],
     section,
-    authors: data.authors.map((ref: { id: string }) => authorById.get(ref.id)!),
+    authors: authorRefs.map((ref) => authorById.get(ref.id)!),
     published: data.published,
     ...(data.updated ? { updated: data.updated } : {}),
     draft: data.draft,

@@ -13,6 +13,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import type { Root as HastRoot } from 'hast';
+import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { toHtml } from 'hast-util-to-html';
 import remarkTypography from './remark-typography.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
@@ -28,13 +29,13 @@ export interface PipelineOptions {
 export const PIPELINE_VERSION = 1;
 
 /** remark plugins after remark-gfm (which Astro's `unified({ gfm: true })` adds itself). */
-export function remarkPlugins(): PluggableList {
+export function remarkPlugins(): RemarkPlugins {
   return [remarkTypography];
 }
 
 /** rehype plugins; sanitize comes last so nothing after it can reintroduce markup. */
-export function rehypePlugins(options: PipelineOptions): PluggableList {
-  return [rehypeRaw, [rehypeExternalLinks, { siteUrl: options.siteUrl }], [rehypeSanitize, sanitizeSchema]];
+export function rehypePlugins(options: PipelineOptions): RehypePlugins {
+  return [rehypeRaw as RehypePlugins[number], [rehypeExternalLinks, { siteUrl: options.siteUrl }], [rehypeSanitize, sanitizeSchema]];
 }
 
 type MarkdownToHast = Processor<import('mdast').Root, import('mdast').Root, HastRoot, undefined, undefined>;
@@ -43,9 +44,9 @@ export function createProcessor(options: PipelineOptions): MarkdownToHast {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkPlugins())
+    .use(remarkPlugins() as PluggableList)
     .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypePlugins(options))
+    .use(rehypePlugins(options) as PluggableList)
     .freeze() as unknown as MarkdownToHast;
 }
 
