@@ -60,6 +60,7 @@ export function writeCorpus(dir: string, options: CorpusOptions): string {
   const start = Date.UTC(2012, 0, 1);
   const span = Date.UTC(2026, 9, 1) - start;
 
+  const madeFolders = new Set<string>();
   for (let i = 0; i < articles; i++) {
     const sectionIndex = i % sections.length;
     const section = sections[sectionIndex]!;
@@ -97,7 +98,7 @@ export function writeCorpus(dir: string, options: CorpusOptions): string {
       `authors: [${pick(authors)}]`,
       `published: ${published}`,
       'hero:',
-      `  src: ../../images/${photos[sectionIndex]}.jpg`,
+      `  src: ../../../images/${photos[sectionIndex]}.jpg`,
       '  alt: "A stylised illustration for the benchmark corpus"',
       '  caption: "Benchmark illustration."',
       '  credit: "Bench/Meridian Studio"',
@@ -106,7 +107,10 @@ export function writeCorpus(dir: string, options: CorpusOptions): string {
       '',
     ].join('\n');
     const folder = path.join(content, 'articles', section, String(Math.floor(i / 1000)));
-    if (i % 1000 === 0 || i < sections.length) mkdirSync(folder, { recursive: true });
+    if (!madeFolders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      madeFolders.add(folder);
+    }
     writeFileSync(path.join(folder, `${slug}.md`), `${frontmatter}${paragraphs.join('\n\n')}\n`);
   }
   return content;

@@ -3,7 +3,6 @@
  * every way it can go wrong named precisely. No Astro here: the validator CLI,
  * the content loader and the tests share this.
  */
-import matter from 'gray-matter';
 import yaml from 'js-yaml';
 
 export interface SourceProblem {
@@ -32,11 +31,21 @@ export const MAX_SOURCE_BYTES = 1024 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-// CORE_SCHEMA: no YAML timestamps, so `2026-10-14` stays the editor's text and
-// the schema can read it in the publication's time zone instead of UTC.
-const grayMatterOptions = {
-  engines: { yaml: (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA }) as object },
-};
+/**
+ * Splits `---` frontmatter from the body. gray-matter did this at first, but it
+ * looks every file up in a cache keyed by the whole text: profiled at ~0.05 ms
+ * per file, a quarter of validating 10,000 articles, for a split this simple.
+ * `matter` keeps gray-matter's convention: it starts with the rest of the `---` line.
+ */
+export function splitFrontmatter(text: string): { matter: string; body: string } | undefined {
+  const opening = /^---[ \t]*(?=\n)/.exec(text);
+  if (!opening) return undefined;
+  const closing = /\n---[ \t]*(?:\n|$)/g;
+  closing.lastIndex = opening[0].length;
+  const found = closing.exec(text);
+  if (!found) return undefined;
+  return { matter: text.slice(opening[0].length, found.index), body: text.slice(found.index + found[0].length) };
+}
 
 function lineOfByte(bytes: Uint8Array, offset: number): number {
   let line = 1;
@@ -88,17 +97,17 @@ export function parseMarkdownSource(bytes: Uint8Array, kind = 'article'): ParseO
   if (!/^---[ \t]*\n/.test(text)) {
     return fail(1, 'frontmatter', `missing; the file must start with a "---" line, then the fields, then another "---" line`);
   }
-  if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
-    return fail(1, 'frontmatter', 'is not closed; add a "---" line after the last field');
-  }
-  let parsed: matter.GrayMatterFile<string>;
+  const parts = splitFrontmatter(text);
+  if (!parts) return fail(1, 'frontmatter', 'is not closed; add a "---" line after the last field');
+  const frontmatterText = parts.matter;
+  let data: unknown;
   try {
-    parsed = matter(text, grayMatterOptions);
+    // CORE_SCHEMA: no YAML timestamps, so `2026-10-14` stays the editor's text and
+    // the schema can read it in the publication's time zone instead of UTC.
+    data = frontmatterText.trim() === '' ? {} : yaml.load(frontmatterText, { schema: yaml.CORE_SCHEMA });
   } catch (error) {
-    return yamlFailure(error, text);
+    return yamlFailure(error, frontmatterText);
   }
-  const frontmatterText = parsed.matter;
-  const data = parsed.data as unknown;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     const shape = Array.isArray(data) ? 'a list' : 'a single value';
     return fail(2, 'frontmatter', `must be "field: value" lines (e.g. "title: ..."), not ${shape}`);
@@ -106,7 +115,7 @@ export function parseMarkdownSource(bytes: Uint8Array, kind = 'article'): ParseO
   const bodyLine = countNewlines(frontmatterText) + 3;
   return {
     ok: true,
-    source: { data: data as Record<string, unknown>, frontmatterText, frontmatterLine: 1, body: parsed.content, bodyLine },
+    source: { data: data as Record<string, unknown>, frontmatterText, frontmatterLine: 1, body: parts.body, bodyLine },
   };
 }
 
