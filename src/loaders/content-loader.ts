@@ -15,6 +15,7 @@ import { createProcessor, renderBody, PIPELINE_VERSION } from '../markdown/pipel
 
 export type CollectionKind = 'site' | 'sections' | 'authors' | 'articles';
 
+
 // One validation per content change, shared by the four collections of a build.
 let pendingReport: Promise<ContentReport> | undefined;
 
