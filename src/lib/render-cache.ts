@@ -5,7 +5,7 @@
  * back by the article page.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Kept under node_modules/.astro so CI's Astro cache keeps it between builds. */
@@ -35,6 +35,11 @@ export class RenderCache {
 
   htmlPath(hash: string): string {
     return path.join(this.dir, `${hash}.html`);
+  }
+
+  /** Metadata is written last, so its presence means the HTML is there too. */
+  has(hash: string): boolean {
+    return existsSync(path.join(this.dir, `${hash}.json`));
   }
 
   get(hash: string): CachedRender | undefined {

@@ -9,8 +9,8 @@ import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { validateContent, type ContentReport } from '../lib/validate.ts';
 import { ContentValidationError, formatDiagnostic } from '../lib/diagnostics.ts';
-import { RenderCache, renderHash, type CachedRender } from '../lib/render-cache.ts';
-import { makeExcerpt } from '../lib/excerpt.ts';
+import { RenderCache, renderHash } from '../lib/render-cache.ts';
+import { renderArticles } from './render-pool.ts';
 import { createProcessor, renderBody, PIPELINE_VERSION } from '../markdown/pipeline.ts';
 
 export type CollectionKind = 'site' | 'sections' | 'authors' | 'articles';
@@ -85,31 +85,28 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
   if (kind === 'articles') {
     const siteUrl = report.site!.url;
     const cache = new RenderCache();
-    let processor: ReturnType<typeof createProcessor> | undefined;
-    let rendered = 0;
+    const hashOf = (body: string) => renderHash([PIPELINE_VERSION, siteUrl, body]);
+    // Render every body the cache lacks first (in parallel when there are many), then fill the store.
+    const missing = new Map<string, string>();
+    for (const article of report.articles) {
+      const hash = hashOf(article.body);
+      if (!missing.has(hash) && !cache.has(hash)) missing.set(hash, article.body);
+    }
+    await renderArticles([...missing].map(([hash, markdown]) => ({ hash, markdown })), siteUrl, (rendered) => {
+      cache.put(rendered.hash, rendered.html, { excerpt: rendered.excerpt, wordCount: rendered.wordCount, text: rendered.text });
+    });
     for (const article of report.articles) {
       keep(article.slug);
-      const hash = renderHash([PIPELINE_VERSION, siteUrl, article.body]);
+      const hash = hashOf(article.body);
       const digest = generateDigest(`${hash}\0${JSON.stringify(article.raw)}`);
-      const existing = store.get(article.slug);
-      if (existing?.digest === digest && cache.get(hash)) continue;
-      let body: CachedRender | undefined = cache.get(hash);
-      if (!body) {
-        processor ??= createProcessor({ siteUrl });
-        const result = renderBody(processor, article.body);
-        body = {
-          excerpt: makeExcerpt(result.blocks),
-          wordCount: result.wordCount,
-          text: result.blocks.map((block) => block.text).join('\n'),
-        };
-        cache.put(hash, result.html, body);
-        rendered++;
-      }
+      if (store.get(article.slug)?.digest === digest) continue;
+      const body = cache.get(hash);
+      if (!body) throw new Error(`${article.file}: the rendered body is missing from ${cache.dir}; delete that folder and build again`);
       const derived = { hash, excerpt: body.excerpt, wordCount: body.wordCount, sourceFile: article.file };
       const data = await parseData({ id: article.slug, data: { ...article.raw, derived }, filePath: article.absolutePath });
       store.set({ id: article.slug, data, digest, filePath: path.relative(process.cwd(), article.absolutePath) });
     }
-    context.logger.info(`${report.articles.length} articles, ${rendered} bodies rendered, the rest from cache`);
+    context.logger.info(`${report.articles.length} articles, ${missing.size} bodies rendered, the rest from cache`);
   }
 
   for (const id of untouched) store.delete(id);
