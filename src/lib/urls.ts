@@ -47,6 +47,10 @@ export const RESERVED_TOP_LEVEL = [
   'tags',
 ] as const;
 
+export function isReservedTopLevel(name: string): boolean {
+  return (RESERVED_TOP_LEVEL as readonly string[]).includes(name);
+}
+
 /** Why `slug` cannot be used as an address, or null when it can. */
 export function slugProblem(slug: string): string | null {
   if (slug.length === 0) return 'is empty';

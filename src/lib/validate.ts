@@ -23,7 +23,7 @@ import {
   type Section,
   type SiteConfig,
 } from './schema.ts';
-import { RESERVED_TOP_LEVEL, slugFromFileName, slugProblem } from './urls.ts';
+import { isReservedTopLevel, slugFromFileName, slugProblem } from './urls.ts';
 import { closestName, fieldName, issuesToProblems } from './zod-issues.ts';
 import { YamlLocator } from './yaml-locate.ts';
 import { findInternalLinks, findUnsafeBodyUrls } from './body-checks.ts';
@@ -138,7 +138,7 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
     if (sectionById.has(section.id)) {
       sectionsFile.reporter?.at([index, 'id'], 'error', `section "${section.id}" is listed twice; give each section its own id`);
     }
-    if (RESERVED_TOP_LEVEL.includes(section.id as (typeof RESERVED_TOP_LEVEL)[number])) {
+    if (isReservedTopLevel(section.id)) {
       sectionsFile.reporter?.at([index, 'id'], 'error', `"${section.id}" is a fixed address of the site; choose another section id`);
     }
     if (section.kind === 'short-takes' && !section.label) {
@@ -151,19 +151,7 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
   const authors: AuthorRecord[] = [];
   const authorsDir = path.join(root, CONTENT_LAYOUT.authors);
   const authorSchemaInstance = authorSchema();
-  for (const relative of listFiles(authorsDir)) {
-    const absolutePath = path.join(authorsDir, relative);
-    if (!MARKDOWN_FILE.test(relative)) {
-      if (IGNORED_LOOKALIKES.test(relative)) {
-        diagnostics.push(plain(shown(absolutePath), 'warning', 'file', 'is ignored; author profiles must end in ".md"'));
-      }
-      continue;
-    }
-    filesChecked++;
-    const file = shown(absolutePath);
-    const parsed = readMarkdown(absolutePath, file, 'author profile', diagnostics);
-    if (!parsed) continue;
-    const reporter = new FileReporter(diagnostics, file, parsed.frontmatterText);
+  for (const { relative, absolutePath, file, parsed, reporter } of markdownFiles(authorsDir, 'author profile')) {
     const id = slugFromFileName(relative);
     const idProblem = slugProblem(id);
     if (idProblem) reporter.atLine(1, 1, 'file', 'error', `name ${idProblem}; the file name is the author id`);
@@ -188,22 +176,10 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
   const schema = articleSchema({ timeZone });
   const sectionIds = [...sectionById.keys()];
   const knownAuthorIds = [...authorIds];
-  const slugOwners = new Map<string, { file: string; what: string }>();
+  const slugOwners = new Map<string, { file: string }>();
   const pendingPreviousSlugs: { slug: string; reporter: FileReporter; index: number; file: string }[] = [];
 
-  for (const relative of listFiles(articlesDir)) {
-    const absolutePath = path.join(articlesDir, relative);
-    if (!MARKDOWN_FILE.test(relative)) {
-      if (IGNORED_LOOKALIKES.test(relative)) {
-        diagnostics.push(plain(shown(absolutePath), 'warning', 'file', 'is ignored; articles must end in ".md"'));
-      }
-      continue;
-    }
-    filesChecked++;
-    const file = shown(absolutePath);
-    const parsed = readMarkdown(absolutePath, file, 'article', diagnostics);
-    if (!parsed) continue;
-    const reporter = new FileReporter(diagnostics, file, parsed.frontmatterText);
+  for (const { relative, absolutePath, file, parsed, reporter } of markdownFiles(articlesDir, 'article')) {
     const slug = slugFromFileName(relative);
     const slugIssue = slugProblem(slug);
     if (slugIssue) reporter.atLine(1, 1, 'file', 'error', `name ${slugIssue}; the file name is the article's address`);
@@ -249,10 +225,10 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
       const owner = slugOwners.get(key);
       if (owner) {
         reporter.atLine(1, 1, 'file', 'error', `slug "${slug}" is already used by ${owner.file}; rename one of the files`);
-      } else if (sectionById.has(slug) || RESERVED_TOP_LEVEL.includes(slug as (typeof RESERVED_TOP_LEVEL)[number])) {
+      } else if (sectionById.has(slug) || isReservedTopLevel(slug)) {
         reporter.atLine(1, 1, 'file', 'error', `slug "${slug}" is the address of ${sectionById.has(slug) ? 'a section' : 'a fixed page'}; rename the file`);
       } else {
-        slugOwners.set(key, { file, what: 'article' });
+        slugOwners.set(key, { file });
       }
     }
     if (Array.isArray(raw.previousSlugs)) {
@@ -273,7 +249,7 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
     const liveOwner = slugOwners.get(slug);
     if (liveOwner) {
       reporter.at(['previousSlugs', index], 'error', `"${slug}" is the address of ${liveOwner.file === file ? 'this article itself' : liveOwner.file}; remove it from previousSlugs`);
-    } else if (sectionById.has(slug) || RESERVED_TOP_LEVEL.includes(slug as (typeof RESERVED_TOP_LEVEL)[number])) {
+    } else if (sectionById.has(slug) || isReservedTopLevel(slug)) {
       reporter.at(['previousSlugs', index], 'error', `"${slug}" is the address of a section or fixed page; remove it from previousSlugs`);
     } else if (redirectOwners.has(slug) && redirectOwners.get(slug) !== file) {
       reporter.at(['previousSlugs', index], 'error', `"${slug}" is also a former slug of ${redirectOwners.get(slug)}; one old address can point to one article only`);
@@ -288,28 +264,15 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
     for (const link of findInternalLinks(article.body)) {
       const target = link.firstSegment;
       const line = article.bodyLine + link.line - 1;
-      if (target === '' || sectionById.has(target) || RESERVED_TOP_LEVEL.includes(target as (typeof RESERVED_TOP_LEVEL)[number])) continue;
-      const owner = slugOwners.get(target) ?? (redirectOwners.has(target) ? { file: redirectOwners.get(target)! } : undefined);
-      if (!owner) {
+      if (target === '' || sectionById.has(target) || isReservedTopLevel(target)) continue;
+      let message: string | undefined;
+      if (!slugOwners.has(target) && !redirectOwners.has(target)) {
         const suggestion = closestName(target, [...slugOwners.keys()]);
-        diagnostics.push({
-          file: article.file,
-          line,
-          column: link.column,
-          severity: 'error',
-          field: 'body',
-          message: `link "${link.href}" leads nowhere: no article has the slug "${target}"${suggestion ? `; did you mean "/${suggestion}/"?` : ''}`,
-        });
+        message = `link "${link.href}" leads nowhere: no article has the slug "${target}"${suggestion ? `; did you mean "/${suggestion}/"?` : ''}`;
       } else if (unpublished.has(target)) {
-        diagnostics.push({
-          file: article.file,
-          line,
-          column: link.column,
-          severity: 'error',
-          field: 'body',
-          message: `link "${link.href}" leads to a draft, which readers cannot see; remove the link or publish the draft first`,
-        });
+        message = `link "${link.href}" leads to a draft, which readers cannot see; remove the link or publish the draft first`;
       }
+      if (message) diagnostics.push({ file: article.file, line, column: link.column, severity: 'error', field: 'body', message });
     }
   }
 
@@ -323,6 +286,23 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
     diagnostics,
     filesChecked,
   };
+
+  /** Every Markdown file below `dir` that could be read and split; warns about look-alikes that would be skipped. */
+  function* markdownFiles(dir: string, kind: string) {
+    for (const relative of listFiles(dir)) {
+      const absolutePath = path.join(dir, relative);
+      if (!MARKDOWN_FILE.test(relative)) {
+        if (IGNORED_LOOKALIKES.test(relative)) {
+          diagnostics.push(plain(shown(absolutePath), 'warning', 'file', `is ignored; ${kind} files must end in ".md"`));
+        }
+        continue;
+      }
+      filesChecked++;
+      const file = shown(absolutePath);
+      const parsed = readMarkdown(absolutePath, file, kind, diagnostics);
+      if (parsed) yield { relative, absolutePath, file, parsed, reporter: new FileReporter(diagnostics, file, parsed.frontmatterText) };
+    }
+  }
 
   function readYamlFile<S extends z.ZodType>(
     absolutePath: string,
