@@ -62,9 +62,11 @@ const articles = defineCollection({
       /** Computed by the loader: where the rendered body is cached, and the teaser excerpt. */
       derived: z.strictObject({
         hash: z.string(),
-        excerpt: z.array(z.string()),
+        excerpt: z.strictObject({ lead: z.string(), more: z.array(z.string()) }),
         wordCount: z.number(),
         sourceFile: z.string(),
+        /** Weighted terms for related-story ranking. */
+        terms: z.array(z.tuple([z.string(), z.number()])),
       }),
     }),
   ),

@@ -9,6 +9,9 @@ import { ARTICLE_TYPE_LABELS, type ArticleType, type Section, type SiteConfig } 
 import { buildNow, compareNewestFirst, isPublic } from '../lib/visibility.ts';
 import { articlePath, authorPath, sectionPath } from '../lib/urls.ts';
 import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
+import { RelatedIndex } from '../lib/related.ts';
+import type { Excerpt } from '../lib/excerpt.ts';
+import { smartenText } from '../markdown/remark-typography.ts';
 
 export interface PhotoView {
   src: ImageMetadata;
@@ -50,7 +53,7 @@ export interface ArticleView {
   tags: string[];
   corrections: { date: Date; text: string }[];
   previousSlugs: string[];
-  excerpt: string[];
+  excerpt: Excerpt;
   wordCount: number;
   /** Key of the rendered body in the render cache. */
   bodyHash: string;
@@ -98,8 +101,9 @@ const allArticles: ArticleView[] = articleEntries.map((entry) => {
   return {
     slug: entry.id,
     url: articlePath(entry.id),
-    title: data.title,
-    dek: data.dek,
+    // Headlines and deks get the same typographic quotes and dashes as bodies.
+    title: smartenText(data.title, ''),
+    dek: smartenText(data.dek, ''),
     type: data.type,
     kicker: section.kind === 'short-takes' ? (section.label ?? section.name) : ARTICLE_TYPE_LABELS[data.type],
     section,
@@ -159,3 +163,27 @@ export function articlesByAuthor(authorId: string): ArticleView[] {
 export function isUnpublished(article: ArticleView): boolean {
   return !isPublic(article, now);
 }
+
+// --- related stories: ranked once per build over what readers can see -------------
+const termsBySlug = new Map(articleEntries.map((entry) => [entry.id, entry.data.derived.terms as [string, number][]]));
+const articleBySlug = new Map(articles.map((article) => [article.slug, article]));
+
+export const relatedIndex = new RelatedIndex(
+  articles.map((article) => ({
+    slug: article.slug,
+    section: article.section.id,
+    tags: article.tags,
+    published: article.published,
+    terms: termsBySlug.get(article.slug) ?? [],
+  })),
+);
+const relatedMatches = relatedIndex.all();
+
+/** Three to six related stories, best first. */
+export function relatedTo(article: ArticleView): ArticleView[] {
+  return (relatedMatches.get(article.slug) ?? []).map((match) => articleBySlug.get(match.slug)!);
+}
+
+/** Regular sections, without the short-takes brands. */
+export const regularSections = sections.filter((section) => section.kind === 'section');
+export const shortTakeBrands = sections.filter((section) => section.kind === 'short-takes');

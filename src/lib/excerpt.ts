@@ -30,20 +30,51 @@ export function truncateText(text: string, max: number): string {
   return `${cut.replace(/[\s,;:\u2014\u2013-]+$/, '')}\u2026`;
 }
 
-/** Opening paragraphs of a body (from its rendered blocks), within the limits. */
-export function makeExcerpt(blocks: readonly { tag: string; text: string }[], options: ExcerptOptions = DEFAULT_EXCERPT): string[] {
+/** Where truncateText would cut, without the ellipsis: the index into `text`. */
+function cutIndex(text: string, max: number): { index: number; atSentence: boolean } {
+  if (text.length <= max) return { index: text.length, atSentence: true };
+  const cut = truncateText(text, max);
+  return cut.endsWith('\u2026') ? { index: cut.length - 1, atSentence: false } : { index: cut.length, atSentence: true };
+}
+
+export interface Excerpt {
+  /** What a teaser shows collapsed: the opening sentence or two. */
+  lead: string;
+  /** What "keep reading" reveals, paragraph by paragraph; may be empty. */
+  more: string[];
+}
+
+/** A lead of at most this many characters shows collapsed. */
+export const LEAD_CHARS = 280;
+
+/**
+ * The opening paragraphs of a body (from its rendered blocks), within the
+ * limits, split into a short lead and the rest: the text of a teaser's
+ * "keep reading". Cuts fall at sentence ends where possible, else at words.
+ */
+export function makeExcerpt(blocks: readonly { tag: string; text: string }[], options: ExcerptOptions = DEFAULT_EXCERPT): Excerpt {
   const paragraphs: string[] = [];
-  let remaining = options.maxChars;
   for (const block of blocks) {
     if (block.tag !== 'p') {
       if (paragraphs.length > 0) break; // the opening ends at the first sub-heading or quote
       continue;
     }
-    if (paragraphs.length >= options.maxParagraphs || remaining < 40) break;
-    const text = truncateText(block.text, remaining);
-    paragraphs.push(text);
-    remaining -= text.length;
-    if (text.endsWith('\u2026')) break;
+    if (paragraphs.length >= options.maxParagraphs) break;
+    paragraphs.push(block.text);
   }
-  return paragraphs;
+  const [first, ...rest] = paragraphs;
+  if (first === undefined) return { lead: '', more: [] };
+  const leadCut = cutIndex(first, Math.min(LEAD_CHARS, options.maxChars));
+  const lead = leadCut.atSentence ? first.slice(0, leadCut.index) : `${first.slice(0, leadCut.index)}\u2026`;
+  const more: string[] = [];
+  let remaining = options.maxChars - leadCut.index;
+  const continuation = first.slice(leadCut.index).trim();
+  for (const paragraph of continuation ? [(leadCut.atSentence ? '' : '\u2026') + continuation, ...rest] : rest) {
+    if (remaining < 40) break;
+    const text = truncateText(paragraph, remaining);
+    more.push(text);
+    remaining -= text.length;
+    if (text.endsWith('\u2026') && text.length < paragraph.length) break;
+  }
+  return { lead, more };
 }

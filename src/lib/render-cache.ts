@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Excerpt } from './excerpt.ts';
 
 /** Kept under node_modules/.astro so CI's Astro cache keeps it between builds. */
 export function renderCacheDir(): string {
@@ -14,10 +15,10 @@ export function renderCacheDir(): string {
 }
 
 export interface CachedRender {
-  excerpt: string[];
+  excerpt: Excerpt;
   wordCount: number;
-  /** Lowercased text for ranking related stories: body blocks joined. */
-  text: string;
+  /** The body's most frequent words, for ranking related stories. */
+  bodyTerms: [string, number][];
 }
 
 export function renderHash(parts: readonly (string | number)[]): string {

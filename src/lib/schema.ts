@@ -169,19 +169,23 @@ export function tag() {
   });
 }
 
-export interface SchemaOptions {
+type PlainPhoto = ReturnType<typeof photoPath>;
+type PlainId = ReturnType<typeof slugId>;
+
+/** Options of the schema factories; the type parameters carry Astro's field types through when it swaps them in. */
+export interface SchemaOptions<Photo extends AnySchema = PlainPhoto, Author extends AnySchema = PlainId, SectionRef extends AnySchema = PlainId> {
   /** The publication's time zone: a bare date is read there. */
   timeZone: string;
   /** The photo `src` field; Astro's build passes `image()`. */
-  imageSrc?: () => AnySchema;
+  imageSrc?: () => Photo;
   /** An author id; Astro's build passes `reference('authors')`. */
-  authorRef?: () => AnySchema;
+  authorRef?: () => Author;
   /** A section id; Astro's build passes `reference('sections')`. */
-  sectionRef?: () => AnySchema;
+  sectionRef?: () => SectionRef;
 }
 
 /** A photo with everything a reader and a rights holder need. */
-export function photoSchema(imageSrc: () => AnySchema = photoPath) {
+export function photoSchema<Photo extends AnySchema = PlainPhoto>(imageSrc: () => Photo = photoPath as unknown as () => Photo) {
   return z.strictObject(
     {
       /** Image file, relative to the Markdown file. */
@@ -198,10 +202,13 @@ export function photoSchema(imageSrc: () => AnySchema = photoPath) {
 }
 
 /** Frontmatter of an article in `content/articles/**\/<slug>.md`. */
-export function articleSchema(options: SchemaOptions) {
-  const { timeZone, imageSrc = photoPath } = options;
-  const authorRef = options.authorRef ?? (() => slugId('author id', 'jane-doe'));
-  const sectionRef = options.sectionRef ?? (() => slugId('section id', 'middle-east'));
+export function articleSchema<Photo extends AnySchema = PlainPhoto, Author extends AnySchema = PlainId, SectionRef extends AnySchema = PlainId>(
+  options: SchemaOptions<Photo, Author, SectionRef>,
+) {
+  const { timeZone } = options;
+  const imageSrc = options.imageSrc ?? (photoPath as unknown as () => Photo);
+  const authorRef = options.authorRef ?? ((() => slugId('author id', 'jane-doe')) as unknown as () => Author);
+  const sectionRef = options.sectionRef ?? ((() => slugId('section id', 'middle-east')) as unknown as () => SectionRef);
   return z.strictObject({
     /** Headline. */
     title: text('write the headline', { max: 200 }),
@@ -263,8 +270,8 @@ export function articleSchema(options: SchemaOptions) {
 }
 
 /** Frontmatter of an author profile in `content/authors/<id>.md`; the body is the bio. */
-export function authorSchema(options: Pick<SchemaOptions, 'imageSrc'> = {}) {
-  const { imageSrc = photoPath } = options;
+export function authorSchema<Photo extends AnySchema = PlainPhoto>(options: Pick<SchemaOptions<Photo>, 'imageSrc'> = {}) {
+  const imageSrc = options.imageSrc ?? (photoPath as unknown as () => Photo);
   return z.strictObject({
     /** Name as printed in bylines. */
     name: text('write the name as it appears in bylines', { max: 120 }),
@@ -390,9 +397,9 @@ export function siteSchema() {
 }
 
 /** Fields an article may carry, for "did you mean" suggestions and the editors' guide. */
-export type ArticleFrontmatter = z.output<ReturnType<typeof articleSchema>>;
-export type ArticleFrontmatterInput = z.input<ReturnType<typeof articleSchema>>;
-export type AuthorFrontmatter = z.output<ReturnType<typeof authorSchema>>;
+export type ArticleFrontmatter = z.output<ReturnType<typeof articleSchema<PlainPhoto, PlainId, PlainId>>>;
+export type ArticleFrontmatterInput = z.input<ReturnType<typeof articleSchema<PlainPhoto, PlainId, PlainId>>>;
+export type AuthorFrontmatter = z.output<ReturnType<typeof authorSchema<PlainPhoto>>>;
 export type Section = z.output<ReturnType<typeof sectionsSchema>>[number];
 export type SiteConfig = z.output<ReturnType<typeof siteSchema>>;
 export type Photo = z.output<ReturnType<typeof photoSchema>>;

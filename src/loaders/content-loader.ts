@@ -11,6 +11,7 @@ import { validateContent, type ContentReport } from '../lib/validate.ts';
 import { ContentValidationError, formatDiagnostic } from '../lib/diagnostics.ts';
 import { RenderCache, renderHash } from '../lib/render-cache.ts';
 import { renderArticles } from './render-pool.ts';
+import { articleTerms } from '../lib/text-terms.ts';
 import { createProcessor, renderBody, PIPELINE_VERSION } from '../markdown/pipeline.ts';
 
 export type CollectionKind = 'site' | 'sections' | 'authors' | 'articles';
@@ -93,7 +94,7 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
       if (!missing.has(hash) && !cache.has(hash)) missing.set(hash, article.body);
     }
     await renderArticles([...missing].map(([hash, markdown]) => ({ hash, markdown })), siteUrl, (rendered) => {
-      cache.put(rendered.hash, rendered.html, { excerpt: rendered.excerpt, wordCount: rendered.wordCount, text: rendered.text });
+      cache.put(rendered.hash, rendered.html, { excerpt: rendered.excerpt, wordCount: rendered.wordCount, bodyTerms: rendered.bodyTerms });
     });
     for (const article of report.articles) {
       keep(article.slug);
@@ -102,7 +103,9 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
       if (store.get(article.slug)?.digest === digest) continue;
       const body = cache.get(hash);
       if (!body) throw new Error(`${article.file}: the rendered body is missing from ${cache.dir}; delete that folder and build again`);
-      const derived = { hash, excerpt: body.excerpt, wordCount: body.wordCount, sourceFile: article.file };
+      const { title, dek, tags } = article.data;
+      const terms = articleTerms({ title, dek, tags, body: body.bodyTerms });
+      const derived = { hash, excerpt: body.excerpt, wordCount: body.wordCount, sourceFile: article.file, terms };
       const data = await parseData({ id: article.slug, data: { ...article.raw, derived }, filePath: article.absolutePath });
       store.set({ id: article.slug, data, digest, filePath: path.relative(process.cwd(), article.absolutePath) });
     }

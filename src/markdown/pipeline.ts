@@ -26,7 +26,7 @@ export interface PipelineOptions {
 }
 
 /** Bumped whenever the output of the pipeline changes, so cached HTML is rendered again. */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 3;
 
 /** remark plugins after remark-gfm (which Astro's `unified({ gfm: true })` adds itself). */
 export function remarkPlugins(): RemarkPlugins {

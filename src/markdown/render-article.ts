@@ -1,5 +1,6 @@
 /** One article body in, everything the site keeps of it out: HTML, excerpt, word count, ranking text. */
-import { makeExcerpt } from '../lib/excerpt.ts';
+import { makeExcerpt, type Excerpt } from '../lib/excerpt.ts';
+import { bodyTermCounts } from '../lib/text-terms.ts';
 import { renderBody, type createProcessor } from './pipeline.ts';
 
 export interface RenderJob {
@@ -10,9 +11,10 @@ export interface RenderJob {
 export interface RenderedArticle {
   hash: string;
   html: string;
-  excerpt: string[];
+  excerpt: Excerpt;
   wordCount: number;
-  text: string;
+  /** The body's most frequent words, for related-story ranking. */
+  bodyTerms: [string, number][];
 }
 
 export function renderArticleBody(processor: ReturnType<typeof createProcessor>, job: RenderJob): RenderedArticle {
@@ -22,6 +24,6 @@ export function renderArticleBody(processor: ReturnType<typeof createProcessor>,
     html: result.html,
     excerpt: makeExcerpt(result.blocks),
     wordCount: result.wordCount,
-    text: result.blocks.map((block) => block.text).join('\n'),
+    bodyTerms: bodyTermCounts(result.blocks.map((block) => block.text).join('\n')),
   };
 }

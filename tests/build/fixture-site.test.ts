@@ -69,7 +69,8 @@ describe('fixture site build', () => {
     expect(hero.properties.height).toBeTruthy();
     expect(hero.properties.alt).toBe('A flat illustration of cranes over a harbour');
     expect(text(select('.hero figcaption', tree))).toBe('Top photo credit: Cranes over a harbour at dusk. Ana Ruiz/Meridian Studio');
-    expect(text(select('.republished', tree))).toBe('This article was republished with permission by Ada Ferrer, The Harbor Quarterly.');
+    expect(text(select('.republished', tree))).toMatch(/^This article was republished with permission by Ada Ferrer, The Harbor Quarterly\. Read the original/);
+    expect(select('.republished a', tree)!.properties.href).toBe('https://harbor-quarterly.example/dues');
     expect(text(select('.corrections', tree))).toContain('An earlier version gave the wrong year');
     expect(text(select('.article-body', tree))).toContain('Harbour dues have risen for the “third time” this year — and shippers say it’s only the start.');
   });
@@ -81,8 +82,15 @@ describe('fixture site build', () => {
     expect(select('.hero', shortTake)).toBeUndefined();
   });
 
+  it('sends former slugs to the article with a static redirect page', () => {
+    const { tree } = readPage(build.outDir, 'canal-levels-fall/index.html');
+    expect(select('meta[http-equiv="refresh"]', tree)!.properties.content).toBe('0; url=/canal-water-levels/');
+    expect(select('link[rel="canonical"]', tree)!.properties.href).toBe('https://fixture-gazette.example/canal-water-levels/');
+    expect(select('meta[name="robots"]', tree)!.properties.content).toBe('noindex');
+  });
+
   it('has site chrome on every page: sections, social links, newsletter', () => {
-    for (const file of htmlFiles()) {
+    for (const file of htmlFiles().filter((page) => page !== 'canal-levels-fall/index.html')) {
       const { tree } = readPage(build.outDir, file);
       expect(selectAll('nav[aria-label="Sections"] a', tree).map((a) => a.properties.href), file).toEqual(['/world/', '/economy/', '/briefs/', '/latest/']);
       expect(text(select('.social-heading', tree)), file).toBe('Follow us on social');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeExcerpt, truncateText } from '../../src/lib/excerpt.ts';
+import { makeExcerpt, truncateText, LEAD_CHARS } from '../../src/lib/excerpt.ts';
 
 describe('truncateText', () => {
   it('leaves short text alone', () => {
@@ -18,8 +18,7 @@ describe('truncateText', () => {
     expect(cut.length).toBeLessThanOrEqual(40);
   });
   it('never cuts inside a word or leaves dangling punctuation', () => {
-    const cut = truncateText('Tehran, Moscow, Beijing, and the rest of them, all waiting', 30);
-    expect(cut).toBe('Tehran, Moscow, Beijing, and…');
+    expect(truncateText('Tehran, Moscow, Beijing, and the rest of them, all waiting', 30)).toBe('Tehran, Moscow, Beijing, and…');
   });
   it('treats closing quotes after a full stop as part of the sentence', () => {
     expect(truncateText('He said “no.” Then he left the room for good and never came back.', 24)).toBe('He said “no.”');
@@ -28,24 +27,34 @@ describe('truncateText', () => {
 
 describe('makeExcerpt', () => {
   const p = (text: string) => ({ tag: 'p', text });
-  it('takes the opening paragraphs until the first sub-heading', () => {
-    expect(makeExcerpt([p('One.'), p('Two.'), { tag: 'h2', text: 'Head' }, p('Three.')])).toEqual(['One.', 'Two.']);
+  const sentence = (n: number) => `Sentence number ${n} carries a little more than sixty characters of text.`;
+  const longParagraph = [1, 2, 3, 4, 5, 6].map(sentence).join(' ');
+
+  it('leads with the opening sentences and keeps the rest of the paragraph for "keep reading"', () => {
+    const excerpt = makeExcerpt([p(longParagraph), p('Second paragraph.')]);
+    expect(excerpt.lead).toBe([1, 2, 3].map(sentence).join(' '));
+    expect(excerpt.lead.length).toBeLessThanOrEqual(LEAD_CHARS);
+    expect(excerpt.more).toEqual([[4, 5, 6].map(sentence).join(' '), 'Second paragraph.']);
   });
-  it('skips a leading quote or heading', () => {
-    expect(makeExcerpt([{ tag: 'blockquote', text: 'Epigraph' }, p('Opening.')])).toEqual(['Opening.']);
+  it('ends the opening at the first sub-heading, and skips a leading quote', () => {
+    expect(makeExcerpt([{ tag: 'blockquote', text: 'Epigraph' }, p('One.'), p('Two.'), { tag: 'h2', text: 'Head' }, p('Three.')])).toEqual({
+      lead: 'One.',
+      more: ['Two.'],
+    });
   });
-  it('stays within the character budget and stops after a cut paragraph', () => {
-    const long = 'word '.repeat(200).trim();
-    const excerpt = makeExcerpt([p('Short opening.'), p(long), p('Never shown.')], { maxChars: 120, maxParagraphs: 3 });
-    expect(excerpt[0]).toBe('Short opening.');
-    expect(excerpt[1]!.endsWith('…')).toBe(true);
-    expect(excerpt.join('').length).toBeLessThanOrEqual(120);
-    expect(excerpt).toHaveLength(2);
+  it('cuts a sentence that is too long for a lead at a word, and continues after it', () => {
+    const run = 'word '.repeat(100).trim();
+    const excerpt = makeExcerpt([p(run)]);
+    expect(excerpt.lead.endsWith('…')).toBe(true);
+    expect(excerpt.more[0]!.startsWith('…word')).toBe(true);
+    expect(`${excerpt.lead.slice(0, -1)} ${excerpt.more[0]!.slice(1)}`.replace(/\s+/g, ' ')).toBe(run);
   });
-  it('limits the number of paragraphs', () => {
-    expect(makeExcerpt([p('A.'), p('B.'), p('C.'), p('D.')], { maxChars: 1000, maxParagraphs: 2 })).toEqual(['A.', 'B.']);
+  it('stays within the character budget', () => {
+    const excerpt = makeExcerpt([p(longParagraph), p(longParagraph), p(longParagraph)], { maxChars: 500, maxParagraphs: 3 });
+    expect(excerpt.lead.length + excerpt.more.join('').length).toBeLessThanOrEqual(501);
+    expect(excerpt.more.at(-1)!.endsWith('.') || excerpt.more.at(-1)!.endsWith('…')).toBe(true);
   });
   it('is empty for a body without paragraphs', () => {
-    expect(makeExcerpt([{ tag: 'ul', text: 'list' }])).toEqual([]);
+    expect(makeExcerpt([{ tag: 'ul', text: 'list' }])).toEqual({ lead: '', more: [] });
   });
 });

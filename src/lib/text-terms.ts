@@ -1,0 +1,76 @@
+/**
+ * Words that say what a piece is about: lowercased, stop words and numbers out,
+ * plurals folded. Used by related-story ranking; computed once per body hash.
+ */
+
+// Function words and newsroom filler that every article shares.
+const STOP_WORDS = new Set(
+  `a about above after again against all almost also although always am among an and another any are aren't around as at away
+  back be became because become becomes been before being below between both but by can cannot could couldn't did didn't do does
+  doesn't doing don't down during each either else enough even ever every few first for from further get gets getting given
+  had hadn't has hasn't have haven't having he her here hers herself him himself his how however i if in into is isn't it it's
+  its itself just last least less let like likely made make makes many may might more most much must my myself neither never
+  new next no nor not now of off often on once one only or other others otherwise our ours ourselves out over own part per
+  perhaps put rather really said same say says second see seem seems several shall she should shouldn't since so some still
+  such take than that that's the their theirs them themselves then there there's these they they're thing things this those
+  though three through thus to too took toward towards two under until up upon us use used very via was wasn't way ways we were
+  weren't what what's when where whether which while who whom whose why will with within without won't would wouldn't year
+  years yet you your yours yourself also across already because told according including week weeks month months day days
+  time times long much less lot lots want wants well went whose officials official analyst analysts said says`.split(/\s+/),
+);
+
+/** Folds simple English plurals so "sanctions" and "sanction" meet. */
+export function foldPlural(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 4 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
+  return word;
+}
+
+const WORD = /[\p{L}][\p{L}\p{Mn}'’-]*[\p{L}]|[\p{L}]{1}/gu;
+
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  for (const match of text.toLowerCase().matchAll(WORD)) {
+    const word = match[0].replace(/['’]s$/, '').replace(/['’]/g, '');
+    if (word.length < 3 || STOP_WORDS.has(word)) continue;
+    tokens.push(foldPlural(word));
+  }
+  return tokens;
+}
+
+/** Where a word appears says how much it counts. */
+export const FIELD_WEIGHTS = { title: 3, dek: 2, tag: 4, body: 1 } as const;
+
+/** Prefix of whole-tag terms, so a tag matches a tag, not just its words. */
+export const TAG_PREFIX = '#';
+
+const byWeightThenTerm = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
+
+/** The `limit` most frequent words of a body, most frequent first: cached with the rendered body. */
+export function bodyTermCounts(text: string, limit = 80): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const token of tokenize(text)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return [...counts].sort(byWeightThenTerm).slice(0, limit);
+}
+
+export interface TermSource {
+  title: string;
+  dek: string;
+  tags: readonly string[];
+  /** From bodyTermCounts(). */
+  body: readonly (readonly [string, number])[];
+}
+
+/** Weighted terms of one article, the `limit` heaviest kept, heaviest first (ties by term). */
+export function articleTerms(source: TermSource, limit = 60): [string, number][] {
+  const counts = new Map<string, number>();
+  const add = (term: string, weight: number) => counts.set(term, (counts.get(term) ?? 0) + weight);
+  for (const token of tokenize(source.title)) add(token, FIELD_WEIGHTS.title);
+  for (const token of tokenize(source.dek)) add(token, FIELD_WEIGHTS.dek);
+  for (const tag of source.tags) {
+    add(`${TAG_PREFIX}${tag}`, FIELD_WEIGHTS.tag);
+    for (const token of tokenize(tag.replace(/-/g, ' '))) add(token, FIELD_WEIGHTS.body);
+  }
+  for (const [term, count] of source.body) add(term, count * FIELD_WEIGHTS.body);
+  return [...counts].sort(byWeightThenTerm).slice(0, limit);
+}
