@@ -1,0 +1,225 @@
+/**
+ * Builds the sample publication (content/) once, with the clock pinned, and
+ * checks every page as a reader and a crawler would meet it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { select, selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import type { Root } from 'hast';
+import { buildSite, listOutput, readPage, type BuildResult } from '../helpers/build-site.ts';
+import { REPO } from '../helpers/content-fixture.ts';
+import { validateContent } from '../../src/lib/validate.ts';
+import { isPublic } from '../../src/lib/visibility.ts';
+import { PAGE_SIZE } from '../../src/data/listings.ts';
+import { smartenText } from '../../src/markdown/remark-typography.ts';
+
+const NOW = process.env.SAMPLE_NOW ?? '2026-11-28T12:00:00Z';
+const report = validateContent(path.join(REPO, 'content'), { cwd: REPO });
+const publicArticles = report.articles.filter((article) => isPublic(article.data, new Date(NOW)));
+const hiddenArticles = report.articles.filter((article) => !isPublic(article.data, new Date(NOW)));
+
+let build: BuildResult;
+let files: string[];
+const pages = new Map<string, { html: string; tree: Root }>();
+const page = (file: string) => {
+  let parsed = pages.get(file);
+  if (!parsed) pages.set(file, (parsed = readPage(build.outDir, file)));
+  return parsed;
+};
+const text = (node: Parameters<typeof toText>[0] | undefined) => (node ? toText(node).replace(/\s+/g, ' ').trim() : '');
+const htmlFiles = () => files.filter((file) => file.endsWith('.html'));
+
+beforeAll(() => {
+  build = buildSite(path.join(REPO, 'content'), NOW);
+  if (build.status !== 0) throw new Error(`sample build failed:\n${build.output}`);
+  files = listOutput(build.outDir);
+});
+afterAll(() => rmSync(build.outDir, { recursive: true, force: true }));
+
+describe('the sample content', () => {
+  it('is valid and has drafts and scheduled pieces to hide', () => {
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(publicArticles.length).toBeGreaterThanOrEqual(40);
+    expect(hiddenArticles.map((article) => article.data.draft ? 'draft' : 'scheduled').sort()).toEqual(['draft', 'scheduled']);
+  });
+});
+
+describe('article pages', () => {
+  it('have every part of the anatomy', () => {
+    for (const article of publicArticles) {
+      const file = `${article.slug}/index.html`;
+      expect(files, file).toContain(file);
+      const { tree } = page(file);
+      const data = article.data;
+      const kicker = text(select('.article-header .kicker', tree));
+      if (data.type === 'short-take') expect(kicker, file).toBe('SIGNAL');
+      else expect(kicker, file).toMatch(/^(Analysis|Opinion|News|Reporting|Interview|Review) \| .+$/);
+      expect(selectAll('h1', tree), file).toHaveLength(1);
+      expect(text(select('.article-header .dek', tree)), file).not.toBe('');
+      const bylineLinks = selectAll('.byline a', tree).map((a) => a.properties.href);
+      expect(bylineLinks, file).toEqual(data.authors.map((id) => `/author/${id}/`));
+      const times = selectAll('.byline time', tree);
+      expect(times.length, file).toBe(data.updated ? 2 : 1);
+      for (const time of times) expect(String(time.properties.dateTime), file).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+      if (data.hero) {
+        const img = select('.hero img', tree)!;
+        expect(img.properties.width && img.properties.height, file).toBeTruthy();
+        expect(img.properties.alt, file).toBe(data.hero.alt);
+        expect(img.properties.loading, file).toBe('eager');
+        expect(img.properties.fetchPriority ?? img.properties.fetchpriority, file).toBe('high');
+        expect(select('.hero source[type="image/avif"]', tree), file).toBeDefined();
+        expect(text(select('.hero figcaption', tree)), file).toMatch(new RegExp(`^Top photo credit: .*${escape(data.hero.credit)}$`));
+      }
+      const republished = text(select('.republished', tree));
+      if (data.republished) expect(republished, file).toMatch(/^This article was republished with permission by /);
+      else expect(republished, file).toBe('');
+      expect(selectAll('.corrections li', tree).length, file).toBe(data.corrections.length);
+      expect(selectAll('.tags a', tree).map((a) => a.properties.href), file).toEqual(data.tags.map((tag) => `/tag/${tag}/`));
+      expect(selectAll('.bios .bio', tree).length, file).toBe(data.authors.length);
+      const related = selectAll('[aria-labelledby="related-heading"] .teaser', tree);
+      expect(related.length, file).toBeGreaterThanOrEqual(3);
+      expect(related.length, file).toBeLessThanOrEqual(6);
+      expect(selectAll('[aria-labelledby="related-heading"] .teaser-title a', tree).map((a) => a.properties.href), file).not.toContain(`/${article.slug}/`);
+      expect(text(select('#latest-heading', tree)), file).toBe('Latest');
+    }
+  });
+
+  it('put the republish line only where due and the article body in place', () => {
+    const republished = publicArticles.filter((article) => article.data.republished);
+    expect(republished.length).toBeGreaterThanOrEqual(3);
+    for (const article of publicArticles) {
+      const body = text(select('.article-body', page(`${article.slug}/index.html`).tree));
+      expect(body.length, article.slug).toBeGreaterThan(300);
+    }
+  });
+});
+
+describe('teasers', () => {
+  it('show photo credit, section, headline link and an excerpt that expands without JavaScript', () => {
+    const { tree } = page('latest/index.html');
+    const teasers = selectAll('.teaser', tree);
+    expect(teasers.length).toBe(PAGE_SIZE);
+    for (const teaser of teasers) {
+      expect(text(select('.kicker', teaser))).not.toBe('');
+      expect(String(select('.teaser-title a', teaser)!.properties.href)).toMatch(/^\/[a-z0-9-]+\/$/);
+      const photo = select('.teaser-photo', teaser);
+      if (photo) {
+        expect(text(select('.credit', photo))).toMatch(/^Top photo credit: /);
+        expect(select('img', photo)!.properties.loading).toBe('lazy');
+      }
+      expect(text(select('.excerpt > p', teaser))).not.toBe('');
+      const details = select('.excerpt details', teaser);
+      if (details) {
+        expect(text(select('summary .when-closed', details))).toBe('keep reading');
+        expect(text(select('summary .when-open', details))).toBe('Show less');
+      }
+    }
+    expect(selectAll('.excerpt details', tree).length).toBeGreaterThan(PAGE_SIZE / 2);
+  });
+});
+
+describe('lists and pagination', () => {
+  const newestFirst = [...publicArticles].sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || (a.slug < b.slug ? -1 : 1));
+  const hrefsOf = (file: string) => selectAll('.teaser-title a', page(file).tree).map((a) => String(a.properties.href));
+
+  it('lists every public article exactly once across the archive pages of Latest, oldest on page 1', () => {
+    const pageCount = Math.ceil(newestFirst.length / PAGE_SIZE);
+    const seen: string[] = [];
+    for (let number = 1; number <= pageCount; number++) seen.push(...hrefsOf(`latest/page/${number}/index.html`));
+    expect(seen.sort()).toEqual(newestFirst.map((article) => `/${article.slug}/`).sort());
+    expect(hrefsOf('latest/page/1/index.html')).toContain(`/${newestFirst.at(-1)!.slug}/`);
+    expect(files).not.toContain(`latest/page/${pageCount + 1}/index.html`);
+    expect(hrefsOf('latest/index.html')).toEqual(newestFirst.slice(0, PAGE_SIZE).map((article) => `/${article.slug}/`));
+  });
+
+  it('links pages with rel=prev/next and page numbers consistently', () => {
+    const pageCount = Math.ceil(newestFirst.length / PAGE_SIZE);
+    const front = page('latest/index.html').tree;
+    expect(select('link[rel="prev"]', front)).toBeUndefined();
+    const olderFromFront = String(select('link[rel="next"]', front)!.properties.href);
+    expect(olderFromFront).toMatch(/^\/latest\/page\/\d+\/$/);
+    for (let number = 1; number <= pageCount; number++) {
+      const tree = page(`latest/page/${number}/index.html`).tree;
+      const newer = select('link[rel="prev"]', tree)!.properties.href;
+      expect(newer).toBe(number === pageCount ? '/latest/' : `/latest/page/${number + 1}/`);
+      const older = select('link[rel="next"]', tree);
+      if (number === 1) expect(older).toBeUndefined();
+      else expect(older!.properties.href).toBe(`/latest/page/${number - 1}/`);
+      expect(text(select('.pagination [aria-current="page"]', tree))).toBe(String(number));
+    }
+  });
+
+  it('has a page per section, author and tag, each newest first', () => {
+    for (const section of report.sections) {
+      const hrefs = hrefsOf(`${section.id}/index.html`);
+      const expected = newestFirst.filter((article) => article.data.section === section.id).slice(0, PAGE_SIZE);
+      expect(hrefs, section.id).toEqual(expected.map((article) => `/${article.slug}/`));
+    }
+    for (const author of report.authors) {
+      const expected = newestFirst.filter((article) => article.data.authors.includes(author.id));
+      expect(hrefsOf(`author/${author.id}/index.html`), author.id).toEqual(expected.slice(0, PAGE_SIZE).map((article) => `/${article.slug}/`));
+      expect(text(select('.author-profile .bio-text', page(`author/${author.id}/index.html`).tree)), author.id).not.toBe('');
+    }
+    const tags = new Set(publicArticles.flatMap((article) => article.data.tags));
+    for (const tag of tags) expect(files, tag).toContain(`tag/${tag}/index.html`);
+  });
+});
+
+describe('the whole site', () => {
+  it('never mentions drafts or scheduled pieces', () => {
+    for (const hidden of hiddenArticles) {
+      expect(files.some((file) => file.startsWith(`${hidden.slug}/`)), hidden.slug).toBe(false);
+      const title = smartenText(hidden.data.title, '');
+      for (const file of htmlFiles()) {
+        const { html, tree } = page(file);
+        expect(html.includes(`/${hidden.slug}/`), `${file} links ${hidden.slug}`).toBe(false);
+        expect(text(tree).includes(title), `${file} shows ${hidden.slug}`).toBe(false);
+      }
+    }
+  });
+
+  it('ships no script on any page', () => {
+    for (const file of htmlFiles()) expect(selectAll('script', page(file).tree), file).toEqual([]);
+    expect(files.filter((file) => file.endsWith('.js'))).toEqual([]);
+  });
+
+  it('resolves every internal link and image', () => {
+    const broken: string[] = [];
+    for (const file of htmlFiles()) {
+      for (const element of selectAll('a[href], img[src], link[href], source[srcset], img[srcset]', page(file).tree)) {
+        const targets = [element.properties.href, element.properties.src, ...String(element.properties.srcSet ?? '').split(',').map((part) => part.trim().split(' ')[0])]
+          .filter((target): target is string => typeof target === 'string' && target.startsWith('/') && !target.startsWith('//'));
+        for (const target of targets) {
+          const clean = decodeURI(target.split(/[?#]/)[0]!);
+          if (!existsSync(path.join(build.outDir, clean.endsWith('/') ? `${clean}index.html` : clean))) broken.push(`${file} -> ${target}`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('has one h1, landmarks and a skip link on every page', () => {
+    for (const file of htmlFiles().filter((file) => !select('meta[http-equiv="refresh"]', page(file).tree))) {
+      const { tree } = page(file);
+      expect(selectAll('h1', tree).length, file).toBe(1);
+      for (const landmark of ['header', 'nav', 'main', 'footer']) expect(select(landmark, tree), `${file} ${landmark}`).toBeDefined();
+      expect(select('a.skip-link[href="#main"]', tree), file).toBeDefined();
+      expect(select('html', tree)!.properties.lang, file).toBe('en');
+    }
+  });
+
+  it('has a 404 page and a front page with lead, latest, a block per section and the short-takes rail', () => {
+    expect(files).toContain('404.html');
+    const { tree } = page('index.html');
+    expect(select('.front-lead .teaser-lead', tree)).toBeDefined();
+    expect(selectAll('.front-latest .headline-list li', tree).length).toBeGreaterThanOrEqual(6);
+    const railHeadings = selectAll('.rail-heading', tree).map((heading) => text(heading));
+    for (const section of report.sections) expect(railHeadings, section.id).toContain(section.label ?? section.name);
+  });
+});
+
+function escape(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
