@@ -10,13 +10,16 @@ import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeCorpus } from './lib/corpus.ts';
+import { generateArticles, writeCorpus } from './lib/corpus.ts';
+import { RelatedIndex } from '../src/lib/related.ts';
+import { plainTextDocument } from '../src/lib/related-input.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '10000' },
-    steps: { type: 'string', default: 'validate,build,rebuild' },
+    steps: { type: 'string', default: 'related,validate,build,rebuild' },
+    'related-sizes': { type: 'string', default: '10000,50000' },
   },
 });
 const count = Number(values.articles);
@@ -27,6 +30,30 @@ if (!Number.isInteger(count) || count < 1) {
 const steps = values.steps!.split(',');
 const corpusDir = path.join(REPO, 'bench-corpus');
 const node = path.join(REPO, 'node_modules/.bin/node');
+
+/**
+ * Related-story ranking alone, in this process, on corpora built in memory:
+ * term extraction is done by the loader once per body and cached, so it is
+ * timed apart from the ranking.
+ */
+if (steps.includes('related')) {
+  for (const size of values['related-sizes']!.split(',').map(Number)) {
+    let begin = performance.now();
+    const documents = [...generateArticles(size)].map((article) =>
+      plainTextDocument({ ...article, published: new Date(article.published), text: article.body }),
+    );
+    const termSeconds = (performance.now() - begin) / 1000;
+    begin = performance.now();
+    const related = new RelatedIndex(documents).all();
+    const rankSeconds = (performance.now() - begin) / 1000;
+    const counts = [...related.values()].map((matches) => matches.length);
+    console.log(
+      `  related at ${size}: ranking ${rankSeconds.toFixed(2)} s (terms extracted beforehand in ${termSeconds.toFixed(1)} s); ` +
+        `${Math.min(...counts)}-${Math.max(...counts)} teasers per article; heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB`,
+    );
+  }
+}
+if (!steps.some((step) => step !== 'related')) process.exit(0);
 
 console.log(`generating ${count} articles...`);
 const started = performance.now();

@@ -29,6 +29,90 @@ function prng(seed: number) {
   };
 }
 
+/** A topic's own vocabulary: syllable-built words, so ranking sees a realistic spread of rare and common terms. */
+function topicVocabulary(seed: number, size: number): string[] {
+  const random = prng(seed);
+  const syllables = ['ka', 'ro', 'mi', 'tel', 'san', 'dor', 'vi', 'lun', 'pra', 'zek', 'hal', 'mor', 'qui', 'ten', 'bas', 'ri', 'gor', 'nal', 'fes', 'ud'];
+  const words = new Set<string>();
+  while (words.size < size) {
+    const length = 2 + Math.floor(random() * 2);
+    let word = '';
+    for (let k = 0; k < length; k++) word += syllables[Math.floor(random() * syllables.length)];
+    words.add(word);
+  }
+  return [...words];
+}
+
+export interface GeneratedArticle {
+  slug: string;
+  section: string;
+  /** Sub-folder, a thousand articles each. */
+  folder: string;
+  title: string;
+  dek: string;
+  author: string;
+  tags: string[];
+  published: string;
+  photo: string;
+  body: string;
+}
+
+export const CORPUS_SECTIONS = Object.keys(TOPICS);
+export const CORPUS_PHOTOS = ['gulf-water-1', 'south-china-sea-1', 'baltic-grid-1', 'lithium-andes-1', 'sahel-security-1', 'drones-arms-1', 'payments-sanctions-1'];
+const CORPUS_AUTHORS = ['farid-nasser', 'mei-lin-tan', 'ingrid-halvorsen', 'tomasz-wierzbicki', 'daniel-reyes', 'amara-okonkwo', 'hollis-carter', 'priya-raman', 'noor-haddad'];
+
+/** The corpus, one article at a time, deterministic for a seed. */
+export function* generateArticles(count: number, { wordsPerArticle = 1000, seed = 42 } = {}): Generator<GeneratedArticle> {
+  const random = prng(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  // Zipf-like: low indexes far more often than high ones.
+  const pickSkewed = <T>(list: readonly T[]): T => list[Math.floor(list.length * random() * random())]!;
+  const vocabularies = CORPUS_SECTIONS.map((_, index) => topicVocabulary(seed + index + 1, 400));
+  const start = Date.UTC(2012, 0, 1);
+  const span = Date.UTC(2026, 9, 1) - start;
+  for (let i = 0; i < count; i++) {
+    const sectionIndex = i % CORPUS_SECTIONS.length;
+    const section = CORPUS_SECTIONS[sectionIndex]!;
+    const topic = TOPICS[section]!;
+    const vocabulary = vocabularies[sectionIndex]!;
+    // Each article dwells on a few words of its topic: what related stories should find.
+    const focus = [pick(topic), pickSkewed(vocabulary), pickSkewed(vocabulary), pickSkewed(vocabulary)];
+    const words = (n: number) => {
+      const out: string[] = [];
+      for (let w = 0; w < n; w++) {
+        const roll = random();
+        out.push(roll < 0.45 ? pick(COMMON) : roll < 0.6 ? pick(FILLER) : roll < 0.75 ? pick(focus) : roll < 0.85 ? pick(topic) : pickSkewed(vocabulary));
+      }
+      return out;
+    };
+    const sentence = (n: number) => {
+      const w = words(n);
+      w[0] = w[0]!.charAt(0).toUpperCase() + w[0]!.slice(1);
+      return `${w.join(' ')}.`;
+    };
+    const paragraphs: string[] = [];
+    let written = 0;
+    while (written < wordsPerArticle) {
+      if (paragraphs.length % 4 === 3) paragraphs.push(`## ${sentence(5).replace(/\.$/, '')}`);
+      const sentences = Array.from({ length: 4 }, () => sentence(12 + Math.floor(random() * 10)));
+      written += sentences.join(' ').split(' ').length;
+      paragraphs.push(sentences.join(' '));
+    }
+    yield {
+      slug: `${section}-${focus[0]}-${i.toString(36)}`,
+      section,
+      folder: String(Math.floor(i / 1000)),
+      title: sentence(8).replace(/\.$/, ''),
+      dek: sentence(16),
+      author: pick(CORPUS_AUTHORS),
+      tags: [...new Set(focus.slice(0, 3))],
+      published: new Date(start + Math.floor((span * i) / count)).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      photo: CORPUS_PHOTOS[sectionIndex]!,
+      body: paragraphs.join('\n\n'),
+    };
+  }
+}
+
 export interface CorpusOptions {
   articles: number;
   wordsPerArticle?: number;
@@ -41,9 +125,6 @@ export interface CorpusOptions {
 
 /** Writes `<dir>/content` and `<dir>/public`; returns the content directory. */
 export function writeCorpus(dir: string, options: CorpusOptions): string {
-  const { articles, wordsPerArticle = 1000, seed = 42 } = options;
-  const random = prng(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const content = path.join(dir, 'content');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(content, 'articles'), { recursive: true });
@@ -53,65 +134,33 @@ export function writeCorpus(dir: string, options: CorpusOptions): string {
   copyFileSync(path.join(options.sampleContent, 'site.yaml'), path.join(content, 'site.yaml'));
   copyFileSync(path.join(options.sampleContent, 'sections.yaml'), path.join(content, 'sections.yaml'));
   cpSync(path.join(options.sampleContent, '..', 'public'), path.join(dir, 'public'), { recursive: true });
-  const photos = ['gulf-water-1', 'south-china-sea-1', 'baltic-grid-1', 'lithium-andes-1', 'sahel-security-1', 'drones-arms-1', 'payments-sanctions-1'];
-  for (const photo of photos) copyFileSync(path.join(options.photoDir, `${photo}.jpg`), path.join(content, 'images', `${photo}.jpg`));
-  const sections = Object.keys(TOPICS);
-  const authors = ['farid-nasser', 'mei-lin-tan', 'ingrid-halvorsen', 'tomasz-wierzbicki', 'daniel-reyes', 'amara-okonkwo', 'hollis-carter', 'priya-raman', 'noor-haddad'];
-  const start = Date.UTC(2012, 0, 1);
-  const span = Date.UTC(2026, 9, 1) - start;
-
+  for (const photo of CORPUS_PHOTOS) copyFileSync(path.join(options.photoDir, `${photo}.jpg`), path.join(content, 'images', `${photo}.jpg`));
   const madeFolders = new Set<string>();
-  for (let i = 0; i < articles; i++) {
-    const sectionIndex = i % sections.length;
-    const section = sections[sectionIndex]!;
-    const topic = TOPICS[section]!;
-    const focus = [pick(topic), pick(topic), pick(topic)];
-    const words = (count: number) => {
-      const out: string[] = [];
-      for (let w = 0; w < count; w++) {
-        const roll = random();
-        out.push(roll < 0.45 ? pick(COMMON) : roll < 0.7 ? pick(FILLER) : roll < 0.9 ? pick(focus) : pick(topic));
-      }
-      return out;
-    };
-    const sentence = (count: number) => {
-      const w = words(count);
-      w[0] = w[0]!.charAt(0).toUpperCase() + w[0]!.slice(1);
-      return `${w.join(' ')}.`;
-    };
-    const paragraphs: string[] = [];
-    let written = 0;
-    while (written < wordsPerArticle) {
-      if (paragraphs.length % 4 === 3) paragraphs.push(`## ${sentence(5).replace(/\.$/, '')}`);
-      const sentences = Array.from({ length: 4 }, () => sentence(12 + Math.floor(random() * 10)));
-      written += sentences.join(' ').split(' ').length;
-      paragraphs.push(sentences.join(' '));
-    }
-    const published = new Date(start + Math.floor((span * i) / articles)).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const slug = `${section}-${focus[0]}-${i.toString(36)}`;
-    const frontmatter = [
-      '---',
-      `title: "${sentence(8).replace(/\.$/, '')}"`,
-      `dek: "${sentence(16)}"`,
-      'type: analysis',
-      `section: ${section}`,
-      `authors: [${pick(authors)}]`,
-      `published: ${published}`,
-      'hero:',
-      `  src: ../../../images/${photos[sectionIndex]}.jpg`,
-      '  alt: "A stylised illustration for the benchmark corpus"',
-      '  caption: "Benchmark illustration."',
-      '  credit: "Bench/Meridian Studio"',
-      `tags: [${[...new Set(focus)].join(', ')}]`,
-      '---',
-      '',
-    ].join('\n');
-    const folder = path.join(content, 'articles', section, String(Math.floor(i / 1000)));
+  const generatorOptions = { ...(options.wordsPerArticle ? { wordsPerArticle: options.wordsPerArticle } : {}), ...(options.seed ? { seed: options.seed } : {}) };
+  for (const article of generateArticles(options.articles, generatorOptions)) {
+    const folder = path.join(content, 'articles', article.section, article.folder);
     if (!madeFolders.has(folder)) {
       mkdirSync(folder, { recursive: true });
       madeFolders.add(folder);
     }
-    writeFileSync(path.join(folder, `${slug}.md`), `${frontmatter}${paragraphs.join('\n\n')}\n`);
+    const frontmatter = [
+      '---',
+      `title: "${article.title}"`,
+      `dek: "${article.dek}"`,
+      'type: analysis',
+      `section: ${article.section}`,
+      `authors: [${article.author}]`,
+      `published: ${article.published}`,
+      'hero:',
+      `  src: ../../../images/${article.photo}.jpg`,
+      '  alt: "A stylised illustration for the benchmark corpus"',
+      '  caption: "Benchmark illustration."',
+      '  credit: "Bench/Meridian Studio"',
+      `tags: [${article.tags.join(', ')}]`,
+      '---',
+      '',
+    ].join('\n');
+    writeFileSync(path.join(folder, `${article.slug}.md`), `${frontmatter}${article.body}\n`);
   }
   return content;
 }

@@ -62,7 +62,7 @@ export interface TermSource {
 }
 
 /** Weighted terms of one article, the `limit` heaviest kept, heaviest first (ties by term). */
-export function articleTerms(source: TermSource, limit = 60): [string, number][] {
+export function articleTerms(source: TermSource, limit = 30): [string, number][] {
   const counts = new Map<string, number>();
   const add = (term: string, weight: number) => counts.set(term, (counts.get(term) ?? 0) + weight);
   for (const token of tokenize(source.title)) add(token, FIELD_WEIGHTS.title);
