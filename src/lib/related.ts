@@ -38,13 +38,13 @@ export interface RelatedOptions {
 export const DEFAULT_RELATED: RelatedOptions = {
   max: 6,
   min: 3,
-  termsPerDocument: 16,
-  postingsPerTerm: 40,
+  termsPerDocument: 24,
+  postingsPerTerm: 30,
   maxDocumentShare: 0.5,
   sectionBoost: 0.15,
-  tagBoost: 0.1,
+  tagBoost: 0.05,
   halfLifeDays: 730,
-  minScore: 0.05,
+  minScore: 0.03,
 };
 
 export interface RelatedMatch {

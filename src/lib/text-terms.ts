@@ -39,7 +39,7 @@ export function tokenize(text: string): string[] {
 }
 
 /** Where a word appears says how much it counts. */
-export const FIELD_WEIGHTS = { title: 3, dek: 2, tag: 4, body: 1 } as const;
+export const FIELD_WEIGHTS = { title: 3, dek: 2, tag: 2, body: 1 } as const;
 
 /** Prefix of whole-tag terms, so a tag matches a tag, not just its words. */
 export const TAG_PREFIX = '#';
@@ -62,7 +62,7 @@ export interface TermSource {
 }
 
 /** Weighted terms of one article, the `limit` heaviest kept, heaviest first (ties by term). */
-export function articleTerms(source: TermSource, limit = 30): [string, number][] {
+export function articleTerms(source: TermSource, limit = 48): [string, number][] {
   const counts = new Map<string, number>();
   const add = (term: string, weight: number) => counts.set(term, (counts.get(term) ?? 0) + weight);
   for (const token of tokenize(source.title)) add(token, FIELD_WEIGHTS.title);
