@@ -65,8 +65,8 @@ const articles = defineCollection({
         excerpt: z.strictObject({ lead: z.string(), more: z.array(z.string()) }),
         wordCount: z.number(),
         sourceFile: z.string(),
-        /** Weighted terms for related-story ranking. */
-        terms: z.array(z.tuple([z.string(), z.number()])),
+        /** Weighted terms for related-story ranking, encoded by encodeTerms(). */
+        terms: z.string(),
       }),
     }),
   ),

@@ -12,6 +12,7 @@ import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
 import { RelatedIndex } from '../lib/related.ts';
 import type { Excerpt } from '../lib/excerpt.ts';
 import { smartenText } from '../markdown/remark-typography.ts';
+import { decodeTerms } from '../lib/text-terms.ts';
 
 export interface PhotoView {
   src: ImageMetadata;
@@ -165,7 +166,7 @@ export function isUnpublished(article: ArticleView): boolean {
 }
 
 // --- related stories: ranked once per build over what readers can see -------------
-const termsBySlug = new Map(articleEntries.map((entry) => [entry.id, entry.data.derived.terms as [string, number][]]));
+const termsBySlug = new Map(articleEntries.map((entry) => [entry.id, decodeTerms(entry.data.derived.terms)]));
 const articleBySlug = new Map(articles.map((article) => [article.slug, article]));
 
 export const relatedIndex = new RelatedIndex(

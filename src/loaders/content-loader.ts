@@ -11,7 +11,7 @@ import { validateContent, type ContentReport } from '../lib/validate.ts';
 import { ContentValidationError, formatDiagnostic } from '../lib/diagnostics.ts';
 import { RenderCache, renderHash } from '../lib/render-cache.ts';
 import { renderArticles } from './render-pool.ts';
-import { articleTerms } from '../lib/text-terms.ts';
+import { articleTerms, encodeTerms } from '../lib/text-terms.ts';
 import { createProcessor, renderBody, PIPELINE_VERSION } from '../markdown/pipeline.ts';
 
 export type CollectionKind = 'site' | 'sections' | 'authors' | 'articles';
@@ -104,7 +104,7 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
       const body = cache.get(hash);
       if (!body) throw new Error(`${article.file}: the rendered body is missing from ${cache.dir}; delete that folder and build again`);
       const { title, dek, tags } = article.data;
-      const terms = articleTerms({ title, dek, tags, body: body.bodyTerms });
+      const terms = encodeTerms(articleTerms({ title, dek, tags, body: body.bodyTerms }));
       const derived = { hash, excerpt: body.excerpt, wordCount: body.wordCount, sourceFile: article.file, terms };
       const data = await parseData({ id: article.slug, data: { ...article.raw, derived }, filePath: article.absolutePath });
       store.set({ id: article.slug, data, digest, filePath: path.relative(process.cwd(), article.absolutePath) });
