@@ -17,8 +17,6 @@ export interface ParsedSource {
   data: Record<string, unknown>;
   /** The raw frontmatter text, for locating fields when something is wrong. */
   frontmatterText: string;
-  /** Line of the file where the frontmatter text starts (its first line is the rest of the `---` line). */
-  frontmatterLine: number;
   body: string;
   /** 1-based line of the file where the body starts. */
   bodyLine: number;
@@ -115,7 +113,7 @@ export function parseMarkdownSource(bytes: Uint8Array, kind = 'article'): ParseO
   const bodyLine = countNewlines(frontmatterText) + 3;
   return {
     ok: true,
-    source: { data: data as Record<string, unknown>, frontmatterText, frontmatterLine: 1, body: parts.body, bodyLine },
+    source: { data: data as Record<string, unknown>, frontmatterText, body: parts.body, bodyLine },
   };
 }
 

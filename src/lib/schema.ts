@@ -398,7 +398,6 @@ export function siteSchema() {
 
 /** Fields an article may carry, for "did you mean" suggestions and the editors' guide. */
 export type ArticleFrontmatter = z.output<ReturnType<typeof articleSchema<PlainPhoto, PlainId, PlainId>>>;
-export type ArticleFrontmatterInput = z.input<ReturnType<typeof articleSchema<PlainPhoto, PlainId, PlainId>>>;
 export type AuthorFrontmatter = z.output<ReturnType<typeof authorSchema<PlainPhoto>>>;
 export type Section = z.output<ReturnType<typeof sectionsSchema>>[number];
 export type SiteConfig = z.output<ReturnType<typeof siteSchema>>;
