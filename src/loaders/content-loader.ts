@@ -52,6 +52,20 @@ export function broadsheetLoader(kind: CollectionKind, contentDir: string): Load
   };
 }
 
+/**
+ * True when the stored entry is still current. Its photos are registered again,
+ * as Astro's glob() loader does: an entry skipped without that kept its photo
+ * path as a plain string and broke the page. The file path is part of the
+ * digest, since photo paths are relative to the file: a moved article must be
+ * parsed again.
+ */
+function keepUnchanged(store: LoaderContext['store'], id: string, digest: string): boolean {
+  const existing = store.get(id);
+  if (existing?.digest !== digest) return false;
+  if (existing.assetImports?.length) store.addAssetImports(existing.assetImports, existing.filePath);
+  return true;
+}
+
 async function loadCollection(kind: CollectionKind, root: string, context: LoaderContext) {
   const report = await contentReport(root, context.logger);
   const { store, parseData, generateDigest } = context;
@@ -75,8 +89,8 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
     const processor = createProcessor({ siteUrl: report.site!.url });
     for (const author of report.authors) {
       keep(author.id);
-      const digest = generateDigest(JSON.stringify(author.raw) + author.body);
-      if (store.get(author.id)?.digest === digest) continue;
+      const digest = generateDigest(`${author.absolutePath}\0${JSON.stringify(author.raw)}\0${author.body}`);
+      if (keepUnchanged(store, author.id, digest)) continue;
       const bioHtml = renderBody(processor, author.body).html;
       const data = await parseData({ id: author.id, data: { ...author.raw, derived: { bioHtml } }, filePath: author.absolutePath });
       store.set({ id: author.id, data, digest, filePath: path.relative(process.cwd(), author.absolutePath) });
@@ -99,8 +113,8 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
     for (const article of report.articles) {
       keep(article.slug);
       const hash = hashOf(article.body);
-      const digest = generateDigest(`${hash}\0${JSON.stringify(article.raw)}`);
-      if (store.get(article.slug)?.digest === digest) continue;
+      const digest = generateDigest(`${article.absolutePath}\0${hash}\0${JSON.stringify(article.raw)}`);
+      if (keepUnchanged(store, article.slug, digest)) continue;
       const body = cache.get(hash);
       if (!body) throw new Error(`${article.file}: the rendered body is missing from ${cache.dir}; delete that folder and build again`);
       const { title, dek, tags } = article.data;
