@@ -62,7 +62,9 @@ export function broadsheetLoader(kind: CollectionKind, contentDir: string): Load
 function keepUnchanged(store: LoaderContext['store'], id: string, digest: string): boolean {
   const existing = store.get(id);
   if (existing?.digest !== digest) return false;
-  if (existing.assetImports?.length) store.addAssetImports(existing.assetImports, existing.filePath);
+  // The store Astro hands loaders has this method (its glob() loader calls it); the public type leaves it out.
+  const withAssets = store as LoaderContext['store'] & { addAssetImports?: (imports: string[], filePath?: string) => void };
+  if (existing.assetImports?.length) withAssets.addAssetImports?.(existing.assetImports, existing.filePath);
   return true;
 }
 
