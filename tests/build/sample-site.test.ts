@@ -2,25 +2,25 @@
  * Builds the sample publication (content/) once, with the clock pinned, and
  * checks every page as a reader and a crawler would meet it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, rmSync } from 'node:fs';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import type { Root } from 'hast';
-import { buildSite, listOutput, readPage, type BuildResult } from '../helpers/build-site.ts';
+import { listOutput, readPage } from '../helpers/build-site.ts';
 import { REPO } from '../helpers/content-fixture.ts';
 import { validateContent } from '../../src/lib/validate.ts';
 import { isPublic } from '../../src/lib/visibility.ts';
 import { PAGE_SIZE } from '../../src/data/listings.ts';
 import { smartenText } from '../../src/markdown/remark-typography.ts';
 
-const NOW = process.env.SAMPLE_NOW ?? '2026-11-28T12:00:00Z';
+const build = inject('sampleSite');
+const NOW = build.now;
 const report = validateContent(path.join(REPO, 'content'), { cwd: REPO });
 const publicArticles = report.articles.filter((article) => isPublic(article.data, new Date(NOW)));
 const hiddenArticles = report.articles.filter((article) => !isPublic(article.data, new Date(NOW)));
 
-let build: BuildResult;
 let files: string[];
 const pages = new Map<string, { html: string; tree: Root }>();
 const page = (file: string) => {
@@ -32,11 +32,8 @@ const text = (node: Parameters<typeof toText>[0] | undefined) => (node ? toText(
 const htmlFiles = () => files.filter((file) => file.endsWith('.html'));
 
 beforeAll(() => {
-  build = buildSite(path.join(REPO, 'content'), NOW);
-  if (build.status !== 0) throw new Error(`sample build failed:\n${build.output}`);
   files = listOutput(build.outDir);
 });
-afterAll(() => rmSync(build.outDir, { recursive: true, force: true }));
 
 describe('the sample content', () => {
   it('is valid and has drafts and scheduled pieces to hide', () => {
