@@ -1,0 +1,42 @@
+/**
+ * Files that static hosts read from the site root: `_redirects` (Netlify,
+ * Cloudflare Pages) and `robots.txt`. `_headers` comes from http-headers.ts.
+ */
+
+export interface Redirect {
+  from: string;
+  to: string;
+}
+
+/** Cloudflare Pages honours at most 2,000 static redirects; beyond that, the static redirect pages carry on alone. */
+export const CLOUDFLARE_STATIC_REDIRECT_LIMIT = 2_000;
+
+/**
+ * Former article addresses to current ones, with and without the trailing
+ * slash, sorted so the file is the same for the same content.
+ *
+ * Plain 301s, not Netlify's forced `301!`: Cloudflare Pages follows redirects
+ * even where a file exists, and its parser ignores lines it cannot read. On
+ * Netlify the static redirect page at the old address answers instead (a
+ * meta refresh with a canonical link), which crawlers also follow.
+ */
+export function redirectsFile(redirects: readonly Redirect[]): string {
+  const lines = [...redirects]
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+    .flatMap(({ from, to }) => {
+      const withSlash = from.endsWith('/') ? from : `${from}/`;
+      return [`${withSlash} ${to} 301`, `${withSlash.slice(0, -1)} ${to} 301`];
+    });
+  return ['# Former article addresses (previousSlugs); written by the build.', ...lines, ''].join('\n');
+}
+
+export function robotsTxt(input: { sitemaps: string[]; disallow: string[] }): string {
+  return [
+    'User-agent: *',
+    ...input.disallow.map((path) => `Disallow: ${path}`),
+    'Allow: /',
+    '',
+    ...input.sitemaps.map((url) => `Sitemap: ${url}`),
+    '',
+  ].join('\n');
+}
