@@ -1,0 +1,57 @@
+/**
+ * node scripts/deploy.ts --target s3://bucket/prefix [--endpoint URL] [--dry-run] ...
+ *
+ * Uploads a built site to an S3-compatible store: only what changed, assets
+ * before pages, everything read back and verified, the manifest last. Exits 0
+ * when deployed (or planned, with --dry-run), 1 when the deploy was refused or
+ * stopped, 2 on bad arguments. Credentials come from the environment only.
+ */
+import { existsSync } from 'node:fs';
+import { USAGE, parseDeployArgs } from '../src/lib/deploy/args.ts';
+import { formatEvent, formatPlanDetails, formatRetry, formatSummary } from '../src/lib/deploy/report.ts';
+import { describeError } from '../src/lib/deploy/retry.ts';
+import { DeployError, deploy } from '../src/lib/deploy/run.ts';
+import { createS3Store } from '../src/lib/deploy/store.ts';
+
+const parsed = parseDeployArgs(process.argv.slice(2), process.env);
+if (parsed.kind === 'help') {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (parsed.kind === 'error') {
+  console.error(`error: ${parsed.message}\n\n${USAGE}`);
+  process.exit(2);
+}
+const args = parsed.args;
+if (!existsSync(args.dir)) {
+  console.error(`error: --dir ${args.dir} does not exist; build the site first (npm run build)\n\n${USAGE}`);
+  process.exit(2);
+}
+
+const store = createS3Store({
+  bucket: args.target.bucket,
+  endpoint: args.endpoint,
+  region: args.region,
+  retry: { onRetry: (info) => console.error(formatRetry(info)) },
+});
+
+try {
+  const result = await deploy({
+    dir: args.dir,
+    target: args.target,
+    store,
+    dryRun: args.dryRun,
+    graceHours: args.graceHours,
+    concurrency: args.concurrency,
+    onEvent: (event) => {
+      const line = formatEvent(event);
+      if (line !== undefined) (event.type === 'warning' ? console.error : console.log)(line);
+      if (event.type === 'plan' && args.dryRun) for (const detail of formatPlanDetails(event.plan)) console.log(detail);
+    },
+  });
+  console.log(formatSummary(result));
+} catch (error) {
+  const message = error instanceof DeployError ? error.message : `unexpected failure: ${describeError(error)}`;
+  console.error(`✗ Deploy failed: ${message}`);
+  process.exitCode = 1;
+}

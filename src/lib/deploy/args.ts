@@ -1,0 +1,108 @@
+/** Command-line arguments of `node scripts/deploy.ts`, checked before anything is read or sent. */
+import { parseArgs } from 'node:util';
+import { parseTarget, type DeployTarget } from './target.ts';
+
+export const USAGE = `usage: node scripts/deploy.ts --target s3://bucket[/prefix] [options]
+
+  --target s3://bucket/prefix  where the site goes (required)
+  --dir DIR                    the built site (default: dist)
+  --endpoint URL               an S3-compatible service (Cloudflare R2, MinIO...); AWS S3 when absent
+  --region REGION              default: $AWS_REGION, $AWS_DEFAULT_REGION, else us-east-1
+  --grace-hours N              keep files that left the site this long before deleting them (default: 48)
+  --concurrency N              parallel uploads, 1-64 (default: 8)
+  --dry-run                    print the plan; change nothing
+  -h, --help                   this text
+
+Credentials come from the environment only (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
+AWS_SESSION_TOKEN, or an AWS profile), never from flags.`;
+
+export interface DeployArgs {
+  dir: string;
+  target: DeployTarget;
+  endpoint?: string;
+  region: string;
+  graceHours: number;
+  concurrency: number;
+  dryRun: boolean;
+}
+
+export type ParsedArgs = { kind: 'help' } | { kind: 'error'; message: string } | { kind: 'deploy'; args: DeployArgs };
+
+const CREDENTIAL_FLAG = /key|secret|token|credential|password|passwd/i;
+
+function parseEndpoint(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`--endpoint must be a URL such as https://ACCOUNT.r2.cloudflarestorage.com, got ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`--endpoint must be http or https, got ${url.protocol}`);
+  if (url.username || url.password) {
+    throw new Error('--endpoint must not carry credentials; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment');
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function parseNumber(flag: string, value: string, { min, max, integer }: { min: number; max?: number; integer?: boolean }): number {
+  const number = value.trim() === '' ? Number.NaN : Number(value);
+  const ok = Number.isFinite(number) && number >= min && (max === undefined || number <= max) && (!integer || Number.isInteger(number));
+  if (!ok) {
+    const range = max === undefined ? `${min} or more` : `${min} to ${max}`;
+    throw new Error(`${flag} must be ${integer ? 'a whole number' : 'a number'} from ${range}, got ${JSON.stringify(value)}`);
+  }
+  return number;
+}
+
+export function parseDeployArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        target: { type: 'string' },
+        dir: { type: 'string', default: 'dist' },
+        endpoint: { type: 'string' },
+        region: { type: 'string' },
+        'grace-hours': { type: 'string', default: '48' },
+        concurrency: { type: 'string', default: '8' },
+        'dry-run': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    const unknown = /'(-[^']+)'/.exec((error as Error).message)?.[1];
+    if (unknown && CREDENTIAL_FLAG.test(unknown)) {
+      return {
+        kind: 'error',
+        message: `${unknown}: credentials are never accepted as flags; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN if any) in the environment`,
+      };
+    }
+    return { kind: 'error', message: (error as Error).message };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (positionals.length > 0) return { kind: 'error', message: `unexpected argument ${JSON.stringify(positionals[0])}` };
+  if (values.target === undefined) return { kind: 'error', message: '--target is required, e.g. --target s3://my-bucket/site' };
+  try {
+    if (values.dir.trim() === '') throw new Error('--dir is empty');
+    const region = values.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1');
+    if (!/^[a-z0-9-]+$/.test(region)) throw new Error(`--region must look like us-east-1 or auto, got ${JSON.stringify(region)}`);
+    return {
+      kind: 'deploy',
+      args: {
+        dir: values.dir,
+        target: parseTarget(values.target),
+        ...(values.endpoint !== undefined ? { endpoint: parseEndpoint(values.endpoint) } : {}),
+        region,
+        graceHours: parseNumber('--grace-hours', values['grace-hours'], { min: 0 }),
+        concurrency: parseNumber('--concurrency', values.concurrency, { min: 1, max: 64, integer: true }),
+        dryRun: values['dry-run'],
+      },
+    };
+  } catch (error) {
+    return { kind: 'error', message: (error as Error).message };
+  }
+}

@@ -1,0 +1,311 @@
+/**
+ * HTTP response headers of the published site: Content-Type and Cache-Control
+ * for every file, and the security headers of every response.
+ *
+ * One rule list drives both delivery paths, so they cannot disagree:
+ * - `renderHeadersFile()` writes it out as a `_headers` file for Cloudflare
+ *   Pages (and Workers static assets) or Netlify;
+ * - `headersFor()` / `cacheControlFor()` resolve it for one path; the deploy
+ *   command stores the result as each object's metadata on S3-compatible
+ *   stores, which can carry Content-Type and Cache-Control but no other header.
+ *
+ * How hosts combine rules decides the shape of the list. Cloudflare applies
+ * every matching rule in file order and joins a header set twice into one
+ * comma-separated value, so a later rule that means to *replace* a header
+ * first detaches it (`! Name`), then sets it. A joined Cache-Control would
+ * carry two max-age values, and two CSPs joined are two policies that the
+ * browser enforces together, so the /search/ override would never loosen the
+ * global one. Netlify has no detach operator: its parser skips a line that
+ * is not `Name: value`, and its matcher lets the later matching rule's value
+ * of a header win, so the same order gives the same result there;
+ * `host: 'netlify'` still leaves the detach lines out, as Netlify does not
+ * document them. Were a host to join values instead, the damage stays on the
+ * safe side: the search page would get both CSPs, the stricter one winning.
+ */
+
+/** Cache policies by name. */
+export const CACHE_CONTROL = {
+  /** Content-hashed files: a new version always has a new name. */
+  immutable: 'public, max-age=31536000, immutable',
+  /**
+   * Everything whose name stays while its content changes: pages, feeds,
+   * sitemaps, Pagefind's entry files, the logo. Browsers revalidate on every
+   * use (a 304 against the ETag costs a round trip, not the bytes), so a
+   * correction reaches a reader as soon as the shared cache has it; shared
+   * caches may serve their copy for 5 minutes, which absorbs a spike on a
+   * breaking story while bounding how long a correction or takedown can lag
+   * behind a deploy (an S3 origin has no purge hook). Stale hashed assets
+   * outlive that window by far (the deploy's grace period), so a cached page
+   * never points at a deleted asset.
+   */
+  revalidate: 'public, max-age=0, s-maxage=300, must-revalidate',
+} as const;
+
+export type CachePolicy = keyof typeof CACHE_CONTROL;
+
+/**
+ * Paths whose file names carry a content hash, as `_headers` patterns (`*`
+ * matches anything, `/` included). Astro names everything in /_astro/
+ * `name.HASH.ext`; Pagefind names its fragments, index chunks, filters and
+ * metadata by content hash, but not pagefind.js, pagefind-ui.*,
+ * pagefind-entry.json or wasm.*.pagefind, which keep their names across builds.
+ */
+export const IMMUTABLE_PATTERNS = [
+  '/_astro/*',
+  '/pagefind/fragment/*',
+  '/pagefind/index/*',
+  '/pagefind/filter/*',
+  '/pagefind/*.pf_meta',
+] as const;
+
+/**
+ * Where WebAssembly must be allowed to compile: the search page, which runs
+ * Pagefind, and Pagefind's own files, because Pagefind runs its WebAssembly
+ * in a worker (/pagefind/pagefind-worker.js) and a worker is governed by the
+ * CSP delivered with its own script, not by its page's.
+ */
+export const WASM_PATTERNS = ['/search/*', '/pagefind/*'] as const;
+
+const MAX_RULES = 100; // Cloudflare Pages
+const MAX_LINE_LENGTH = 2000; // Cloudflare Pages, per line, indentation included
+
+const HTML_TYPE = 'text/html; charset=utf-8';
+
+const CONTENT_TYPES: Record<string, string> = {
+  html: HTML_TYPE,
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  mjs: 'text/javascript; charset=utf-8',
+  json: 'application/json',
+  webmanifest: 'application/manifest+json',
+  xml: 'application/xml; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  ico: 'image/x-icon',
+  woff: 'font/woff',
+  woff2: 'font/woff2',
+  wasm: 'application/wasm',
+  pdf: 'application/pdf',
+  mp4: 'video/mp4',
+  webm: 'video/webm',
+  mp3: 'audio/mpeg',
+  // Pagefind fetches these itself and decompresses them in WebAssembly; a
+  // text type could invite a proxy to recompress or transcode them.
+  pagefind: 'application/octet-stream',
+  pf_meta: 'application/octet-stream',
+  pf_index: 'application/octet-stream',
+  pf_fragment: 'application/octet-stream',
+  pf_filter: 'application/octet-stream',
+};
+
+const FEED_TYPES: Record<string, string> = {
+  'rss.xml': 'application/rss+xml; charset=utf-8',
+  'atom.xml': 'application/atom+xml; charset=utf-8',
+};
+
+/** Host files without an extension, uploaded with the site where no host reads them. */
+const PLAIN_TEXT_FILES = new Set(['_headers', '_redirects']);
+
+function baseName(sitePath: string): string {
+  return sitePath.slice(sitePath.lastIndexOf('/') + 1);
+}
+
+/** Content-Type of a site file, by name (`rss.xml`, `_astro/a.B1c.css`, `_headers`). */
+export function contentTypeFor(sitePath: string): string {
+  // A directory address serves its index.html.
+  if (sitePath === '' || sitePath.endsWith('/')) return HTML_TYPE;
+  const name = baseName(sitePath);
+  if (PLAIN_TEXT_FILES.has(name)) return 'text/plain; charset=utf-8';
+  const feed = FEED_TYPES[name];
+  if (feed) return feed;
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  return CONTENT_TYPES[extension] ?? 'application/octet-stream';
+}
+
+/** The URL path a site file is requested at: `a/index.html` is served at `/a/` too, with the same headers. */
+function urlPath(sitePath: string): string {
+  return sitePath.startsWith('/') ? sitePath : `/${sitePath}`;
+}
+
+const patternCache = new Map<string, RegExp>();
+
+/**
+ * Whether a `_headers` path pattern matches a URL path, as Cloudflare matches
+ * it: `*` (one per pattern) is any run of characters, `/` included;
+ * `:name` is one non-empty path segment; everything else is literal.
+ */
+export function matchesPattern(pattern: string, path: string): boolean {
+  let regex = patternCache.get(pattern);
+  if (!regex) {
+    const source = pattern
+      .split(/(\*|:[A-Za-z]\w*)/)
+      .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\-]/g, '\\$&')))
+      .join('');
+    regex = new RegExp(`^${source}$`);
+    patternCache.set(pattern, regex);
+  }
+  return regex.test(path);
+}
+
+/** The cache policy of a site file (`index.html`, `_astro/a.B1c.css`) or URL path (`/search/`). */
+export function cachePolicyFor(sitePath: string): CachePolicy {
+  const path = urlPath(sitePath);
+  return IMMUTABLE_PATTERNS.some((pattern) => matchesPattern(pattern, path)) ? 'immutable' : 'revalidate';
+}
+
+export function cacheControlFor(sitePath: string): string {
+  return CACHE_CONTROL[cachePolicyFor(sitePath)];
+}
+
+export interface HeadersOptions {
+  /**
+   * The newsletter form's `action` URL (site.yaml `newsletter.action`); its
+   * origin joins `'self'` in `form-action`. Must be https.
+   */
+  newsletterAction?: string;
+  /** The host that reads the `_headers` file; only `renderHeadersFile` uses it. Default `cloudflare`. */
+  host?: 'cloudflare' | 'netlify';
+}
+
+function formActionOrigin(action: string | undefined): string | undefined {
+  if (action === undefined || action === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(action);
+  } catch {
+    throw new Error(`newsletterAction must be an absolute URL, got ${JSON.stringify(action)}`);
+  }
+  if (url.protocol !== 'https:') throw new Error(`newsletterAction must use https, got ${JSON.stringify(action)}`);
+  return url.origin;
+}
+
+/**
+ * The Content-Security-Policy of the site's pages. Everything comes from the
+ * site itself: Astro links its CSS and JS from /_astro/, images are files or
+ * small `data:` URIs that Vite inlines; nothing is inline script or style.
+ * `search` adds `'wasm-unsafe-eval'`, which Pagefind needs to compile its
+ * WebAssembly; it allows compiling WebAssembly, not `eval` of strings.
+ */
+export function contentSecurityPolicy(options: HeadersOptions & { page?: 'default' | 'search' } = {}): string {
+  const formOrigin = formActionOrigin(options.newsletterAction);
+  const directives = [
+    "default-src 'self'",
+    options.page === 'search' ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    formOrigin ? `form-action 'self' ${formOrigin}` : "form-action 'self'",
+    "frame-ancestors 'none'",
+    'upgrade-insecure-requests',
+  ];
+  return directives.join('; ');
+}
+
+/** Browser features no page of the site uses, denied to the page and anything it could embed. */
+const DENIED_FEATURES = [
+  'accelerometer',
+  'browsing-topics',
+  'camera',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'usb',
+];
+
+/** Security headers of every response except the Content-Security-Policy. */
+function baseSecurityHeaders(): Record<string, string> {
+  return {
+    'Strict-Transport-Security': 'max-age=63072000; includeSubDomains; preload',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Permissions-Policy': DENIED_FEATURES.map((feature) => `${feature}=()`).join(', '),
+    // For browsers that predate CSP frame-ancestors.
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  };
+}
+
+/** One block of a `_headers` file: headers to drop from earlier matching rules, then headers to set. */
+export interface HeaderRule {
+  pattern: string;
+  detach: string[];
+  set: Record<string, string>;
+}
+
+/** The rules, most general first: later matching rules replace what they detach. */
+export function headerRules(options: HeadersOptions = {}): HeaderRule[] {
+  return [
+    {
+      pattern: '/*',
+      detach: [],
+      set: {
+        'Cache-Control': CACHE_CONTROL.revalidate,
+        'Content-Security-Policy': contentSecurityPolicy({ ...options, page: 'default' }),
+        ...baseSecurityHeaders(),
+      },
+    },
+    ...WASM_PATTERNS.map((pattern) => ({
+      pattern,
+      detach: ['Content-Security-Policy'],
+      set: { 'Content-Security-Policy': contentSecurityPolicy({ ...options, page: 'search' }) },
+    })),
+    ...IMMUTABLE_PATTERNS.map((pattern) => ({
+      pattern,
+      detach: ['Cache-Control'],
+      set: { 'Cache-Control': CACHE_CONTROL.immutable },
+    })),
+  ];
+}
+
+/**
+ * Every header a response for this site file or URL path carries: its
+ * Content-Type, Cache-Control and security headers. Rules apply in order,
+ * each dropping what it detaches before setting its own.
+ */
+export function headersFor(sitePath: string, options: HeadersOptions = {}): Record<string, string> {
+  const path = urlPath(sitePath);
+  const headers: Record<string, string> = { 'Content-Type': contentTypeFor(path) };
+  for (const rule of headerRules(options)) {
+    if (!matchesPattern(rule.pattern, path)) continue;
+    for (const name of rule.detach) delete headers[name];
+    Object.assign(headers, rule.set);
+  }
+  return headers;
+}
+
+/** The text of a `_headers` file (Cloudflare Pages, Workers static assets, Netlify). */
+export function renderHeadersFile(options: HeadersOptions = {}): string {
+  const host = options.host ?? 'cloudflare';
+  const rules = headerRules(options);
+  if (rules.length > MAX_RULES) throw new Error(`_headers has ${rules.length} rules; Cloudflare Pages reads at most ${MAX_RULES}`);
+  const blocks = rules.map((rule) => {
+    const lines = [rule.pattern];
+    if (host === 'cloudflare') for (const name of rule.detach) lines.push(`  ! ${name}`);
+    for (const [name, value] of Object.entries(rule.set)) lines.push(`  ${name}: ${value}`);
+    return lines;
+  });
+  for (const line of blocks.flat()) {
+    if (line.length > MAX_LINE_LENGTH) {
+      throw new Error(`_headers line over ${MAX_LINE_LENGTH} characters: ${line.slice(0, 60)}...`);
+    }
+  }
+  const header = [
+    '# Generated by Broadsheet from src/lib/http-headers.ts; change the policy there.',
+    '# Rules apply in order: a later rule detaches (! Name) what it replaces.',
+  ];
+  return `${[header.join('\n'), ...blocks.map((lines) => lines.join('\n'))].join('\n\n')}\n`;
+}

@@ -1,0 +1,177 @@
+/**
+ * The header policy against the sample build: every page satisfies the
+ * Content-Security-Policy it is served with, and the `_headers` file the
+ * build wrote gives every file, on Cloudflare and on Netlify, exactly the
+ * headers the deploy stores as S3 metadata.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
+import type { Element } from 'hast';
+import { scanSite } from '../../src/lib/deploy/manifest.ts';
+import { headersFor } from '../../src/lib/http-headers.ts';
+import { readSiteUrl } from '../../src/lib/site-file.ts';
+import { REPO } from '../helpers/content-fixture.ts';
+import { cloudflareHeaders, netlifyHeaders, parseHeadersFile, requestPaths } from './headers-hosts.ts';
+
+const site = inject('sampleSite');
+const siteOrigin = new URL(readSiteUrl(path.join(REPO, 'content'))).origin;
+const files = Object.keys(scanSite(site.outDir).files);
+const pages = files.filter((file) => file.endsWith('.html'));
+
+/** Whether a URL in a page resolves to the page's own origin ('self'). */
+function sameOrigin(url: string): boolean {
+  const resolved = new URL(url, `${siteOrigin}/page/`);
+  return resolved.origin === siteOrigin;
+}
+
+function srcsetUrls(srcset: string): string[] {
+  return srcset
+    .split(',')
+    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+    .filter(Boolean);
+}
+
+interface PageScan {
+  problems: string[];
+  formActions: string[];
+}
+
+/** What in a page a CSP of `'self'` sources, no inline code, `img-src 'self' data:` would block. */
+function scanPage(html: string): PageScan {
+  const problems: string[] = [];
+  const formActions: string[] = [];
+  visit(fromHtml(html), 'element', (node: Element) => {
+    const props = node.properties;
+    const at = `<${node.tagName}>`;
+    for (const name of Object.keys(props)) {
+      if (/^on[A-Z]/.test(name)) problems.push(`${at} has an inline event handler (${name})`);
+    }
+    if (props.style !== undefined) problems.push(`${at} has a style attribute`);
+    switch (node.tagName) {
+      case 'script': {
+        const src = props.src;
+        if (typeof src === 'string') {
+          if (!sameOrigin(src)) problems.push(`script from another origin: ${src}`);
+        } else if (props.type !== 'application/ld+json') problems.push('inline <script>');
+        break;
+      }
+      case 'style':
+        problems.push('inline <style>');
+        break;
+      case 'link': {
+        const rel = Array.isArray(props.rel) ? props.rel.map(String) : [];
+        if ((rel.includes('stylesheet') || rel.includes('modulepreload')) && !sameOrigin(String(props.href))) {
+          problems.push(`${rel.join(' ')} from another origin: ${String(props.href)}`);
+        }
+        break;
+      }
+      case 'img':
+      case 'source': {
+        const urls = [
+          ...(typeof props.src === 'string' ? [props.src] : []),
+          ...(typeof props.srcSet === 'string' ? srcsetUrls(props.srcSet) : []),
+        ];
+        for (const url of urls) if (!url.startsWith('data:') && !sameOrigin(url)) problems.push(`image from another origin: ${url}`);
+        break;
+      }
+      case 'iframe':
+      case 'frame':
+      case 'object':
+      case 'embed':
+        problems.push(`${at} is not allowed`);
+        break;
+      case 'base':
+        problems.push('<base> is not allowed');
+        break;
+      case 'form':
+        formActions.push(typeof props.action === 'string' ? props.action : '');
+        break;
+      case 'a':
+        if (typeof props.href === 'string' && /^\s*javascript:/i.test(props.href)) problems.push(`javascript: link ${props.href}`);
+        break;
+    }
+  });
+  return { problems, formActions };
+}
+
+const scans = new Map(pages.map((page) => [page, scanPage(readFileSync(path.join(site.outDir, page), 'utf8'))]));
+const externalActions = [...new Set([...scans.values()].flatMap((scan) => scan.formActions).filter((action) => action && !sameOrigin(action)))];
+const newsletterAction = externalActions[0];
+
+describe('the sample build under its Content-Security-Policy', () => {
+  it('has a checker that catches what the policy blocks', () => {
+    const { problems } = scanPage(
+      '<style>p{}</style><p style="color:red" onclick="x()">a</p><script>1</script><script type="application/ld+json">{}</script>' +
+        '<script src="https://cdn.example/a.js"></script><img src="/a.png" srcset="https://img.example/b.png 2x"><img src="data:image/png;base64,AA">' +
+        '<iframe src="/x"></iframe><a href="javascript:alert(1)">x</a>',
+    );
+    expect(problems).toEqual([
+      'inline <style>',
+      '<p> has an inline event handler (onClick)',
+      '<p> has a style attribute',
+      'inline <script>',
+      'script from another origin: https://cdn.example/a.js',
+      'image from another origin: https://img.example/b.png',
+      '<iframe> is not allowed',
+      'javascript: link javascript:alert(1)',
+    ]);
+  });
+
+  it('has pages to check, the search page among them', () => {
+    expect(pages.length).toBeGreaterThan(100);
+    expect(pages).toContain('search/index.html');
+  });
+
+  it('has no inline script or style, and loads scripts, styles and images from its own origin only', () => {
+    const problems = [...scans].flatMap(([page, scan]) => scan.problems.map((problem) => `${page}: ${problem}`));
+    expect(problems).toEqual([]);
+  });
+
+  it('posts forms only to itself and to the newsletter origin the policy allows', () => {
+    expect(externalActions.length).toBeLessThanOrEqual(1);
+    for (const page of pages) {
+      const csp = headersFor(page, { newsletterAction })['Content-Security-Policy'] ?? '';
+      const allowed = /form-action ([^;]+)/.exec(csp)?.[1]?.split(' ') ?? [];
+      for (const action of scans.get(page)?.formActions ?? []) {
+        if (!action || sameOrigin(action)) expect(allowed).toContain("'self'");
+        else expect(allowed, `${page} posts to ${action}`).toContain(new URL(action).origin);
+      }
+    }
+  });
+
+  it('allows WebAssembly on the search page and for Pagefind, nowhere else', () => {
+    for (const file of files) {
+      const wasm = headersFor(file, { newsletterAction })['Content-Security-Policy']?.includes("'wasm-unsafe-eval'");
+      expect(wasm, file).toBe(file.startsWith('search/') || file.startsWith('pagefind/'));
+    }
+  });
+});
+
+const headersFile = path.join(site.outDir, '_headers');
+
+function sorted(headers: Record<string, string>): [string, string][] {
+  return Object.entries(headers).sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+describe.skipIf(!existsSync(headersFile))("the build's _headers file", () => {
+  const rules = parseHeadersFile(readFileSync(headersFile, 'utf8'));
+
+  it.each([
+    ['Cloudflare', cloudflareHeaders],
+    ['Netlify', netlifyHeaders],
+  ] as const)('gives every file on %s the headers the deploy stores', (_host, resolve) => {
+    const mismatches: string[] = [];
+    for (const file of files) {
+      const { 'Content-Type': _type, ...expected } = headersFor(file, { newsletterAction });
+      const lowered = Object.fromEntries(Object.entries(expected).map(([name, value]) => [name.toLowerCase(), value]));
+      for (const url of requestPaths(file)) {
+        const actual = resolve(rules, url);
+        if (JSON.stringify(sorted(actual)) !== JSON.stringify(sorted(lowered))) mismatches.push(`${url}: ${JSON.stringify(actual)}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});

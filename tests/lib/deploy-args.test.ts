@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { parseDeployArgs } from '../../src/lib/deploy/args.ts';
+
+const parse = (argv: string[], env: Record<string, string> = {}) => parseDeployArgs(argv, env);
+
+describe('parseDeployArgs', () => {
+  it('applies the defaults', () => {
+    expect(parse(['--target', 's3://site-bucket/www'])).toEqual({
+      kind: 'deploy',
+      args: {
+        dir: 'dist',
+        target: { bucket: 'site-bucket', prefix: 'www' },
+        region: 'us-east-1',
+        graceHours: 48,
+        concurrency: 8,
+        dryRun: false,
+      },
+    });
+  });
+
+  it('reads every flag', () => {
+    const parsed = parse([
+      '--target=s3://b12/p',
+      '--dir',
+      'out',
+      '--endpoint',
+      'https://acc.r2.cloudflarestorage.com/',
+      '--region',
+      'auto',
+      '--grace-hours',
+      '0.5',
+      '--concurrency',
+      '4',
+      '--dry-run',
+    ]);
+    expect(parsed).toEqual({
+      kind: 'deploy',
+      args: {
+        dir: 'out',
+        target: { bucket: 'b12', prefix: 'p' },
+        endpoint: 'https://acc.r2.cloudflarestorage.com',
+        region: 'auto',
+        graceHours: 0.5,
+        concurrency: 4,
+        dryRun: true,
+      },
+    });
+  });
+
+  it('takes the region from the environment when no flag gives it', () => {
+    const region = (env: Record<string, string>) => {
+      const parsed = parse(['--target', 's3://bbb'], env);
+      return parsed.kind === 'deploy' ? parsed.args.region : undefined;
+    };
+    expect(region({ AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-west-2' })).toBe('eu-west-1');
+    expect(region({ AWS_DEFAULT_REGION: 'us-west-2' })).toBe('us-west-2');
+  });
+
+  it('answers --help', () => {
+    expect(parse(['--help'])).toEqual({ kind: 'help' });
+    expect(parse(['-h', '--target', 'nonsense'])).toEqual({ kind: 'help' });
+  });
+
+  it.each([
+    [[], /--target is required/],
+    [['--target', 'bucket'], /must look like s3:\/\/bucket\/prefix/],
+    [['--target', 's3://bbb', '--grace-hours=-1'], /--grace-hours must be a number from 0 or more, got "-1"/],
+    [['--target', 's3://bbb', '--grace-hours', 'two'], /--grace-hours/],
+    [['--target', 's3://bbb', '--concurrency', '0'], /--concurrency must be a whole number from 1 to 64/],
+    [['--target', 's3://bbb', '--concurrency', '2.5'], /--concurrency/],
+    [['--target', 's3://bbb', '--endpoint', 'localhost:9000'], /--endpoint must be http or https/],
+    [['--target', 's3://bbb', '--endpoint', 'not a url'], /--endpoint must be a URL/],
+    [['--target', 's3://bbb', '--endpoint', 'https://key:secret@r2.example'], /must not carry credentials/],
+    [['--target', 's3://bbb', '--region', 'EU West'], /--region/],
+    [['--target', 's3://bbb', 'dist'], /unexpected argument "dist"/],
+    [['--target', 's3://bbb', '--force'], /Unknown option '--force'/],
+    [['--target'], /argument missing/],
+  ])('refuses %j', (argv, message) => {
+    const parsed = parse(argv as string[]);
+    expect(parsed.kind).toBe('error');
+    expect(parsed.kind === 'error' && parsed.message).toMatch(message);
+  });
+
+  it.each(['--access-key-id', '--aws-secret-access-key', '--session-token', '--credentials'])(
+    'refuses credentials given as %s, pointing at the environment',
+    (flag) => {
+      const parsed = parse(['--target', 's3://bbb', flag, 'AKIA123']);
+      expect(parsed.kind === 'error' && parsed.message).toMatch(/never accepted as flags; set AWS_ACCESS_KEY_ID/);
+    },
+  );
+});

@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CACHE_CONTROL,
+  IMMUTABLE_PATTERNS,
+  cacheControlFor,
+  cachePolicyFor,
+  contentSecurityPolicy,
+  contentTypeFor,
+  headerRules,
+  headersFor,
+  matchesPattern,
+  renderHeadersFile,
+} from '../../src/lib/http-headers.ts';
+import { cloudflareHeaders, netlifyHeaders, parseHeadersFile, requestPaths } from '../deploy/headers-hosts.ts';
+
+const NEWSLETTER = 'https://lists.meridian-review.example/subscribe';
+
+/** One path of every kind the built site has (see the sample build), plus a few it may grow. */
+const SITE_PATHS = [
+  'index.html',
+  '404.html',
+  'iran-sco/index.html',
+  'latest/page/2/index.html',
+  'author/noor-haddad/index.html',
+  'search/index.html',
+  '_astro/BaseLayout.CP_7bYDd.css',
+  '_astro/africa-debt-1.1CuvZnUy_1omrWW.avif',
+  '_astro/africa-debt-1.1CuvZnUy.jpg',
+  '_astro/search.astro_astro_type_script_index_0_lang.D6n_It5l.js',
+  '_astro/icon.Bx3kQ1.svg',
+  'logo.svg',
+  'favicon.svg',
+  'share-card.png',
+  'rss.xml',
+  'middle-east/rss.xml',
+  'author/noor-haddad/rss.xml',
+  'sitemap.xml',
+  'sitemaps/articles-2026.xml',
+  'news-sitemap.xml',
+  'robots.txt',
+  '_headers',
+  '_redirects',
+  'pagefind/pagefind.js',
+  'pagefind/pagefind-ui.js',
+  'pagefind/pagefind-ui.css',
+  'pagefind/pagefind-worker.js',
+  'pagefind/pagefind-entry.json',
+  'pagefind/wasm.en.pagefind',
+  'pagefind/pagefind.en_42918849ed.pf_meta',
+  'pagefind/index/en_8b1d2f3.pf_index',
+  'pagefind/fragment/en_4a5b6c7.pf_fragment',
+  'pagefind/filter/en_1a2b3c4.pf_filter',
+  'fonts/serif.woff2',
+];
+
+describe('contentTypeFor', () => {
+  it.each([
+    ['index.html', 'text/html; charset=utf-8'],
+    ['a/index.html', 'text/html; charset=utf-8'],
+    ['/a/', 'text/html; charset=utf-8'],
+    ['_astro/a.B1.css', 'text/css; charset=utf-8'],
+    ['_astro/a.B1.js', 'text/javascript; charset=utf-8'],
+    ['rss.xml', 'application/rss+xml; charset=utf-8'],
+    ['economy/rss.xml', 'application/rss+xml; charset=utf-8'],
+    ['sitemap.xml', 'application/xml; charset=utf-8'],
+    ['sitemaps/pages.xml', 'application/xml; charset=utf-8'],
+    ['robots.txt', 'text/plain; charset=utf-8'],
+    ['_headers', 'text/plain; charset=utf-8'],
+    ['_redirects', 'text/plain; charset=utf-8'],
+    ['logo.svg', 'image/svg+xml'],
+    ['_astro/x.AVIF', 'image/avif'],
+    ['_astro/x.webp', 'image/webp'],
+    ['_astro/x.jpg', 'image/jpeg'],
+    ['pagefind/pagefind-entry.json', 'application/json'],
+    ['pagefind/wasm.en.pagefind', 'application/octet-stream'],
+    ['pagefind/fragment/en_1.pf_fragment', 'application/octet-stream'],
+    ['fonts/a.woff2', 'font/woff2'],
+    ['README', 'application/octet-stream'],
+    ['.hidden', 'application/octet-stream'],
+  ])('%s is %s', (path, type) => {
+    expect(contentTypeFor(path)).toBe(type);
+  });
+});
+
+describe('cache policies', () => {
+  it('makes content-hashed files immutable and nothing else', () => {
+    const immutable = SITE_PATHS.filter((path) => cachePolicyFor(path) === 'immutable');
+    expect(immutable).toEqual([
+      '_astro/BaseLayout.CP_7bYDd.css',
+      '_astro/africa-debt-1.1CuvZnUy_1omrWW.avif',
+      '_astro/africa-debt-1.1CuvZnUy.jpg',
+      '_astro/search.astro_astro_type_script_index_0_lang.D6n_It5l.js',
+      '_astro/icon.Bx3kQ1.svg',
+      'pagefind/pagefind.en_42918849ed.pf_meta',
+      'pagefind/index/en_8b1d2f3.pf_index',
+      'pagefind/fragment/en_4a5b6c7.pf_fragment',
+      'pagefind/filter/en_1a2b3c4.pf_filter',
+    ]);
+  });
+
+  it('never makes a page, feed or sitemap immutable', () => {
+    for (const path of SITE_PATHS.filter((p) => /\.(html|xml)$/.test(p))) {
+      expect(cacheControlFor(path), path).toBe(CACHE_CONTROL.revalidate);
+      expect(cacheControlFor(path)).not.toContain('immutable');
+    }
+  });
+
+  it('has a short shared lifetime and makes browsers revalidate', () => {
+    expect(CACHE_CONTROL.revalidate).toMatch(/max-age=0\b/);
+    expect(CACHE_CONTROL.revalidate).toMatch(/must-revalidate/);
+    expect(CACHE_CONTROL.revalidate).toMatch(/s-maxage=300\b/);
+    expect(CACHE_CONTROL.immutable).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('gives a page the same policy at its directory address', () => {
+    expect(cachePolicyFor('/iran-sco/')).toBe(cachePolicyFor('iran-sco/index.html'));
+    expect(cachePolicyFor('/')).toBe('revalidate');
+  });
+});
+
+describe('matchesPattern', () => {
+  it.each([
+    ['/*', '/', true],
+    ['/*', '/a/b.html', true],
+    ['/_astro/*', '/_astro/a.css', true],
+    ['/_astro/*', '/_astroid/a.css', false],
+    ['/_astro/*', '/x/_astro/a.css', false],
+    ['/pagefind/*.pf_meta', '/pagefind/pagefind.en_1.pf_meta', true],
+    ['/pagefind/*.pf_meta', '/pagefind/pagefind.js', false],
+    ['/search/*', '/search/', true],
+    ['/search/*', '/search', false],
+    ['/tag/:tag/', '/tag/iran/', true],
+    ['/tag/:tag/', '/tag/iran/page/2/', false],
+    ['/a.b', '/aXb', false],
+  ])('%s ~ %s: %s', (pattern, path, expected) => {
+    expect(matchesPattern(pattern, path)).toBe(expected);
+  });
+});
+
+describe('contentSecurityPolicy', () => {
+  const directives = (policy: string) => new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+
+  it('is strict: self only, no inline code, no framing', () => {
+    const csp = directives(contentSecurityPolicy({ newsletterAction: NEWSLETTER }));
+    expect(csp.get('default-src')).toEqual(["'self'"]);
+    expect(csp.get('script-src')).toEqual(["'self'"]);
+    expect(csp.get('style-src')).toEqual(["'self'"]);
+    expect(csp.get('img-src')).toEqual(["'self'", 'data:']);
+    expect(csp.get('object-src')).toEqual(["'none'"]);
+    expect(csp.get('base-uri')).toEqual(["'self'"]);
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(csp.get('form-action')).toEqual(["'self'", 'https://lists.meridian-review.example']);
+    expect(contentSecurityPolicy({ newsletterAction: NEWSLETTER })).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+  });
+
+  it('allows WebAssembly on the search page only', () => {
+    expect(directives(contentSecurityPolicy({ page: 'search' })).get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(contentSecurityPolicy({ page: 'default' })).not.toContain('wasm');
+  });
+
+  it("allows only 'self' in form-action without a newsletter", () => {
+    expect(directives(contentSecurityPolicy()).get('form-action')).toEqual(["'self'"]);
+  });
+
+  it('refuses a newsletter action that is not an absolute https URL', () => {
+    expect(() => contentSecurityPolicy({ newsletterAction: 'http://lists.example/subscribe' })).toThrow(/https/);
+    expect(() => contentSecurityPolicy({ newsletterAction: '/subscribe' })).toThrow(/absolute URL/);
+  });
+});
+
+describe('headersFor', () => {
+  it('sends the security headers with every response', () => {
+    for (const path of SITE_PATHS) {
+      const headers = headersFor(path, { newsletterAction: NEWSLETTER });
+      expect(headers['Strict-Transport-Security']).toBe('max-age=63072000; includeSubDomains; preload');
+      expect(headers['X-Content-Type-Options']).toBe('nosniff');
+      expect(headers['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
+      expect(headers['Permissions-Policy']).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\)/);
+      expect(headers['Content-Security-Policy']).toMatch(/^default-src 'self'/);
+      expect(headers['Cache-Control']).toBe(cacheControlFor(path));
+      expect(headers['Content-Type']).toBe(contentTypeFor(path));
+    }
+  });
+
+  it("gives the search page and Pagefind's worker the WebAssembly policy, and no other page", () => {
+    const wasm = SITE_PATHS.filter((path) => headersFor(path)['Content-Security-Policy']?.includes('wasm-unsafe-eval'));
+    expect(wasm).toEqual(SITE_PATHS.filter((path) => path.startsWith('search/') || path.startsWith('pagefind/')));
+    expect(headersFor('/search/')['Content-Security-Policy']).toContain("'wasm-unsafe-eval'");
+  });
+});
+
+describe('renderHeadersFile', () => {
+  const text = renderHeadersFile({ newsletterAction: NEWSLETTER });
+  const rules = parseHeadersFile(text);
+
+  it('stays within Cloudflare limits', () => {
+    expect(rules.length).toBeLessThanOrEqual(100);
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(2000);
+  });
+
+  it('lists the general rule first and detaches before replacing', () => {
+    expect(rules[0]?.pattern).toBe('/*');
+    for (const rule of rules.slice(1)) {
+      for (const [name] of rule.set) expect(rule.unset, `${rule.pattern} ${name}`).toContain(name);
+    }
+    expect(rules.map((rule) => rule.pattern)).toEqual(headerRules().map((rule) => rule.pattern));
+    expect(rules.filter((rule) => IMMUTABLE_PATTERNS.includes(rule.pattern as never))).toHaveLength(IMMUTABLE_PATTERNS.length);
+  });
+
+  it('leaves the detach lines out for Netlify', () => {
+    const netlify = renderHeadersFile({ newsletterAction: NEWSLETTER, host: 'netlify' });
+    expect(netlify).not.toMatch(/^\s+!/m);
+    expect(parseHeadersFile(netlify).map((rule) => rule.set)).toEqual(rules.map((rule) => rule.set));
+  });
+
+  // What each host would send must be exactly what headersFor says, which is
+  // also what the deploy stores as S3 metadata: one header each, never two
+  // policies joined into one value.
+  it.each([
+    ['Cloudflare', cloudflareHeaders, text],
+    ['Netlify', netlifyHeaders, renderHeadersFile({ newsletterAction: NEWSLETTER, host: 'netlify' })],
+  ] as const)('resolves on %s to headersFor for every kind of path', (_host, resolve, file) => {
+    const parsed = parseHeadersFile(file);
+    for (const sitePath of SITE_PATHS) {
+      const { 'Content-Type': _type, ...expected } = headersFor(sitePath, { newsletterAction: NEWSLETTER });
+      const lowered = Object.fromEntries(Object.entries(expected).map(([name, value]) => [name.toLowerCase(), value]));
+      for (const path of requestPaths(sitePath)) expect(resolve(parsed, path), path).toEqual(lowered);
+    }
+  });
+
+  it('would join two CSPs on Cloudflare without the detach line (why it is there)', () => {
+    const withoutDetach = parseHeadersFile(text).map((rule) => ({ ...rule, unset: [] }));
+    const csp = cloudflareHeaders(withoutDetach, '/search/')['content-security-policy'];
+    expect(csp?.match(/default-src/g)).toHaveLength(2);
+  });
+});
