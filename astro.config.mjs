@@ -4,6 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { remarkPlugins, rehypePlugins } from './src/markdown/pipeline.ts';
 import { readSiteUrl } from './src/lib/site-file.ts';
 import astroCommand from './src/integrations/astro-command.ts';
+import pagefind from './src/integrations/pagefind.ts';
 
 const contentDir = process.env.BROADSHEET_CONTENT_DIR ?? 'content';
 const siteUrl = readSiteUrl(contentDir);
@@ -11,7 +12,8 @@ const siteUrl = readSiteUrl(contentDir);
 export default defineConfig({
   site: siteUrl,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets always as files: the Content-Security-Policy (src/lib/http-headers.ts) allows no inline style.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // Every Markdown file Astro itself renders goes through our pipeline too.
   markdown: {
     processor: unified({
@@ -27,5 +29,6 @@ export default defineConfig({
   // Stops a page from silently replacing another one with the same address.
   prerenderConflictBehavior: 'error',
   devToolbar: { enabled: false },
-  integrations: [astroCommand()],
+  // pagefind indexes the finished output, so it stays last.
+  integrations: [astroCommand(), pagefind()],
 });

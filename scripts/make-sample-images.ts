@@ -11,6 +11,7 @@
  *   content/images/<name>.jpg            25 heroes, 1600x900
  *   content/images/authors/<id>.jpg      10 portraits, 400x400
  *   public/logo.svg, public/favicon.svg
+ *   public/share-card.png                1200x630, shown when a page without a photo is shared
  */
 import sharp from 'sharp';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -2547,6 +2548,24 @@ function faviconSvg(): string {
   ].join('\n');
 }
 
+/** The card social networks show for pages without a photo of their own. */
+function shareCardSvg(): string {
+  return [
+    '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630">',
+    `<rect width="1200" height="630" fill="${BRAND_PAPER}"/>`,
+    `<rect y="590" width="1200" height="40" fill="${BRAND_INK}"/>`,
+    '<g transform="translate(520 110) scale(3.33)">',
+    `<circle cx="24" cy="24" r="23" fill="${BRAND_INK}"/>`,
+    `<ellipse cx="24" cy="24" rx="9" ry="23" fill="none" stroke="${BRAND_ACCENT}" stroke-width="1.5"/>`,
+    `<path d="${MONOGRAM_M}" fill="${BRAND_PAPER}"/>`,
+    '</g>',
+    `<text x="600" y="400" text-anchor="middle" font-family="Georgia, 'Times New Roman', Times, serif" font-size="76" fill="${BRAND_INK}">The Meridian Review</text>`,
+    `<text x="600" y="470" text-anchor="middle" font-family="Georgia, 'Times New Roman', Times, serif" font-size="30" font-style="italic" fill="${BRAND_ACCENT}">Foreign policy, security and the global economy</text>`,
+    '</svg>',
+    '',
+  ].join('\n');
+}
+
 // ---------------------------------------------------------------------------
 // Output
 // ---------------------------------------------------------------------------
@@ -2608,7 +2627,9 @@ async function main(): Promise<void> {
   if (only.length === 0) {
     await writeFile(join(PUBLIC_DIR, 'logo.svg'), logoSvg());
     await writeFile(join(PUBLIC_DIR, 'favicon.svg'), faviconSvg());
-    console.log('public/logo.svg, public/favicon.svg');
+    const card = await sharp(Buffer.from(shareCardSvg())).png({ compressionLevel: 9, palette: true }).toBuffer();
+    await writeFile(join(PUBLIC_DIR, 'share-card.png'), card);
+    console.log(`public/logo.svg, public/favicon.svg, public/share-card.png  ${(card.length / 1024).toFixed(1)} KB`);
   }
 }
 

@@ -23,10 +23,16 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export function serveDirectory(root: string): Promise<StaticServer> {
+export interface ServeOptions {
+  /** Extra response headers for a request path (decoded, e.g. `/search/`), such as a Content-Security-Policy. */
+  headers?: (pathname: string) => Record<string, string> | undefined;
+}
+
+export function serveDirectory(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const base = path.resolve(root);
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    for (const [name, value] of Object.entries(options.headers?.(pathname) ?? {})) response.setHeader(name, value);
     let file = path.join(base, pathname);
     if (!file.startsWith(base)) {
       response.writeHead(403).end();

@@ -7,7 +7,9 @@ import { getCollection } from 'astro:content';
 import type { ImageMetadata } from 'astro';
 import { ARTICLE_TYPE_LABELS, type ArticleType, type Section, type SiteConfig } from '../lib/schema.ts';
 import { buildNow, compareNewestFirst, isPublic } from '../lib/visibility.ts';
-import { articlePath, authorPath, sectionPath } from '../lib/urls.ts';
+import { absoluteUrl, articlePath, authorPath, sectionPath } from '../lib/urls.ts';
+import { canonicalUrl } from '../lib/canonical.ts';
+import { substantiveUpdate } from '../lib/json-ld.ts';
 import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
 import { RelatedIndex } from '../lib/related.ts';
 import type { Excerpt } from '../lib/excerpt.ts';
@@ -51,6 +53,12 @@ export interface ArticleView {
   hero?: PhotoView;
   republished?: { outlet: string; url?: string; author?: string };
   canonical?: string;
+  /** This site's absolute address of the piece. */
+  absoluteUrl: string;
+  /** Where search engines should treat the piece as original (see src/lib/canonical.ts). */
+  canonicalUrl: string;
+  /** Last substantive change: `updated` or a later correction. */
+  modified?: Date;
   tags: string[];
   corrections: { date: Date; text: string }[];
   previousSlugs: string[];
@@ -99,9 +107,14 @@ const allArticles: ArticleView[] = articleEntries.map((entry) => {
   const sectionRef = data.section as { id: string };
   const authorRefs = data.authors as { id: string }[];
   const section = sectionById.get(sectionRef.id)!;
+  const selfUrl = absoluteUrl(articlePath(entry.id), site.url);
+  const modified = substantiveUpdate(data.updated, data.corrections);
   return {
     slug: entry.id,
     url: articlePath(entry.id),
+    absoluteUrl: selfUrl,
+    canonicalUrl: canonicalUrl({ selfUrl, canonical: data.canonical, republished: data.republished }, site.republishing.canonical),
+    ...(modified ? { modified } : {}),
     // Headlines and deks get the same typographic quotes and dashes as bodies.
     title: smartenText(data.title, ''),
     dek: smartenText(data.dek, ''),

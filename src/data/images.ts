@@ -46,3 +46,31 @@ export function photoRendition(image: ImageMetadata, size: PhotoSize): Promise<P
   }
   return rendition;
 }
+
+export interface ShareRendition {
+  src: string;
+  width: number;
+  height: number;
+  type: string;
+}
+
+const shareRenditions = new Map<string, Promise<ShareRendition>>();
+
+/**
+ * One JPEG 1200 px wide per photo for social cards, feeds and structured data:
+ * the consumers (social networks, feed readers, search engines) do not all take
+ * AVIF or WebP, and 1200 px is what they ask for.
+ */
+export function shareRendition(image: ImageMetadata): Promise<ShareRendition> {
+  let rendition = shareRenditions.get(image.src);
+  if (!rendition) {
+    rendition = getImage({ src: image, width: Math.min(1200, image.width), format: 'jpeg' }).then((result) => ({
+      src: result.src,
+      width: Number(result.attributes.width),
+      height: Number(result.attributes.height),
+      type: 'image/jpeg',
+    }));
+    shareRenditions.set(image.src, rendition);
+  }
+  return rendition;
+}

@@ -340,6 +340,14 @@ export const SOCIAL_NETWORKS = [
   'telegram',
 ] as const;
 
+/** A file in public/, written from the site root. */
+function publicFile(what: string, example: string) {
+  return z
+    .string({ error: `missing; give ${what} file in public/, e.g. "${example}"` })
+    .regex(/^\/[A-Za-z0-9._/-]+$/, { error: `must be a file in public/, written from the site root, e.g. "${example}"` })
+    .refine((value) => !value.includes('..'), { error: 'must not contain ".."' });
+}
+
 /** `content/site.yaml`: the publication itself. */
 export function siteSchema() {
   return z.strictObject({
@@ -360,14 +368,39 @@ export function siteSchema() {
     /** Logo in public/, shown in the header. */
     logo: z.strictObject(
       {
-        src: z
-          .string({ error: 'missing; give the logo file in public/, e.g. "/logo.svg"' })
-          .regex(/^\/[A-Za-z0-9._/-]+$/, { error: 'must be a file in public/, written from the site root, e.g. "/logo.svg"' })
-          .refine((value) => !value.includes('..'), { error: 'must not contain ".."' }),
+        src: publicFile('the logo', '/logo.svg'),
         alt: text('write the text a screen reader reads for the logo, usually the publication name'),
       },
       { error: groupError('src, alt') },
     ),
+    /**
+     * Picture shown when a page without a photo is shared (home, sections,
+     * authors): a PNG or JPEG in public/, ideally 1200×630.
+     */
+    shareImage: z
+      .strictObject(
+        {
+          src: publicFile('the share image', '/share-card.png'),
+          alt: text('describe the share image for readers who cannot see it'),
+        },
+        { error: groupError('src, alt') },
+      )
+      .optional(),
+    /** How republished pieces declare their canonical address (see README, "Republished pieces"). */
+    republishing: z
+      .strictObject(
+        {
+          /**
+           * `self`: this site's page is canonical and carries the credit line; a piece
+           * whose rights holder asks for it sets `canonical:` in its frontmatter.
+           * `original`: every republished piece with a `republished.url` is canonical
+           * to the original (for publications whose agreements always ask for it).
+           */
+          canonical: z.enum(['self', 'original'], { error: 'must be "self" or "original"' }).default('self'),
+        },
+        { error: groupError('canonical') },
+      )
+      .default({ canonical: 'self' }),
     /** "Follow us on social" links, in display order. */
     social: z
       .array(

@@ -13,3 +13,11 @@ export const SOCIAL_NETWORK_NAMES: Record<(typeof SOCIAL_NETWORKS)[number], stri
   threads: 'Threads',
   telegram: 'Telegram',
 };
+
+/** "@meridianreview" from the site's X/Twitter profile address, for twitter:site. */
+export function xHandle(social: readonly { network: string; url: string }[]): string | undefined {
+  const profile = social.find((link) => link.network === 'x');
+  if (!profile) return undefined;
+  const name = new URL(profile.url).pathname.split('/').filter(Boolean)[0];
+  return name && /^@?[A-Za-z0-9_]{1,15}$/.test(name) ? `@${name.replace(/^@/, '')}` : undefined;
+}

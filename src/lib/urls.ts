@@ -43,6 +43,7 @@ export const RESERVED_TOP_LEVEL = [
   'sections',
   'sitemap',
   'sitemap.xml',
+  'sitemaps',
   'tag',
   'tags',
 ] as const;

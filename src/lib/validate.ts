@@ -126,6 +126,15 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
     if (!isInside(publicDir, logoFile) || !images.get(logoFile).exists) {
       site.reporter?.at(['logo', 'src'], 'error', `file "${shown(logoFile)}" does not exist; put the logo in public/`);
     }
+    if (site.value.shareImage) {
+      const shareFile = path.join(publicDir, site.value.shareImage.src);
+      const facts = isInside(publicDir, shareFile) ? images.get(shareFile) : undefined;
+      if (!facts?.exists) {
+        site.reporter?.at(['shareImage', 'src'], 'error', `file "${shown(shareFile)}" does not exist; put the share image in public/`);
+      } else if (facts.kind !== 'png' && facts.kind !== 'jpeg') {
+        site.reporter?.at(['shareImage', 'src'], 'error', 'is not a PNG or JPEG file; social networks show only those, so export a 1200×630 PNG');
+      }
+    }
   }
   const timeZone = site.value?.timeZone ?? FALLBACK_TIME_ZONE;
 

@@ -52,9 +52,52 @@ describe('fixture site build', () => {
     }
   });
 
-  it('ships no JavaScript', () => {
-    expect(files.filter((file) => file.endsWith('.js'))).toEqual([]);
-    for (const file of htmlFiles()) expect(selectAll('script', readPage(build.outDir, file).tree), file).toEqual([]);
+  it('ships JavaScript only to the search page; other scripts are JSON-LD data', () => {
+    for (const file of htmlFiles()) {
+      const scripts = selectAll('script', readPage(build.outDir, file).tree);
+      const code = scripts.filter((script) => script.properties.type !== 'application/ld+json');
+      if (file === 'search/index.html') {
+        expect(code.length, file).toBeGreaterThan(0);
+        for (const script of code) expect(String(script.properties.src), file).toMatch(/^\/_astro\/[\w.-]+\.js$/);
+      } else {
+        expect(code, file).toEqual([]);
+      }
+    }
+  });
+
+  it('keeps a headline containing </script><script> as text in the page, its JSON-LD, social tags and feeds', () => {
+    const smart = 'Why “</script><script>alert(1)</script>” & <b>tags</b> stay text';
+    const { html, tree } = readPage(build.outDir, 'script-in-headline/index.html');
+    // In attribute values "<" is inert; what matters is that no element came out of the text.
+    expect(selectAll('script', tree).map((script) => script.properties.type)).toEqual(['application/ld+json', 'application/ld+json']);
+    expect(selectAll('b', tree)).toEqual([]);
+    expect(html).toContain('<h1>Why “&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;” &amp; &lt;b&gt;tags&lt;/b&gt; stay text</h1>');
+    expect(text(select('h1', tree))).toBe(smart);
+    const data = selectAll('script[type="application/ld+json"]', tree).map((script) => JSON.parse(toText(script)));
+    expect(data[0].headline).toBe(smart);
+    expect(data[0].image[0].url).toMatch(/^https:\/\/fixture-gazette\.example\/_astro\//);
+    expect(select('meta[property="og:title"]', tree)!.properties.content).toBe(smart);
+    expect(select('meta[property="og:image:alt"]', tree)!.properties.content).toBe('Cranes, and a stray "</script><script>alert(2)</script>" in the alt text');
+    const feed = readFileSync(path.join(build.outDir, 'rss.xml'), 'utf8');
+    expect(feed).not.toContain('<script>');
+    expect(feed).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('points republished pieces to their original under the site\'s "original" canonical policy, and leaves them out of the sitemap', () => {
+    const { tree } = readPage(build.outDir, 'harbour-dues-rise/index.html');
+    expect(selectAll('link[rel="canonical"]', tree).map((link) => link.properties.href)).toEqual(['https://harbor-quarterly.example/dues']);
+    expect(text(select('.republished', tree))).toContain('republished with permission');
+    const sitemaps = files.filter((file) => file.startsWith('sitemaps/')).map((file) => readFileSync(path.join(build.outDir, file), 'utf8'));
+    expect(sitemaps.join('')).toContain('https://fixture-gazette.example/canal-water-levels/');
+    expect(sitemaps.join('')).not.toContain('harbour-dues-rise');
+  });
+
+  it('uses a summary card without an image where the site has no share image and the page no photo', () => {
+    const { tree } = readPage(build.outDir, 'world/index.html');
+    expect(select('meta[name="twitter:card"]', tree)!.properties.content).toBe('summary');
+    expect(select('meta[property="og:image"]', tree)).toBeUndefined();
+    const article = readPage(build.outDir, 'harbour-dues-rise/index.html').tree;
+    expect(select('meta[name="twitter:card"]', article)!.properties.content).toBe('summary_large_image');
   });
 
   it('renders an article with kicker, headline, dek, byline, dates, hero credit and republish line', () => {

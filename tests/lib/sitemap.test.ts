@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { xmlError } from '../helpers/xml.ts';
 import { articleParts, NEWS_MAX_URLS, newsSitemapXml, recentForNews, sitemapIndexXml, splitIntoParts, urlsetXml } from '../../src/lib/sitemap.ts';
 import { escapeXml } from '../../src/lib/xml.ts';
 
@@ -9,7 +10,7 @@ const at = (iso: string) => new Date(iso);
 describe('sitemaps', () => {
   it('writes a valid urlset with escaped addresses and lastmod', () => {
     const xml = urlsetXml([{ url: 'https://x.example/a?b=1&c=<2>', lastmod: at('2026-10-14T12:00:00Z') }, { url: 'https://x.example/b/' }]);
-    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xmlError(xml)).toBeNull();
     const urls = parser.parse(xml).urlset.url;
     expect(urls).toEqual([{ loc: 'https://x.example/a?b=1&c=<2>', lastmod: '2026-10-14T12:00:00.000Z' }, { loc: 'https://x.example/b/' }]);
   });
@@ -19,7 +20,7 @@ describe('sitemaps', () => {
       { url: 'https://x.example/sitemaps/pages.xml', urls: [{ url: 'a', lastmod: at('2026-01-01T00:00:00Z') }, { url: 'b', lastmod: at('2026-03-01T00:00:00Z') }] },
       { url: 'https://x.example/sitemaps/empty.xml', urls: [{ url: 'c' }] },
     ]);
-    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xmlError(xml)).toBeNull();
     expect(parser.parse(xml).sitemapindex.sitemap).toEqual([
       { loc: 'https://x.example/sitemaps/pages.xml', lastmod: '2026-03-01T00:00:00.000Z' },
       { loc: 'https://x.example/sitemaps/empty.xml' },
@@ -73,7 +74,7 @@ describe('Google News sitemap', () => {
 
   it('writes news:news with publication name, language, date and escaped title', () => {
     const xml = newsSitemapXml([{ url: 'https://x.example/a/', title: 'Tariffs & "ports" <now>', published: at('2026-11-28T10:00:00Z') }], { name: 'The Gazette', language: 'en-GB' });
-    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xmlError(xml)).toBeNull();
     const [url] = parser.parse(xml).urlset.url;
     expect(url['news:news']).toEqual({
       'news:publication': { 'news:name': 'The Gazette', 'news:language': 'en' },
@@ -84,7 +85,7 @@ describe('Google News sitemap', () => {
 
   it('is an empty but valid urlset when nothing is recent', () => {
     const xml = newsSitemapXml([], { name: 'The Gazette', language: 'zh-Hant-TW' });
-    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xmlError(xml)).toBeNull();
     expect(parser.parse(xml).urlset).toMatchObject({ '@_xmlns': 'http://www.sitemaps.org/schemas/sitemap/0.9', '@_xmlns:news': 'http://www.google.com/schemas/sitemap-news/0.9' });
     expect(xml).not.toContain('<url>');
   });
@@ -93,5 +94,14 @@ describe('Google News sitemap', () => {
 describe('escapeXml', () => {
   it('escapes markup and drops characters XML forbids', () => {
     expect(escapeXml(`a & b < c > "d" 'e'\u0001`)).toBe('a &amp; b &lt; c &gt; &quot;d&quot; &apos;e&apos;');
+  });
+});
+
+describe('the strict XML check the tests rely on', () => {
+  it('refuses undeclared prefixes, bare ampersands and unclosed elements', () => {
+    expect(xmlError('<a><media:x/></a>')).not.toBeNull();
+    expect(xmlError('<a>fish & chips</a>')).not.toBeNull();
+    expect(xmlError('<a><b></a>')).not.toBeNull();
+    expect(xmlError('<a xmlns:media="http://search.yahoo.com/mrss/"><media:x/></a>')).toBeNull();
   });
 });

@@ -1,0 +1,148 @@
+/**
+ * What crawlers, feed readers and social networks get: share images, JSON-LD,
+ * feeds. Built from the plain data of content.ts with the pure functions of
+ * src/lib, once per article per build.
+ */
+import path from 'node:path';
+import sharp from 'sharp';
+import { site, type ArticleView } from './content.ts';
+import { shareRendition } from './images.ts';
+import { absoluteUrl } from '../lib/urls.ts';
+import { breadcrumbList, homeGraph, newsArticle, type JsonLdPublisher } from '../lib/json-ld.ts';
+import { FEED_ITEM_LIMIT, feedContentHtml, rssFeed, type FeedImage } from '../lib/feeds.ts';
+import { readRenderedHtml } from '../lib/render-cache.ts';
+import { photoCreditLine, republishCreditLine } from '../lib/credits.ts';
+
+export interface ShareImage {
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+  type: string;
+}
+
+const absolute = (sitePath: string) => absoluteUrl(sitePath, site.url);
+
+/** The card for pages without a photo, with its real size read from public/. */
+export const siteShareImage: ShareImage | undefined = site.shareImage
+  ? await (async () => {
+      const file = path.join(process.cwd(), 'public', site.shareImage!.src);
+      const { width = 0, height = 0, format } = await sharp(file).metadata();
+      return { url: absolute(site.shareImage!.src), width, height, alt: site.shareImage!.alt, type: format === 'png' ? 'image/png' : 'image/jpeg' };
+    })()
+  : undefined;
+
+export async function articleShareImage(article: ArticleView): Promise<ShareImage | undefined> {
+  if (!article.hero) return siteShareImage;
+  const rendition = await shareRendition(article.hero.src);
+  return { url: absolute(rendition.src), width: rendition.width, height: rendition.height, alt: article.hero.alt, type: rendition.type };
+}
+
+export const publisher: JsonLdPublisher = {
+  name: site.name,
+  url: absolute('/'),
+  logo: { url: absolute(site.logo.src) },
+};
+
+/** NewsArticle (by type) and BreadcrumbList for an article page. */
+export async function articleJsonLd(article: ArticleView): Promise<unknown[]> {
+  const image = article.hero ? await articleShareImage(article) : undefined;
+  return [
+    newsArticle({
+      type: article.type,
+      url: article.absoluteUrl,
+      headline: article.title,
+      description: article.dek,
+      published: article.published,
+      modified: article.modified,
+      authors: article.authors.map((author) => ({ name: author.name, url: absolute(author.url) })),
+      section: article.section.name,
+      keywords: article.tags,
+      images: image && article.hero ? [{ url: image.url, width: image.width, height: image.height, caption: article.hero.caption, credit: article.hero.credit }] : [],
+      language: site.language,
+      publisher,
+      wordCount: article.wordCount,
+      isBasedOn: article.republished?.url,
+    }),
+    breadcrumbList([
+      { name: site.name, url: absolute('/') },
+      { name: article.section.name, url: absolute(article.section.url) },
+      { name: article.title, url: article.absoluteUrl },
+    ]),
+  ];
+}
+
+export const homeJsonLd = homeGraph({
+  publisher,
+  description: site.description,
+  language: site.language,
+  sameAs: site.social.filter((link) => link.network !== 'rss').map((link) => link.url),
+  searchUrl: absolute('/search/'),
+});
+
+// --- feeds ---------------------------------------------------------------------
+
+export interface FeedLink {
+  title: string;
+  href: string;
+}
+
+/** The site-wide feed, linked from every page. */
+export const siteFeed: FeedLink = { title: `${site.name}: latest`, href: '/rss.xml' };
+export const sectionFeedPath = (sectionUrl: string) => `${sectionUrl}rss.xml`;
+export const authorFeedPath = (authorUrl: string) => `${authorUrl}rss.xml`;
+
+// An article appears in the site feed, its section's and each author's: render its item once.
+const feedContent = new Map<string, Promise<{ html: string; image?: FeedImage }>>();
+
+function itemContent(article: ArticleView): Promise<{ html: string; image?: FeedImage }> {
+  let content = feedContent.get(article.slug);
+  if (!content) {
+    content = (async () => {
+      const share = article.hero ? await articleShareImage(article) : undefined;
+      const image = share && article.hero ? { ...share, credit: article.hero.credit } : undefined;
+      const html = feedContentHtml({
+        articleUrl: article.absoluteUrl,
+        bodyHtml: readRenderedHtml(article.bodyHash),
+        image,
+        photoCredit: article.hero ? photoCreditLine(article.hero) : undefined,
+        closingLines: article.republished ? [republishCreditLine(article.republished)] : [],
+      });
+      return image ? { html, image } : { html };
+    })();
+    feedContent.set(article.slug, content);
+  }
+  return content;
+}
+
+/** An RSS response for a page's newest pieces (`articles` newest first). */
+export async function feedResponse(input: { title: string; description: string; pagePath: string; feedPath: string; articles: readonly ArticleView[] }): Promise<Response> {
+  const newest = input.articles.slice(0, FEED_ITEM_LIMIT);
+  const items = await Promise.all(
+    newest.map(async (article) => {
+      const content = await itemContent(article);
+      return {
+        url: article.absoluteUrl,
+        title: article.title,
+        dek: article.dek,
+        published: article.published,
+        authors: article.authors.map((author) => author.name),
+        categories: [article.section.name, ...article.tags],
+        image: content.image,
+        contentHtml: content.html,
+      };
+    }),
+  );
+  const xml = await rssFeed(
+    {
+      title: input.title,
+      description: input.description,
+      pageUrl: absolute(input.pagePath),
+      feedUrl: absolute(input.feedPath),
+      language: site.language,
+      copyright: site.copyright,
+    },
+    items,
+  );
+  return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+}

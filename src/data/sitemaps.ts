@@ -1,0 +1,31 @@
+/** The sitemap parts of this build, computed once and shared by the index and each part. */
+import { site, sections, authors, articles, articlesInSection, articlesByAuthor, articlesByTag, type ArticleView } from './content.ts';
+import { absoluteUrl, latestPath, tagPath } from '../lib/urls.ts';
+import { localDateKey } from '../lib/dates.ts';
+import { articleParts, splitIntoParts, type SitemapPart, type SitemapUrl } from '../lib/sitemap.ts';
+
+const absolute = (sitePath: string) => absoluteUrl(sitePath, site.url);
+const lastChange = (article: ArticleView) => article.modified ?? article.published;
+const newestChange = (list: readonly ArticleView[]) =>
+  list.reduce<Date | undefined>((newest, article) => (!newest || lastChange(article) > newest ? lastChange(article) : newest), undefined);
+
+/** Pieces canonical elsewhere are readable here but belong in the rights holder's sitemap, not ours. */
+export const canonicalArticles = articles.filter((article) => article.canonicalUrl === article.absoluteUrl);
+
+const listPages: SitemapUrl[] = [
+  { url: absolute('/'), lastmod: newestChange(articles) },
+  { url: absolute(latestPath()), lastmod: newestChange(articles) },
+  ...sections.map((section) => ({ url: absolute(section.url), lastmod: newestChange(articlesInSection(section.id)) })),
+  ...authors.map((author) => ({ url: absolute(author.url), lastmod: newestChange(articlesByAuthor(author.id)) })),
+  ...[...articlesByTag()].map(([tag, tagged]) => ({ url: absolute(tagPath(tag)), lastmod: newestChange(tagged) })),
+];
+
+export const sitemapParts: SitemapPart[] = [
+  ...splitIntoParts('pages', listPages),
+  ...articleParts(
+    canonicalArticles.map((article) => ({ url: article.absoluteUrl, published: article.published, modified: article.modified })),
+    (article) => localDateKey(article.published, site.timeZone).slice(0, 4),
+  ),
+];
+
+export const sitemapPartUrl = (part: SitemapPart) => absolute(`/sitemaps/${part.name}`);

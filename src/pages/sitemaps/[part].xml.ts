@@ -1,0 +1,8 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { urlsetXml, type SitemapPart } from '../../lib/sitemap.ts';
+import { sitemapParts } from '../../data/sitemaps.ts';
+
+export const getStaticPaths = (() => sitemapParts.map((part) => ({ params: { part: part.name.replace(/\.xml$/, '') }, props: { part } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) =>
+  new Response(urlsetXml((props as { part: SitemapPart }).part.urls), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });

@@ -1,0 +1,232 @@
+/**
+ * Site search in a real browser (Debian's chromium): the sample site built by
+ * the global setup, served with the search page's Content-Security-Policy,
+ * searched as a reader would, by typing.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { select, selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { listOutput, readPage } from '../helpers/build-site.ts';
+import { REPO } from '../helpers/content-fixture.ts';
+import { validateContent } from '../../src/lib/validate.ts';
+import { isPublic } from '../../src/lib/visibility.ts';
+import { resultCountMessage } from '../../src/lib/search.ts';
+
+const site = inject('sampleSite');
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'";
+
+const report = validateContent(path.join(REPO, 'content'), { cwd: REPO });
+const now = new Date(site.now);
+const publicArticles = report.articles.filter((article) => isPublic(article.data, now));
+const hiddenArticles = report.articles.filter((article) => !isPublic(article.data, now));
+
+/**
+ * A word from the body of one public article, and words found only in the
+ * draft and in the scheduled piece. Pagefind stems words and falls back to
+ * shorter prefixes when nothing matches ("substation" finds "substations",
+ * "hardware" finds "hard"), so these are words whose stems and prefixes occur
+ * nowhere public.
+ */
+const FOUND = { word: 'champagne', slug: 'review-coupon-season-african-eurobonds' };
+const ONLY_HIDDEN = [
+  { word: 'fertiliser', slug: 'letters-of-credit-sanctions-trade-finance-gap', kind: 'draft' },
+  { word: 'hybrid', slug: 'baltic-offshore-wind-hybrid-hub-preview', kind: 'scheduled' },
+];
+
+let server: StaticServer;
+let browser: Browser;
+let htmlFiles: string[];
+
+beforeAll(async () => {
+  htmlFiles = listOutput(site.outDir).filter((file) => file.endsWith('.html'));
+  server = await serveDirectory(site.outDir, { headers: (pathname) => (pathname === '/search/' ? { 'content-security-policy': CSP } : undefined) });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Watched {
+  page: Page;
+  /** CSP violations and page errors, which every test expects to stay empty. */
+  problems: string[];
+}
+
+async function openPage(pathname: string): Promise<Watched> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  await page.exposeFunction('reportViolation', (text: string) => problems.push(`CSP: ${text}`));
+  // Registered before any page script runs, so no violation can slip past.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { reportViolation(text: string): void }).reportViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
+    });
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  const response = await page.goto(server.url + pathname);
+  expect(response?.status(), pathname).toBe(200);
+  expect(response?.headers()['content-security-policy'], pathname).toBe(CSP);
+  return { page, problems };
+}
+
+interface ShownResult {
+  href: string;
+  title: string;
+  section: string;
+  date: string;
+  dateTime: string;
+  excerpt: string;
+  marked: string[];
+}
+
+function shownResults(page: Page): Promise<ShownResult[]> {
+  return page.locator('#search-results > li').evaluateAll((items) =>
+    items.map((item) => ({
+      href: item.querySelector('.search-result-title a')?.getAttribute('href') ?? '',
+      title: item.querySelector('.search-result-title')?.textContent?.trim() ?? '',
+      section: item.querySelector('.search-result-section')?.textContent?.trim() ?? '',
+      date: item.querySelector('.search-result-date')?.textContent?.trim() ?? '',
+      dateTime: item.querySelector('.search-result-date')?.getAttribute('datetime') ?? '',
+      excerpt: item.querySelector('.search-result-excerpt')?.textContent?.trim() ?? '',
+      marked: [...item.querySelectorAll('.search-result-excerpt mark')].map((mark) => mark.textContent ?? ''),
+    })),
+  );
+}
+
+/** The status line once it reports on `query`; typing shows no interim counts. */
+async function statusFor(page: Page, query: string): Promise<string> {
+  const status = page.locator('#search-status');
+  await status.filter({ hasText: `“${query}”` }).waitFor();
+  return (await status.textContent())?.trim() ?? '';
+}
+
+/** What the article's own page shows: its section link and first byline date. */
+function articleFacts(slug: string) {
+  const { tree } = readPage(site.outDir, `${slug}/index.html`);
+  const time = select('.byline time', tree)!;
+  return {
+    title: toText(select('h1', tree)!).trim(),
+    section: toText(select('.kicker a', tree)!).trim(),
+    date: toText(time).trim(),
+    dateTime: String(time.properties.dateTime),
+  };
+}
+
+describe('the search index', () => {
+  it('is written into the build output', () => {
+    for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json']) expect(existsSync(path.join(site.outDir, file)), file).toBe(true);
+    const entry = JSON.parse(readFileSync(path.join(site.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+    expect(indexed).toBe(publicArticles.length);
+    expect(site.output).toMatch(new RegExp(`indexed ${publicArticles.length} of \\d+ pages for search`));
+  });
+
+  it('covers article pages only: no other page carries data-pagefind-body', () => {
+    const marked = htmlFiles.filter((file) => selectAll('[data-pagefind-body]', readPage(site.outDir, file).tree).length > 0);
+    expect(marked.sort()).toEqual(publicArticles.map((article) => `${article.slug}/index.html`).sort());
+    for (const file of ['index.html', '404.html', 'search/index.html', 'latest/index.html']) expect(marked, file).not.toContain(file);
+    for (const file of marked) expect(selectAll('[data-pagefind-body]', readPage(site.outDir, file).tree), file).toHaveLength(1);
+  });
+});
+
+describe('the search page', () => {
+  it('finds an article from a word of its body, with section, date and a marked excerpt', async () => {
+    const article = publicArticles.find((candidate) => candidate.slug === FOUND.slug)!;
+    expect(article.body.toLowerCase()).toContain(FOUND.word);
+    const expected = articleFacts(FOUND.slug);
+    const { page, problems } = await openPage('/search/');
+    await page.locator('#search-query').pressSequentially(FOUND.word);
+    await page.locator('#search-results > li').first().waitFor();
+    const status = await statusFor(page, FOUND.word);
+    const results = await shownResults(page);
+    expect(status).toBe(resultCountMessage(results.length, FOUND.word));
+    expect(await page.locator('#search-status').getAttribute('aria-live')).toBe('polite');
+    const hit = results.find((result) => result.href === `/${FOUND.slug}/`);
+    expect(hit, JSON.stringify(results)).toBeDefined();
+    expect(hit!.title).toBe(expected.title);
+    expect(hit!.section).toBe(expected.section);
+    expect(hit!.date).toBe(expected.date);
+    expect(hit!.dateTime).toBe(expected.dateTime);
+    expect(hit!.excerpt.toLowerCase()).toContain(FOUND.word);
+    expect(hit!.marked.map((word) => word.toLowerCase())).toContain(FOUND.word);
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(FOUND.word);
+    for (const field of ['.search-result-title a', '.search-result-section', '.search-result-date', '.search-result-excerpt']) {
+      expect(await page.locator(`#search-results > li ${field}`).first().isVisible(), field).toBe(true);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('finds nothing for words that only the draft and the scheduled piece contain', async () => {
+    expect(hiddenArticles.map((article) => article.slug).sort()).toEqual(ONLY_HIDDEN.map((hidden) => hidden.slug).sort());
+    const publicHtml = htmlFiles.map((file) => readFileSync(path.join(site.outDir, file), 'utf8').toLowerCase());
+    const { page, problems } = await openPage('/search/');
+    const input = page.locator('#search-query');
+    for (const hidden of ONLY_HIDDEN) {
+      const article = hiddenArticles.find((candidate) => candidate.slug === hidden.slug)!;
+      expect(article.data.draft ? 'draft' : 'scheduled', hidden.slug).toBe(hidden.kind);
+      expect(article.body.toLowerCase(), hidden.slug).toContain(hidden.word);
+      expect(publicHtml.some((html) => html.includes(hidden.word)), hidden.word).toBe(false);
+      await input.fill('');
+      await input.pressSequentially(hidden.word);
+      expect(await statusFor(page, hidden.word), hidden.word).toBe(resultCountMessage(0, hidden.word));
+      expect(await page.locator('#search-results > li').count(), hidden.word).toBe(0);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('runs the query in ?q= on load', async () => {
+    const { page, problems } = await openPage(`/search/?q=${FOUND.word}`);
+    await page.locator('#search-results > li').first().waitFor();
+    expect(await page.locator('#search-query').inputValue()).toBe(FOUND.word);
+    expect((await shownResults(page)).map((result) => result.href)).toContain(`/${FOUND.slug}/`);
+    expect(await statusFor(page, FOUND.word)).toMatch(/^\d+ results? for “champagne”\.$/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('is served under a policy that would report an inline script', async () => {
+    // Proves the violation listener the other tests rely on actually fires.
+    const { page, problems } = await openPage('/search/');
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'document.title = "inline ran"';
+      document.body.append(script);
+    });
+    await expect.poll(() => problems.some((problem) => problem.startsWith('CSP: script-src'))).toBe(true);
+    expect(await page.title()).not.toBe('inline ran');
+    await page.close();
+  });
+
+  it('is a plain GET form when JavaScript is off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/search/`);
+    const form = page.locator('form[role="search"]');
+    expect(await form.getAttribute('action')).toBe('/search/');
+    expect(await form.getAttribute('method')).toBe('get');
+    await page.locator('#search-query').fill(FOUND.word);
+    await Promise.all([page.waitForURL(/\/search\/\?q=/), page.locator('#search-query').press('Enter')]);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(FOUND.word);
+    expect(await page.locator('.search-note').isVisible()).toBe(true);
+    expect(await page.locator('a[href="/latest/"]').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('is linked from the header of every page', () => {
+    for (const file of ['index.html', `${FOUND.slug}/index.html`, 'latest/index.html', '404.html']) {
+      expect(select('header.site-header a[href="/search/"]', readPage(site.outDir, file).tree), file).toBeDefined();
+    }
+  });
+});
