@@ -1,40 +1,21 @@
 /** The deploy CLI's refusals, dry run and handling of credentials, against s3rver. */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { S3Client } from '@aws-sdk/client-s3';
+import { describe, expect, inject, it } from 'vitest';
 import { deploy } from '../../src/lib/deploy/run.ts';
 import { createS3Store } from '../../src/lib/deploy/store.ts';
 import { parseTarget } from '../../src/lib/deploy/target.ts';
-import { anArticle, copySite, newBucket, runCli, snapshot, startS3rver, testClient, type S3rverProcess } from './harness.ts';
+import { anArticle, newBucket, runCli, snapshot, useS3rver } from './harness.ts';
 
 const site = inject('sampleSite');
-let s3: S3rverProcess;
-let client: S3Client;
-const copies: string[] = [];
-
-beforeAll(async () => {
-  s3 = await startS3rver();
-  client = testClient(s3.endpoint);
-});
-
-afterAll(async () => {
-  await s3?.stop();
-  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
-});
-
-function sampleCopy(): string {
-  const dir = copySite(site.outDir);
-  copies.push(dir);
-  return dir;
-}
+const server = useS3rver(site.outDir);
 
 async function deployedBucket(): Promise<string> {
-  const bucket = await newBucket(client);
+  const bucket = await newBucket(server.client);
   await deploy({
     dir: site.outDir,
     target: parseTarget(`s3://${bucket}/site`),
-    store: createS3Store({ bucket, endpoint: s3.endpoint, region: 'us-east-1' }),
+    store: createS3Store({ bucket, endpoint: server.s3.endpoint, region: 'us-east-1' }),
     concurrency: 16,
   });
   return bucket;
@@ -67,38 +48,38 @@ describe('bad arguments', () => {
 
 describe('refusals before anything is uploaded', () => {
   it('refuses a directory that is not a complete build', async () => {
-    const bucket = await newBucket(client);
-    const partial = sampleCopy();
+    const bucket = await newBucket(server.client);
+    const partial = server.sampleCopy();
     rmSync(path.join(partial, '404.html'));
-    const result = await runCli(['--dir', partial, '--target', `s3://${bucket}/site`, '--endpoint', s3.endpoint]);
+    const result = await runCli(['--dir', partial, '--target', `s3://${bucket}/site`, '--endpoint', server.s3.endpoint]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/✗ Deploy failed: .* is not a complete build: 404\.html is missing\. Run `npm run build`/);
-    expect((await snapshot(client, bucket)).size).toBe(0);
+    expect((await snapshot(server.client, bucket)).size).toBe(0);
   });
 
   it('fails the check when HTML would be immutable, leaving the live site untouched', async () => {
     const bucket = await deployedBucket();
-    const before = await snapshot(client, bucket);
-    const build = sampleCopy();
+    const before = await snapshot(server.client, bucket);
+    const build = server.sampleCopy();
     writeFileSync(path.join(build, '_astro/widget.Ab12Cd34.html'), '<p>cached for a year</p>');
-    const result = await runCli(['--dir', build, '--target', `s3://${bucket}/site`, '--endpoint', s3.endpoint]);
+    const result = await runCli(['--dir', build, '--target', `s3://${bucket}/site`, '--endpoint', server.s3.endpoint]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(
       /refusing to deploy; nothing was uploaded:\n {2}_astro\/widget\.Ab12Cd34\.html: HTML must never be immutable, but its policy is "public, max-age=31536000, immutable"/,
     );
-    expect(await snapshot(client, bucket)).toEqual(before);
+    expect(await snapshot(server.client, bucket)).toEqual(before);
   });
 });
 
 describe('--dry-run', () => {
   it('prints the plan and changes nothing', async () => {
     const bucket = await deployedBucket();
-    const before = await snapshot(client, bucket);
-    const build = sampleCopy();
+    const before = await snapshot(server.client, bucket);
+    const build = server.sampleCopy();
     const article = anArticle(build);
     writeFileSync(path.join(build, article), `${readFileSync(path.join(build, article), 'utf8')}<!-- edited -->`);
     rmSync(path.join(build, 'robots.txt'));
-    const result = await runCli(['--dir', build, '--target', `s3://${bucket}/site`, '--endpoint', s3.endpoint, '--dry-run']);
+    const result = await runCli(['--dir', build, '--target', `s3://${bucket}/site`, '--endpoint', server.s3.endpoint, '--dry-run']);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^Dry run: .*: \d+ files, [\d.]+ MB -> s3:\/\/.*\/site$/m);
     expect(result.stdout).toMatch(/^Plan: 1 to upload \(1 changed, [\d.]+ kB\), \d+ unchanged, 1 leaving the site/m);
@@ -106,15 +87,15 @@ describe('--dry-run', () => {
     expect(result.stdout).toContain('  stale   robots.txt  (left the site; deleted on a deploy after the grace period)');
     expect(result.stdout).toMatch(/^Dry run: 1 to upload, \d+ unchanged, 0 to remove, [\d.]+ kB in [\d.]+ s; nothing was changed$/m);
     expect(result.stdout).not.toMatch(/uploaded|manifest written/);
-    expect(await snapshot(client, bucket)).toEqual(before);
+    expect(await snapshot(server.client, bucket)).toEqual(before);
   });
 
   it('writes nothing to an empty bucket, not even a manifest', async () => {
-    const bucket = await newBucket(client);
-    const result = await runCli(['--dir', site.outDir, '--target', `s3://${bucket}/site`, '--endpoint', s3.endpoint, '--dry-run']);
+    const bucket = await newBucket(server.client);
+    const result = await runCli(['--dir', site.outDir, '--target', `s3://${bucket}/site`, '--endpoint', server.s3.endpoint, '--dry-run']);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^Remote: no manifest, a first deploy$/m);
-    expect((await snapshot(client, bucket)).size).toBe(0);
+    expect((await snapshot(server.client, bucket)).size).toBe(0);
   });
 });
 
@@ -123,8 +104,8 @@ describe('credentials', () => {
   const token = 'FwoGZXIvYXdzEXAMPLESESSIONTOKEN';
 
   it('come from the environment and are never printed', async () => {
-    const bucket = await newBucket(client);
-    const result = await runCli(['--dir', site.outDir, '--target', `s3://${bucket}/site`, '--endpoint', s3.endpoint, '--dry-run'], {
+    const bucket = await newBucket(server.client);
+    const result = await runCli(['--dir', site.outDir, '--target', `s3://${bucket}/site`, '--endpoint', server.s3.endpoint, '--dry-run'], {
       AWS_SECRET_ACCESS_KEY: secret,
       AWS_SESSION_TOKEN: token,
     });
@@ -136,8 +117,8 @@ describe('credentials', () => {
   });
 
   it('fail clearly, at once and without printing secrets when the store rejects them', async () => {
-    const bucket = await newBucket(client);
-    const result = await runCli(['--dir', site.outDir, '--target', `s3://${bucket}/site`, '--endpoint', s3.endpoint], {
+    const bucket = await newBucket(server.client);
+    const result = await runCli(['--dir', site.outDir, '--target', `s3://${bucket}/site`, '--endpoint', server.s3.endpoint], {
       AWS_ACCESS_KEY_ID: 'AKIAUNKNOWNEXAMPLE',
       AWS_SECRET_ACCESS_KEY: secret,
     });
@@ -148,7 +129,7 @@ describe('credentials', () => {
   });
 
   it('fail clearly when the environment has none', async () => {
-    const result = await runCli(['--dir', site.outDir, '--target', 's3://some-bucket/site', '--endpoint', s3.endpoint], {
+    const result = await runCli(['--dir', site.outDir, '--target', 's3://some-bucket/site', '--endpoint', server.s3.endpoint], {
       AWS_ACCESS_KEY_ID: undefined,
       AWS_SECRET_ACCESS_KEY: undefined,
       AWS_PROFILE: undefined,

@@ -4,6 +4,7 @@
  * on their way, the deploy CLI run as a child process, and copies of the
  * sample build to alter.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -291,4 +292,36 @@ export function corrupt(bytes: Buffer): Buffer {
     copy[middle] = (copy[middle] ?? 0) ^ 0xff;
   }
   return copy;
+}
+
+/**
+ * One s3rver for a test file, a client to inspect it, and throwaway copies of
+ * the built site, all started before the file's tests and removed after them.
+ */
+export function useS3rver(outDir: string) {
+  let server: S3rverProcess | undefined;
+  let inspector: S3Client | undefined;
+  const copies: string[] = [];
+  beforeAll(async () => {
+    server = await startS3rver();
+    inspector = testClient(server.endpoint);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get s3(): S3rverProcess {
+      return server!;
+    },
+    get client(): S3Client {
+      return inspector!;
+    },
+    /** A copy of the built site to alter; removed after the file's tests. */
+    sampleCopy(): string {
+      const dir = copySite(outDir);
+      copies.push(dir);
+      return dir;
+    },
+  };
 }

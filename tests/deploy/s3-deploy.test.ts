@@ -5,8 +5,8 @@
  */
 import { createReadStream, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { parseManifest, scanSite } from '../../src/lib/deploy/manifest.ts';
 import { deploy, type DeployOptions } from '../../src/lib/deploy/run.ts';
 import { createS3Store } from '../../src/lib/deploy/store.ts';
@@ -15,7 +15,6 @@ import type { RetryInfo } from '../../src/lib/deploy/retry.ts';
 import { cacheControlFor, contentTypeFor } from '../../src/lib/http-headers.ts';
 import {
   anArticle,
-  copySite,
   corrupt,
   getText,
   headObject,
@@ -24,38 +23,18 @@ import {
   sha256,
   snapshot,
   startProxy,
-  startS3rver,
-  testClient,
-  type S3rverProcess,
   type StoredFile,
+  useS3rver,
 } from './harness.ts';
 
 const site = inject('sampleSite');
 const HOUR = 3_600_000;
 
-let s3: S3rverProcess;
-let client: S3Client;
-const copies: string[] = [];
-
-beforeAll(async () => {
-  s3 = await startS3rver();
-  client = testClient(s3.endpoint);
-});
-
-afterAll(async () => {
-  await s3?.stop();
-  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
-});
-
-function sampleCopy(): string {
-  const dir = copySite(site.outDir);
-  copies.push(dir);
-  return dir;
-}
+const server = useS3rver(site.outDir);
 
 /** The sample build with one article's bytes changed and one new hashed asset. */
 function editedBuild(): { dir: string; article: string; asset: string } {
-  const dir = sampleCopy();
+  const dir = server.sampleCopy();
   const article = anArticle(dir);
   const file = path.join(dir, article);
   writeFileSync(file, readFileSync(file, 'utf8').replace('</main>', '<p>Correction appended.</p></main>'));
@@ -64,7 +43,7 @@ function editedBuild(): { dir: string; article: string; asset: string } {
   return { dir, article, asset };
 }
 
-function storeFor(bucket: string, endpoint = s3.endpoint, onRetry?: (info: RetryInfo) => void) {
+function storeFor(bucket: string, endpoint = server.s3.endpoint, onRetry?: (info: RetryInfo) => void) {
   return createS3Store({ bucket, endpoint, region: 'us-east-1', retry: { sleep: async () => {}, onRetry } });
 }
 
@@ -98,22 +77,22 @@ describe('the deploy CLI on the sample build', () => {
   const original = () => site.outDir;
 
   beforeAll(async () => {
-    bucket = await newBucket(client);
+    bucket = await newBucket(server.client);
   });
 
   it('publishes every file byte-identical, with its Content-Type and Cache-Control, and a manifest', async () => {
-    const result = await runCli(['--dir', original(), '--target', `s3://${bucket}/site`, '--endpoint', s3.endpoint, '--concurrency', '16']);
+    const result = await runCli(['--dir', original(), '--target', `s3://${bucket}/site`, '--endpoint', server.s3.endpoint, '--concurrency', '16']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const local = scanSite(original()).files;
     const count = Object.keys(local).length;
     expect(summary(result.stdout)).toEqual({ uploaded: count, unchanged: 0, removed: 0 });
 
-    const stored = await snapshot(client, bucket);
+    const stored = await snapshot(server.client, bucket);
     expectSiteStored(stored, original());
     expect([...stored.keys()].sort()).toEqual([...Object.keys(local).map((p) => `site/${p}`), 'site/.broadsheet/manifest.json'].sort());
     for (const sitePath of Object.keys(local)) {
-      const head = await headObject(client, bucket, `site/${sitePath}`);
+      const head = await headObject(server.client, bucket, `site/${sitePath}`);
       expect([head.ContentLength, head.ContentType, head.CacheControl], sitePath).toEqual([
         local[sitePath]?.size,
         contentTypeFor(sitePath),
@@ -122,12 +101,12 @@ describe('the deploy CLI on the sample build', () => {
     }
     expect(stored.get('site/index.html')?.cacheControl).not.toMatch(/immutable/);
     expect(stored.get('site/.broadsheet/manifest.json')?.cacheControl).toBe('no-store');
-    const manifest = parseManifest(await getText(client, bucket, 'site/.broadsheet/manifest.json'));
+    const manifest = parseManifest(await getText(server.client, bucket, 'site/.broadsheet/manifest.json'));
     expect(manifest.files).toEqual(local);
   });
 
   it('uploads nothing the second time: one PUT, the manifest', async () => {
-    const proxy = await startProxy(s3.port, () => ({ kind: 'pass' }));
+    const proxy = await startProxy(server.s3.port, () => ({ kind: 'pass' }));
     try {
       const result = await runCli(['--dir', original(), '--target', `s3://${bucket}/site`, '--endpoint', proxy.endpoint]);
       expect(result.status, result.stderr).toBe(0);
@@ -140,7 +119,7 @@ describe('the deploy CLI on the sample build', () => {
 
   it('uploads only the edited article and the new asset, the asset first', async () => {
     const edited = editedBuild();
-    const proxy = await startProxy(s3.port, () => ({ kind: 'pass' }));
+    const proxy = await startProxy(server.s3.port, () => ({ kind: 'pass' }));
     try {
       const result = await runCli(['--dir', edited.dir, '--target', `s3://${bucket}/site`, '--endpoint', proxy.endpoint]);
       expect(result.status, result.stderr).toBe(0);
@@ -155,19 +134,19 @@ describe('the deploy CLI on the sample build', () => {
     } finally {
       await proxy.close();
     }
-    expectSiteStored(await snapshot(client, bucket), edited.dir);
+    expectSiteStored(await snapshot(server.client, bucket), edited.dir);
   });
 });
 
 describe('a corrupted object', () => {
   for (const where of ['on its way in', 'on read-back'] as const) {
     it(`is caught ${where} before any page switches; the manifest stays as it was`, async () => {
-      const bucket = await newBucket(client);
+      const bucket = await newBucket(server.client);
       await deployTo(bucket, site.outDir);
-      const before = await snapshot(client, bucket);
+      const before = await snapshot(server.client, bucket);
       const edited = editedBuild();
       const assetPath = `/${bucket}/site/${edited.asset}`;
-      const proxy = await startProxy(s3.port, (request) => {
+      const proxy = await startProxy(server.s3.port, (request) => {
         if (request.path !== assetPath) return { kind: 'pass' };
         if (where === 'on its way in' && request.method === 'PUT') return { kind: 'pass', body: corrupt(request.body) };
         if (where === 'on read-back' && request.method === 'GET') return { kind: 'pass', alterResponse: corrupt };
@@ -187,7 +166,7 @@ describe('a corrupted object', () => {
       } finally {
         await proxy.close();
       }
-      const after = await snapshot(client, bucket);
+      const after = await snapshot(server.client, bucket);
       for (const [key, object] of before) expect(after.get(key)?.sha256, key).toBe(object.sha256);
       expect(after.get('site/.broadsheet/manifest.json')?.sha256).toBe(before.get('site/.broadsheet/manifest.json')?.sha256);
       expect(after.get(`site/${edited.article}`)?.sha256).toBe(before.get(`site/${edited.article}`)?.sha256);
@@ -197,11 +176,11 @@ describe('a corrupted object', () => {
 
 describe('store errors', () => {
   it('retries a transient failure and completes', async () => {
-    const bucket = await newBucket(client);
+    const bucket = await newBucket(server.client);
     const edited = editedBuild();
     const assetPath = `/${bucket}/site/${edited.asset}`;
     let failed = 0;
-    const proxy = await startProxy(s3.port, (request) => {
+    const proxy = await startProxy(server.s3.port, (request) => {
       if (request.method === 'PUT' && request.path === assetPath && failed < 2) {
         failed++;
         return { kind: 'respond', status: 503, code: 'SlowDown' };
@@ -224,12 +203,12 @@ describe('store errors', () => {
       [`PUT site/${edited.asset}`, 1, 'SlowDown, HTTP 503: injected by the test proxy'],
       [`PUT site/${edited.asset}`, 2, 'SlowDown, HTTP 503: injected by the test proxy'],
     ]);
-    expectSiteStored(await snapshot(client, bucket), edited.dir);
+    expectSiteStored(await snapshot(server.client, bucket), edited.dir);
   });
 
   it('fails at once on an authorization error, without retrying', async () => {
-    const bucket = await newBucket(client);
-    const proxy = await startProxy(s3.port, (request) =>
+    const bucket = await newBucket(server.client);
+    const proxy = await startProxy(server.s3.port, (request) =>
       request.method === 'PUT' ? { kind: 'respond', status: 403, code: 'AccessDenied' } : { kind: 'pass' },
     );
     const retries: RetryInfo[] = [];
@@ -255,12 +234,12 @@ describe('store errors', () => {
 
 describe('stale files', () => {
   it('survive within the grace period, come back un-staled, and are removed after it', async () => {
-    const bucket = await newBucket(client);
+    const bucket = await newBucket(server.client);
     const t0 = Date.parse('2026-12-01T09:00:00Z');
     await deployTo(bucket, site.outDir, { now: () => new Date(t0) });
 
     // The next build drops one article and one hashed asset.
-    const next = sampleCopy();
+    const next = server.sampleCopy();
     const article = anArticle(next);
     const asset = readdirSync(path.join(next, '_astro')).find((name) => name.endsWith('.avif'))!;
     rmSync(path.join(next, path.dirname(article)), { recursive: true });
@@ -270,20 +249,20 @@ describe('stale files', () => {
     const t1 = t0 + HOUR;
     const first = await deployTo(bucket, next, { now: () => new Date(t1) });
     expect(first.plan.leaving).toEqual(leaving);
-    let manifest = parseManifest(await getText(client, bucket, 'site/.broadsheet/manifest.json'));
+    let manifest = parseManifest(await getText(server.client, bucket, 'site/.broadsheet/manifest.json'));
     expect(Object.keys(manifest.stale).sort()).toEqual(leaving);
     expect(manifest.stale[article]?.since).toBe(new Date(t1).toISOString());
 
     const within = await deployTo(bucket, next, { now: () => new Date(t1 + 48 * HOUR - 1) });
     expect(within.removed).toBe(0);
-    const stored = await snapshot(client, bucket);
+    const stored = await snapshot(server.client, bucket);
     for (const sitePath of leaving) expect(stored.has(`site/${sitePath}`), sitePath).toBe(true);
 
     // The article comes back: it is part of the site again, not uploaded (its bytes are stored).
     const back = await deployTo(bucket, site.outDir, { now: () => new Date(t1 + 2 * HOUR) });
     expect(back.plan.revived).toEqual(leaving);
     expect(back.uploaded).toBe(0);
-    manifest = parseManifest(await getText(client, bucket, 'site/.broadsheet/manifest.json'));
+    manifest = parseManifest(await getText(server.client, bucket, 'site/.broadsheet/manifest.json'));
     expect(manifest.stale).toEqual({});
 
     // It leaves again; past the grace period it is removed.
@@ -291,11 +270,11 @@ describe('stale files', () => {
     await deployTo(bucket, next, { now: () => new Date(t2) });
     const after = await deployTo(bucket, next, { now: () => new Date(t2 + 48 * HOUR) });
     expect(after.removed).toBe(2);
-    const final = await snapshot(client, bucket);
+    const final = await snapshot(server.client, bucket);
     expect([...final.keys()].sort()).toEqual(
       [...Object.keys(scanSite(next).files).map((p) => `site/${p}`), 'site/.broadsheet/manifest.json'].sort(),
     );
-    expect(parseManifest(await getText(client, bucket, 'site/.broadsheet/manifest.json')).stale).toEqual({});
+    expect(parseManifest(await getText(server.client, bucket, 'site/.broadsheet/manifest.json')).stale).toEqual({});
   });
 });
 
@@ -306,11 +285,11 @@ describe('s3rver with the SDK', () => {
   // a later folder (a bug of s3rver's, not of S3's API); the deploy would
   // then only upload that file again.
   it('pages ListObjectsV2 with continuation tokens', async () => {
-    const bucket = await newBucket(client);
-    const store = createS3Store({ bucket, endpoint: s3.endpoint, region: 'us-east-1', listPageSize: 7 });
+    const bucket = await newBucket(server.client);
+    const store = createS3Store({ bucket, endpoint: server.s3.endpoint, region: 'us-east-1', listPageSize: 7 });
     const keys = Array.from({ length: 25 }, (_, i) => `site/k${String(i).padStart(2, '0')}`);
     for (const key of keys) await store.put(key, new Uint8Array([1, 2]), { contentType: 'text/plain', cacheControl: 'no-store', metadata: {} });
-    const proxy = await startProxy(s3.port, () => ({ kind: 'pass' }));
+    const proxy = await startProxy(server.s3.port, () => ({ kind: 'pass' }));
     try {
       const listed = await createS3Store({ bucket, endpoint: proxy.endpoint, region: 'us-east-1', listPageSize: 7 }).list('site/');
       expect(listed).toEqual(keys.map((key) => ({ key, size: 2 })));
@@ -325,21 +304,21 @@ describe('s3rver with the SDK', () => {
   // With the SDK's default checksum setting, a streamed body goes out with
   // aws-chunked framing, and s3rver stores the framing as content
   // ("c\r\n...0\r\nx-amz-checksum-crc32:...") without an error. The deploy
-  // client sets WHEN_REQUIRED (and sends buffers); this pins the setting.
+  // server.client sets WHEN_REQUIRED (and sends buffers); this pins the setting.
   it('stores a streamed upload byte-identical with WHEN_REQUIRED checksums', async () => {
-    const bucket = await newBucket(client);
+    const bucket = await newBucket(server.client);
     const file = path.join(site.outDir, 'index.html');
     const bytes = readFileSync(file);
-    await client.send(
+    await server.client.send(
       new PutObjectCommand({ Bucket: bucket, Key: 'streamed.html', Body: createReadStream(file), ContentLength: bytes.length }),
     );
-    const stored = await snapshot(client, bucket);
+    const stored = await snapshot(server.client, bucket);
     expect(stored.get('streamed.html')?.sha256).toBe(sha256(bytes));
   });
 
   it('returns user metadata and headers as stored', async () => {
-    const bucket = await newBucket(client);
-    const store = createS3Store({ bucket, endpoint: s3.endpoint, region: 'us-east-1' });
+    const bucket = await newBucket(server.client);
+    const store = createS3Store({ bucket, endpoint: server.s3.endpoint, region: 'us-east-1' });
     const body = new TextEncoder().encode('<p>é</p>');
     await store.put('a/b c.html', body, {
       contentType: 'text/html; charset=utf-8',

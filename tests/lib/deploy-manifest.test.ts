@@ -1,24 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyManifest, parseManifest, scanSite, serializeManifest, sha256 } from '../../src/lib/deploy/manifest.ts';
 import { checkBuildDirectory, checkPolicies } from '../../src/lib/deploy/checks.ts';
 import { MANIFEST_PATH, objectKey, parseTarget, sitePathOf } from '../../src/lib/deploy/target.ts';
+import { useTempSites } from '../helpers/temp-site.ts';
 
-const dirs: string[] = [];
-function tempSite(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-manifest-'));
-  dirs.push(dir);
-  for (const [file, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), content);
-  }
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempSite = useTempSites('broadsheet-manifest-');
 
 describe('scanSite', () => {
   it('hashes every file with its headers, paths with forward slashes, sorted', () => {

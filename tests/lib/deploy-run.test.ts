@@ -1,17 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseManifest } from '../../src/lib/deploy/manifest.ts';
 import { formatEvent, formatSummary } from '../../src/lib/deploy/report.ts';
 import { DeployError, MANIFEST_CACHE_CONTROL, deploy, type DeployEvent, type DeployOptions } from '../../src/lib/deploy/run.ts';
 import { HASH_METADATA } from '../../src/lib/deploy/store.ts';
 import { parseTarget } from '../../src/lib/deploy/target.ts';
 import { memoryStore, type MemoryStore } from '../deploy/memory-store.ts';
+import { useTempSites } from '../helpers/temp-site.ts';
 
 const HOUR = 3_600_000;
 const target = parseTarget('s3://bucket/site');
-const dirs: string[] = [];
 
 const BUILD = {
   'index.html': '<a href="/new/">new</a>',
@@ -23,19 +20,8 @@ const BUILD = {
   'rss.xml': '<rss/>',
 };
 
-function writeSite(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-run-'));
-  dirs.push(dir);
-  for (const [file, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), content);
-  }
-  return dir;
-}
+const writeSite = useTempSites('broadsheet-run-');
 
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 async function run(store: MemoryStore, dir: string, options: Partial<DeployOptions> = {}) {
   const events: DeployEvent[] = [];
