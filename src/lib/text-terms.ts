@@ -28,10 +28,13 @@ export function foldPlural(word: string): string {
 
 const WORD = /[\p{L}][\p{L}\p{Mn}'’-]*[\p{L}]|[\p{L}]{1}/gu;
 
+const APOSTROPHE = /['’]/;
+
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    const word = match[0].replace(/['’]s$/, '').replace(/['’]/g, '');
+  for (let word of text.toLowerCase().match(WORD) ?? []) {
+    // Most words have no apostrophe; testing first spares two replacements per word.
+    if (APOSTROPHE.test(word)) word = word.replace(/['’]s$/, '').replace(/['’]/g, '');
     if (word.length < 3 || STOP_WORDS.has(word)) continue;
     tokens.push(foldPlural(word));
   }

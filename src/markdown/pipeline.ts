@@ -3,19 +3,19 @@
  * `createProcessor()`; `astro.config.mjs` gives the same plugin lists to Astro's
  * `unified()` processor, so every Markdown file follows the same rules.
  *
- * remark-parse -> remark-gfm -> typography -> remark-rehype -> rehype-raw
- * -> external links -> rehype-sanitize (always last before stringify).
+ * Satteri's CommonMark + GFM parser (remark-satteri-parse.ts) -> typography
+ * -> remark-rehype -> raw HTML parsed (rehype-raw-html.ts) -> external links -> rehype-sanitize (always
+ * last before stringify).
  */
 import { unified, type PluggableList, type Processor } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import type { Root as HastRoot } from 'hast';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { toHtml } from 'hast-util-to-html';
+import remarkSatteriParse from './remark-satteri-parse.ts';
 import remarkTypography from './remark-typography.ts';
+import rehypeRawHtml from './rehype-raw-html.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { blockTexts } from './hast-text.ts';
@@ -26,7 +26,7 @@ export interface PipelineOptions {
 }
 
 /** Bumped whenever the output of the pipeline changes, so cached HTML is rendered again. */
-export const PIPELINE_VERSION = 3;
+export const PIPELINE_VERSION = 4;
 
 /** remark plugins after remark-gfm (which Astro's `unified({ gfm: true })` adds itself). */
 export function remarkPlugins(): RemarkPlugins {
@@ -35,15 +35,14 @@ export function remarkPlugins(): RemarkPlugins {
 
 /** rehype plugins; sanitize comes last so nothing after it can reintroduce markup. */
 export function rehypePlugins(options: PipelineOptions): RehypePlugins {
-  return [rehypeRaw as RehypePlugins[number], [rehypeExternalLinks, { siteUrl: options.siteUrl }], [rehypeSanitize, sanitizeSchema]];
+  return [rehypeRawHtml, [rehypeExternalLinks, { siteUrl: options.siteUrl }], [rehypeSanitize, sanitizeSchema]];
 }
 
 type MarkdownToHast = Processor<import('mdast').Root, import('mdast').Root, HastRoot, undefined, undefined>;
 
 export function createProcessor(options: PipelineOptions): MarkdownToHast {
   return unified()
-    .use(remarkParse)
-    .use(remarkGfm)
+    .use(remarkSatteriParse)
     .use(remarkPlugins() as PluggableList)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypePlugins(options) as PluggableList)
