@@ -5,12 +5,15 @@ import { remarkPlugins, rehypePlugins } from './src/markdown/pipeline.ts';
 import { readSiteUrl } from './src/lib/site-file.ts';
 import astroCommand from './src/integrations/astro-command.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import { buildCacheDir } from './src/lib/render-cache.ts';
 
 const contentDir = process.env.BROADSHEET_CONTENT_DIR ?? 'content';
 const siteUrl = readSiteUrl(contentDir);
 
 export default defineConfig({
   site: siteUrl,
+  // Astro's caches and ours (rendered bodies, search shards) in one folder; BROADSHEET_CACHE_DIR moves it.
+  cacheDir: buildCacheDir(),
   trailingSlash: 'always',
   // Stylesheets always as files: the Content-Security-Policy (src/lib/http-headers.ts) allows no inline style.
   build: { format: 'directory', inlineStylesheets: 'never' },
@@ -29,6 +32,8 @@ export default defineConfig({
   // Stops a page from silently replacing another one with the same address.
   prerenderConflictBehavior: 'error',
   devToolbar: { enabled: false },
+  // Pages whose cacheKey (src/data/page-keys.ts) and code are unchanged are restored from the cache, not rendered.
+  experimental: { incrementalBuild: true },
   // pagefind indexes the finished output, so it stays last.
   integrations: [astroCommand(), pagefind()],
 });

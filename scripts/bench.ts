@@ -18,7 +18,7 @@ const REPO = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '10000' },
-    steps: { type: 'string', default: 'related,validate,build,pagefind,rebuild' },
+    steps: { type: 'string', default: 'related,validate,build,rebuild' },
     'related-sizes': { type: 'string', default: '10000,50000' },
   },
 });
@@ -106,9 +106,6 @@ function measure(step: string, command: string[], env: Record<string, string> = 
 const env = { BROADSHEET_CONTENT_DIR: contentDir, BROADSHEET_CACHE_DIR: path.join(corpusDir, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
 if (steps.includes('validate')) measure('validate', [node, 'scripts/validate.ts', contentDir], env);
 if (steps.includes('build')) measure('cold build', ['astro', 'build', '--outDir', path.join(corpusDir, 'dist')], env);
-// Search indexing alone, on the output of the build step (which indexes too, as every build does);
-// its peak RSS includes Pagefind's own binary, which the indexing process samples (scripts/lib/bench-pagefind.ts).
-if (steps.includes('pagefind')) measure('pagefind', [node, 'scripts/lib/bench-pagefind.ts', path.join(corpusDir, 'dist')], env);
 if (steps.includes('rebuild')) {
   const first = path.join(contentDir, 'articles', 'middle-east', '0');
   const victim = spawnSync('bash', ['-c', `ls ${first} | head -1`], { encoding: 'utf8' }).stdout.trim();

@@ -5,7 +5,10 @@
  */
 import { getCollection } from 'astro:content';
 import type { ImageMetadata } from 'astro';
-import { ARTICLE_TYPE_LABELS, type ArticleType, type Section, type SiteConfig } from '../lib/schema.ts';
+import type { ArticleType, Section, SiteConfig } from '../lib/schema.ts';
+import { kickerLabel, sectionLabel } from '../lib/article-labels.ts';
+import { displayedDate, localDateKey, type DisplayedDate } from '../lib/dates.ts';
+import type { Headline } from '../lib/headline-list.ts';
 import { buildNow, compareNewestFirst, isPublic } from '../lib/visibility.ts';
 import { absoluteUrl, articlePath, authorPath, sectionPath } from '../lib/urls.ts';
 import { canonicalUrl } from '../lib/canonical.ts';
@@ -46,9 +49,13 @@ export interface ArticleView {
   /** Kicker label: the type, or the brand label for short takes. */
   kicker: string;
   section: SectionView;
+  /** What teasers and headline lists call the section: its name, or a brand's label. */
+  sectionLabel: string;
   authors: AuthorView[];
   published: Date;
   updated?: Date;
+  /** The dates as pages show them, formatted once. */
+  dates: { published: DisplayedDate; updated?: DisplayedDate };
   draft: boolean;
   hero?: PhotoView;
   republished?: { outlet: string; url?: string; author?: string };
@@ -60,7 +67,7 @@ export interface ArticleView {
   /** Last substantive change: `updated` or a later correction. */
   modified?: Date;
   tags: string[];
-  corrections: { date: Date; text: string }[];
+  corrections: { date: Date; text: string; displayed: DisplayedDate }[];
   previousSlugs: string[];
   excerpt: Excerpt;
   wordCount: number;
@@ -119,17 +126,22 @@ const allArticles: ArticleView[] = articleEntries.map((entry) => {
     title: smartenText(data.title, ''),
     dek: smartenText(data.dek, ''),
     type: data.type,
-    kicker: section.kind === 'short-takes' ? (section.label ?? section.name) : ARTICLE_TYPE_LABELS[data.type],
+    kicker: kickerLabel(data.type, section),
     section,
+    sectionLabel: sectionLabel(section),
     authors: authorRefs.map((ref) => authorById.get(ref.id)!),
     published: data.published,
     ...(data.updated ? { updated: data.updated } : {}),
+    dates: {
+      published: displayedDate(data.published, site.timeZone),
+      ...(data.updated ? { updated: displayedDate(data.updated, site.timeZone) } : {}),
+    },
     draft: data.draft,
     ...(data.hero ? { hero: data.hero as PhotoView } : {}),
     ...(data.republished ? { republished: data.republished } : {}),
     ...(data.canonical ? { canonical: data.canonical } : {}),
     tags: data.tags,
-    corrections: data.corrections,
+    corrections: data.corrections.map((correction) => ({ ...correction, displayed: displayedDate(correction.date, site.timeZone) })),
     previousSlugs: data.previousSlugs,
     excerpt: data.derived.excerpt,
     wordCount: data.derived.wordCount,
@@ -196,6 +208,14 @@ const relatedMatches = relatedIndex.all();
 /** Three to six related stories, best first. */
 export function relatedTo(article: ArticleView): ArticleView[] {
   return (relatedMatches.get(article.slug) ?? []).map((match) => articleBySlug.get(match.slug)!);
+}
+
+/** The year of the newest piece, for the copyright line: the same content gives the same pages, whatever the clock. */
+export const copyrightYear = articles[0] ? localDateKey(articles[0].published, site.timeZone).slice(0, 4) : '';
+
+/** An article as a line of a headline list. */
+export function headlineOf(article: ArticleView): Headline {
+  return { url: article.url, title: article.title, sectionLabel: article.sectionLabel, published: article.dates.published };
 }
 
 /** Regular sections, without the short-takes brands. */

@@ -6,16 +6,7 @@
  */
 import { getImage } from 'astro:assets';
 import type { ImageMetadata } from 'astro';
-
-export interface PhotoRendition {
-  /** WebP fallback for the <img>. */
-  src: string;
-  srcset: string;
-  /** AVIF for the <source>, smaller where browsers take it. */
-  avifSrcset: string;
-  width: number;
-  height: number;
-}
+import type { PhotoRendition } from '../lib/photo-markup.ts';
 
 export type PhotoSize = 'hero' | 'teaser' | 'portrait' | 'portrait-large';
 

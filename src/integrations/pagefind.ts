@@ -1,59 +1,133 @@
 /**
- * Site search: once Astro has written every page, Pagefind indexes the output
- * into `<outDir>/pagefind/`, which the search page loads in the browser.
- * Only elements marked `data-pagefind-body` (the article) are indexed, so
- * lists, redirects, the 404 and the search page itself never show up as results.
+ * Site search, in yearly shards (src/lib/search-shards.ts). The content loader
+ * leaves a plan in the build cache: every shard's fingerprint, and the search
+ * documents of the shards whose cached index is out of date. This integration
+ * indexes those shards with Pagefind as soon as the build starts, so the work
+ * runs in Pagefind's own process while Astro builds and renders pages, then
+ * installs every shard into `<outDir>/pagefind/` when the pages are written.
  *
- * Uses Pagefind's Node API, which drives Pagefind's own binary as a child
- * process: `close()` stops it, or the build would never exit.
+ * Uses Pagefind's Node API, which drives Pagefind's binary as a child process:
+ * `close()` stops it, or the build would never exit.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { newestShard, shardDirectory, shardList, SEARCH_DIRECTORY, SHARD_LIST_FILE, type SearchPlan } from '../lib/search-shards.ts';
+import { renderCacheDir } from '../lib/render-cache.ts';
+import { searchCachePaths } from '../loaders/search-plan.ts';
 
-export const PAGEFIND_DIRECTORY = 'pagefind';
-/** Top-level pages only: every article, plus section fronts and redirect pages, which are not indexed. */
-export const ARTICLE_PAGES_GLOB = '*/index.html';
+/** Pagefind indexes one shard on about one core; two at a time keep both cores busy while Astro waits on I/O. */
+const PARALLEL_SHARDS = 2;
 
-export interface SearchIndexSummary {
-  /** Pages in the index: those with a `data-pagefind-body`. */
-  pageCount: number;
-  /** HTML files Pagefind read, indexed or not. */
-  scannedCount: number;
-  outputPath: string;
-}
+/** What an archive shard needs: the runtime (script, worker, WebAssembly, UI) is served once, from the primary. */
+const SHARD_DATA = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
 
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
 }
 
-/** Indexes the built site in `siteDir` into `siteDir/pagefind/`, replacing any earlier index. */
-export async function indexSite(siteDir: string): Promise<SearchIndexSummary> {
-  const outputPath = path.join(siteDir, PAGEFIND_DIRECTORY);
-  // Fragments of pages that no longer exist must not outlive a re-index.
-  rmSync(outputPath, { recursive: true, force: true });
+/** Indexes every shard of the plan whose cached index is out of date. */
+export async function indexShards(plan: SearchPlan, cacheDir: string, parallel = PARALLEL_SHARDS): Promise<string[]> {
+  const paths = searchCachePaths(cacheDir);
+  const stale = plan.shards.filter((shard) => readText(paths.fingerprint(shard.shard)) !== shard.fingerprint);
+  if (stale.length === 0) return [];
   try {
-    const created = await pagefind.createIndex();
-    if (!created.index) throw new SearchIndexError(`Pagefind could not start an index: ${describe(created.errors)}`);
-    // Articles live at /<slug>/index.html (src/lib/urls.ts); reading only that level skips the
-    // thousands of list, tag and author pages, which carry no data-pagefind-body anyway. At
-    // 10,000 articles this halved the indexing time (49 s to 25 s, measured with the CLI).
-    const added = await created.index.addDirectory({ path: siteDir, glob: ARTICLE_PAGES_GLOB });
-    if (added.errors.length > 0) throw new SearchIndexError(`Pagefind could not index ${siteDir}: ${describe(added.errors)}`);
-    const written = await created.index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write the index to ${outputPath}: ${describe(written.errors)}`);
-    return { pageCount: indexedPageCount(outputPath), scannedCount: added.page_count, outputPath };
+    const queue = [...stale];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await indexShard(next, paths);
+    };
+    await Promise.all(Array.from({ length: Math.min(parallel, stale.length) }, worker));
   } finally {
     await pagefind.close();
   }
+  return stale.map((shard) => shard.shard);
 }
 
-/** `addDirectory` counts every HTML file it read; the bundle's entry file counts what was indexed, per language. */
-function indexedPageCount(outputPath: string): number {
-  const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { page_count?: number }> };
-  return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
+async function indexShard(shard: SearchPlan['shards'][number], paths: ReturnType<typeof searchCachePaths>): Promise<void> {
+  const pendingFile = paths.pending(shard.shard);
+  if (!existsSync(pendingFile)) throw new SearchIndexError(`the documents of search shard ${shard.shard} are missing from ${path.dirname(pendingFile)}; delete ${paths.root} and build again`);
+  const documents = JSON.parse(readFileSync(pendingFile, 'utf8')) as { url: string; html: string }[];
+  const created = await pagefind.createIndex();
+  if (!created.index) throw new SearchIndexError(`Pagefind could not start an index: ${describe(created.errors)}`);
+  const index = created.index;
+  for (const document of documents) {
+    const added = await index.addHTMLFile({ url: document.url, content: document.html });
+    if (added.errors.length > 0) throw new SearchIndexError(`Pagefind could not index ${document.url}: ${describe(added.errors)}`);
+  }
+  const target = paths.index(shard.shard);
+  const temporary = `${target}.${process.pid}.tmp`;
+  rmSync(temporary, { recursive: true, force: true });
+  const written = await index.writeFiles({ outputPath: temporary });
+  if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write search shard ${shard.shard}: ${describe(written.errors)}`);
+  await index.deleteIndex();
+  // The fingerprint goes in last and the folder is swapped in whole: a shard in the cache is complete.
+  writeFileSync(path.join(temporary, '.fingerprint'), shard.fingerprint);
+  rmSync(target, { recursive: true, force: true });
+  renameSync(temporary, target);
+  rmSync(pendingFile, { force: true });
+}
+
+/** Puts every shard of the plan into `<siteDir>/pagefind/`, the newest as the primary index. */
+export function installShards(plan: SearchPlan, cacheDir: string, siteDir: string): number {
+  const paths = searchCachePaths(cacheDir);
+  const outputRoot = path.join(siteDir, SEARCH_DIRECTORY);
+  rmSync(outputRoot, { recursive: true, force: true });
+  const newest = newestShard(plan.shards.map((shard) => shard.shard));
+  let pages = 0;
+  for (const shard of plan.shards) {
+    const source = paths.index(shard.shard);
+    if (readText(paths.fingerprint(shard.shard)) !== shard.fingerprint) throw new SearchIndexError(`search shard ${shard.shard} is not in the cache (${source})`);
+    const primary = shard.shard === newest;
+    for (const name of readdirSync(source)) {
+      if (name.startsWith('.') || (!primary && !SHARD_DATA.test(name))) continue;
+      linkTree(path.join(source, name), path.join(siteDir, shardDirectory(shard.shard, newest!), name));
+    }
+    pages += shard.documents;
+  }
+  if (newest !== undefined) writeFileSync(path.join(outputRoot, SHARD_LIST_FILE), `${JSON.stringify(shardList(plan.shards.map((shard) => shard.shard)))}\n`);
+  // Shards of years that have no public piece any more.
+  const indexRoot = path.dirname(paths.index('x'));
+  const current = new Set(plan.shards.map((shard) => shard.shard));
+  for (const name of existsSync(indexRoot) ? readdirSync(indexRoot) : []) if (!current.has(name)) rmSync(path.join(indexRoot, name), { recursive: true, force: true });
+  return pages;
+}
+
+/** Hard links where the file system allows (a shard is thousands of files), copies elsewhere. */
+function linkTree(source: string, target: string): void {
+  if (readdirSyncSafe(source)) {
+    mkdirSync(target, { recursive: true });
+    for (const name of readdirSync(source)) linkTree(path.join(source, name), path.join(target, name));
+    return;
+  }
+  try {
+    linkSync(source, target);
+  } catch {
+    copyFileSync(source, target);
+  }
+}
+
+function readdirSyncSafe(file: string): boolean {
+  try {
+    readdirSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export function readSearchPlan(cacheDir: string): SearchPlan | undefined {
+  const text = readText(searchCachePaths(cacheDir).plan);
+  return text === undefined ? undefined : (JSON.parse(text) as SearchPlan);
 }
 
 function describe(errors: string[]): string {
@@ -71,28 +145,40 @@ export function keepScriptsAndStylesExternal(filePath: string): boolean | undefi
 }
 
 export default function pagefindIntegration(): AstroIntegration {
+  let indexing: Promise<{ plan: SearchPlan; indexed: string[]; seconds: number } | undefined> | undefined;
   return {
     name: 'broadsheet-pagefind',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({ vite: { build: { assetsInlineLimit: keepScriptsAndStylesExternal } } });
       },
+      // Content sync has run and left the plan: index while Astro builds.
+      'astro:build:start': () => {
+        const cacheDir = renderCacheDir();
+        const plan = readSearchPlan(cacheDir);
+        const began = performance.now();
+        indexing = plan ? indexShards(plan, cacheDir).then((indexed) => ({ plan, indexed, seconds: (performance.now() - began) / 1000 })) : Promise.resolve(undefined);
+        // Awaited in astro:build:done; a failure meanwhile must not go unhandled.
+        indexing.catch(() => undefined);
+      },
       // `dir` is the real output folder, also under `astro build --outDir X`.
       'astro:build:done': async ({ dir, logger }) => {
         const began = performance.now();
-        let summary: SearchIndexSummary;
         try {
-          summary = await indexSite(fileURLToPath(dir));
+          const result = await indexing;
+          if (!result || result.plan.shards.length === 0) {
+            logger.warn('search index is empty: no public article');
+            return;
+          }
+          const waited = (performance.now() - began) / 1000;
+          const pages = installShards(result.plan, renderCacheDir(), fileURLToPath(dir));
+          logger.info(
+            `search: ${pages} articles in ${result.plan.shards.length} yearly shards; ${result.indexed.length} indexed (${result.indexed.join(', ') || 'none'}) in ${result.seconds.toFixed(1)} s, ${waited.toFixed(1)} s of it after the pages were written`,
+          );
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
           // Thrown, so the build fails and nothing half-indexed is published.
           throw new SearchIndexError(`Search index failed: ${reason}`, { cause: error });
-        }
-        const seconds = ((performance.now() - began) / 1000).toFixed(1);
-        if (summary.pageCount === 0) {
-          logger.warn(`search index is empty: none of ${summary.scannedCount} pages has data-pagefind-body (${seconds} s)`);
-        } else {
-          logger.info(`indexed ${summary.pageCount} of ${summary.scannedCount} pages for search in ${seconds} s`);
         }
       },
     },

@@ -134,3 +134,16 @@ export function formatDisplayDate(date: Date, timeZone: string, locale = 'en-US'
   }
   return formatter.format(date);
 }
+
+/** A date as a page shows it: `iso` for `<time datetime>`, `display` for readers. */
+export interface DisplayedDate {
+  /** ISO 8601 in the publication's time zone. */
+  iso: string;
+  /** "October 14, 2026". */
+  display: string;
+}
+
+/** Formatting dates costs a few Intl calls each; pages show the same dates many times, so views hold them formatted. */
+export function displayedDate(date: Date, timeZone: string): DisplayedDate {
+  return { iso: toZonedIso(date, timeZone), display: formatDisplayDate(date, timeZone) };
+}

@@ -48,13 +48,15 @@ export type CachePolicy = keyof typeof CACHE_CONTROL;
  * matches anything, `/` included). Astro names everything in /_astro/
  * `name.HASH.ext`; Pagefind names its fragments, index chunks, filters and
  * metadata by content hash, but not pagefind.js, pagefind-ui.*,
- * pagefind-entry.json or wasm.*.pagefind, which keep their names across builds.
+ * pagefind-entry.json, wasm.*.pagefind or our shards.json, which keep their
+ * names across builds.
  */
 export const IMMUTABLE_PATTERNS = [
   '/_astro/*',
-  '/pagefind/fragment/*',
-  '/pagefind/index/*',
-  '/pagefind/filter/*',
+  // By extension, so the yearly shards under /pagefind/archive/<year>/ match too.
+  '/pagefind/*.pf_fragment',
+  '/pagefind/*.pf_index',
+  '/pagefind/*.pf_filter',
   '/pagefind/*.pf_meta',
 ] as const;
 

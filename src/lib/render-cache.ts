@@ -9,9 +9,18 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import path from 'node:path';
 import type { Excerpt } from './excerpt.ts';
 
-/** Kept under node_modules/.astro so CI's Astro cache keeps it between builds. */
+/**
+ * The folder of the build's caches: Astro's own (content store, image
+ * renditions, incrementally built pages) and Broadsheet's, under
+ * `broadsheet/` (rendered bodies, search shards). Astro's default,
+ * node_modules/.astro, which CI keeps between builds.
+ */
+export function buildCacheDir(env: Record<string, string | undefined> = process.env): string {
+  return path.resolve(env.BROADSHEET_CACHE_DIR ?? 'node_modules/.astro');
+}
+
 export function renderCacheDir(): string {
-  return path.resolve(process.env.BROADSHEET_CACHE_DIR ?? 'node_modules/.astro/broadsheet');
+  return path.join(buildCacheDir(), 'broadsheet');
 }
 
 export interface CachedRender {
@@ -36,6 +45,11 @@ export class RenderCache {
 
   htmlPath(hash: string): string {
     return path.join(this.dir, `${hash}.html`);
+  }
+
+  /** The rendered body. */
+  html(hash: string): string {
+    return readFileSync(this.htmlPath(hash), 'utf8');
   }
 
   /** Metadata is written last, so its presence means the HTML is there too. */

@@ -6,6 +6,7 @@
  *   /<article-slug>/               an article (slug = the Markdown file's name)
  *   /<section-id>/                 a section's newest articles; /<section-id>/page/<n>/ for the archive
  *   /latest/                       everything, newest first; /latest/page/<n>/ for the archive
+ *   /latest/rail.html              the LATEST rail of article pages, a fragment their script loads
  *   /author/<author-id>/           an author's page
  *   /tag/<tag>/                    a tag's page
  *
@@ -93,6 +94,7 @@ export const sectionPath = (sectionId: string) => `/${sectionId}/`;
 export const authorPath = (authorId: string) => `/author/${authorId}/`;
 export const tagPath = (tag: string) => `/tag/${tag}/`;
 export const latestPath = () => '/latest/';
+export const latestRailPath = () => '/latest/rail.html';
 
 /** Absolute URL for a site path, given the publication's base URL from site.yaml. */
 export function absoluteUrl(path: string, siteUrl: string): string {

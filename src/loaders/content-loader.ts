@@ -13,6 +13,9 @@ import { RenderCache, renderHash } from '../lib/render-cache.ts';
 import { renderArticles } from './render-pool.ts';
 import { articleTerms, encodeTerms } from '../lib/text-terms.ts';
 import { createProcessor, renderBody, PIPELINE_VERSION } from '../markdown/pipeline.ts';
+import { buildNow } from '../lib/visibility.ts';
+import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
+import { writeSearchPlan } from './search-plan.ts';
 
 export type CollectionKind = 'site' | 'sections' | 'authors' | 'articles';
 
@@ -126,6 +129,8 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
       store.set({ id: article.slug, data, digest, filePath: path.relative(process.cwd(), article.absolutePath) });
     }
     context.logger.info(`${report.articles.length} articles, ${missing.size} bodies rendered, the rest from cache`);
+    // Only a build publishes a search index; its indexer starts from this plan (src/integrations/pagefind.ts).
+    if (process.env[ASTRO_COMMAND_VARIABLE] === 'build') writeSearchPlan(report, cache, hashOf, buildNow());
   }
 
   for (const id of untouched) store.delete(id);

@@ -15,6 +15,7 @@ import {
   resultCountMessage,
   searchHref,
 } from '../lib/search.ts';
+import type { ShardList } from '../lib/search-shards.ts';
 
 /** The part of Pagefind's browser API this page uses (pagefind_web_js/types). */
 interface PagefindResultData {
@@ -33,11 +34,14 @@ interface Pagefind {
   search(term: string): Promise<PagefindResponse | null>;
   /** Resolves to null when a later call supersedes this one. */
   debouncedSearch(term: string, options?: object, timeoutMs?: number): Promise<PagefindResponse | null>;
+  mergeIndex(basePath: string): Promise<void>;
 }
 
 // A variable rather than a literal: the bundle is written after Astro has
 // bundled this script, so the bundler must leave this import to the browser.
 const PAGEFIND_BUNDLE = '/pagefind/pagefind.js';
+/** The older years' shards of the index (src/lib/search-shards.ts), merged into the newest. */
+const SHARD_LIST = '/pagefind/shards.json';
 const UNAVAILABLE = 'Search is not available right now. Please try again later, or browse the latest articles.';
 
 const form = document.querySelector<HTMLFormElement>('#search-form');
@@ -48,10 +52,13 @@ const more = document.querySelector<HTMLButtonElement>('#search-more');
 
 let loading: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
-  loading ??= (import(/* @vite-ignore */ PAGEFIND_BUNDLE) as Promise<Pagefind>).then(async (pagefind) => {
-    await pagefind.options({ excerptLength: 30 });
-    return pagefind;
-  });
+  loading ??= Promise.all([import(/* @vite-ignore */ PAGEFIND_BUNDLE) as Promise<Pagefind>, fetch(SHARD_LIST).then((response) => response.json() as Promise<ShardList>)]).then(
+    async ([pagefind, shards]) => {
+      await pagefind.options({ excerptLength: 30 });
+      await Promise.all(shards.archive.map((basePath) => pagefind.mergeIndex(basePath)));
+      return pagefind;
+    },
+  );
   return loading;
 }
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { select, selectAll } from 'hast-util-select';
+import { select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
@@ -17,6 +17,8 @@ import { validateContent } from '../../src/lib/validate.ts';
 import { isPublic } from '../../src/lib/visibility.ts';
 import { resultCountMessage } from '../../src/lib/search.ts';
 import { headersFor } from '../../src/lib/http-headers.ts';
+import { shardOf } from '../../src/lib/search-shards.ts';
+import { readSearchIndex } from '../helpers/search-index.ts';
 
 const site = inject('sampleSite');
 
@@ -131,19 +133,32 @@ function articleFacts(slug: string) {
 }
 
 describe('the search index', () => {
-  it('is written into the build output', () => {
-    for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json']) expect(existsSync(path.join(site.outDir, file)), file).toBe(true);
-    const entry = JSON.parse(readFileSync(path.join(site.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-    const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-    expect(indexed).toBe(publicArticles.length);
-    expect(site.output).toMatch(new RegExp(`indexed ${publicArticles.length} of \\d+ pages for search`));
+  const index = readSearchIndex(site.outDir);
+  const timeZone = report.site!.timeZone;
+
+  it('is written into the build output, the newest year as the primary index', () => {
+    for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/shards.json']) expect(existsSync(path.join(site.outDir, file)), file).toBe(true);
+    const years = [...new Set(publicArticles.map((article) => shardOf(article.data.published, timeZone)))].sort().reverse();
+    expect(index.shards).toEqual(years.map((year, position) => (position === 0 ? '/pagefind/' : `/pagefind/archive/${year}/`)));
+    expect(site.output).toMatch(new RegExp(`search: ${publicArticles.length} articles in ${years.length} yearly shards`));
   });
 
-  it('covers article pages only: no other page carries data-pagefind-body', () => {
-    const marked = htmlFiles.filter((file) => selectAll('[data-pagefind-body]', readPage(site.outDir, file).tree).length > 0);
-    expect(marked.sort()).toEqual(publicArticles.map((article) => `${article.slug}/index.html`).sort());
-    for (const file of ['index.html', '404.html', 'search/index.html', 'latest/index.html']) expect(marked, file).not.toContain(file);
-    for (const file of marked) expect(selectAll('[data-pagefind-body]', readPage(site.outDir, file).tree), file).toHaveLength(1);
+  it('holds every public article once, in the shard of its year, and nothing else', () => {
+    expect(index.pages.map((page) => page.url).sort()).toEqual(publicArticles.map((article) => `/${article.slug}/`).sort());
+    expect(Object.values(index.pageCounts).reduce((sum, count) => sum + count, 0)).toBe(publicArticles.length);
+    const newestYear = publicArticles.map((article) => shardOf(article.data.published, timeZone)).sort().at(-1);
+    for (const article of publicArticles) {
+      const page = index.pages.find((candidate) => candidate.url === `/${article.slug}/`)!;
+      const year = shardOf(article.data.published, timeZone);
+      expect(page.shard, article.slug).toBe(year === newestYear ? '/pagefind/' : `/pagefind/archive/${year}/`);
+      const facts = articleFacts(article.slug);
+      expect({ title: page.meta.title, section: page.meta.section, date: page.meta.date, published: page.meta.published }, article.slug).toEqual({
+        title: facts.title,
+        section: facts.section,
+        date: facts.date,
+        published: facts.dateTime,
+      });
+    }
   });
 });
 

@@ -12,7 +12,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { fromHtml } from 'hast-util-from-html';
 import type { Root } from 'hast';
-import { listOutput, readPage } from '../helpers/build-site.ts';
+import { htmlDocuments, listOutput, readPage } from '../helpers/build-site.ts';
 import { REPO } from '../helpers/content-fixture.ts';
 import { validateContent } from '../../src/lib/validate.ts';
 import { compareNewestFirst, isPublic } from '../../src/lib/visibility.ts';
@@ -59,7 +59,7 @@ const parseXml = (file: string) => {
   return parser.parse(xml);
 };
 /** Regular pages: not the redirect pages that stand at former addresses. */
-const contentPages = () => files.filter((file) => file.endsWith('.html') && !select('meta[http-equiv="refresh"]', tree(file)));
+const contentPages = () => htmlDocuments(files).filter((file) => !select('meta[http-equiv="refresh"]', tree(file)));
 
 beforeAll(() => {
   files = listOutput(build.outDir);

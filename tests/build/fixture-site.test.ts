@@ -8,7 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
-import { buildSite, listOutput, readPage, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, htmlDocuments, listOutput, readPage, type BuildResult } from '../helpers/build-site.ts';
 import { VALID_CONTENT, siteForCase } from '../helpers/content-fixture.ts';
 
 let build: BuildResult;
@@ -52,11 +52,13 @@ describe('fixture site build', () => {
     }
   });
 
-  it('ships JavaScript only to the search page; other scripts are JSON-LD data', () => {
-    for (const file of htmlFiles()) {
-      const scripts = selectAll('script', readPage(build.outDir, file).tree);
-      const code = scripts.filter((script) => script.properties.type !== 'application/ld+json');
-      if (file === 'search/index.html') {
+  it('ships JavaScript only to the search page and the LATEST loader of article pages; other scripts are JSON-LD data', () => {
+    for (const file of htmlDocuments(files)) {
+      const { tree } = readPage(build.outDir, file);
+      const code = selectAll('script', tree).filter((script) => script.properties.type !== 'application/ld+json');
+      if (select('[data-latest-rail]', tree)) {
+        expect(code.map((script) => [script.properties.type, String(script.properties.src)]), file).toEqual([['module', expect.stringMatching(/^\/_astro\/[\w.-]+\.js$/)]]);
+      } else if (file === 'search/index.html') {
         expect(code.length, file).toBeGreaterThan(0);
         for (const script of code) expect(String(script.properties.src), file).toMatch(/^\/_astro\/[\w.-]+\.js$/);
       } else {
@@ -69,7 +71,7 @@ describe('fixture site build', () => {
     const smart = 'Why “</script><script>alert(1)</script>” & <b>tags</b> stay text';
     const { html, tree } = readPage(build.outDir, 'script-in-headline/index.html');
     // In attribute values "<" is inert; what matters is that no element came out of the text.
-    expect(selectAll('script', tree).map((script) => script.properties.type)).toEqual(['application/ld+json', 'application/ld+json']);
+    expect(selectAll('script', tree).map((script) => script.properties.type)).toEqual(['application/ld+json', 'application/ld+json', 'module']);
     expect(selectAll('b', tree)).toEqual([]);
     expect(html).toContain('<h1>Why “&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;” &amp; &lt;b&gt;tags&lt;/b&gt; stay text</h1>');
     expect(text(select('h1', tree))).toBe(smart);
@@ -133,7 +135,7 @@ describe('fixture site build', () => {
   });
 
   it('has site chrome on every page: sections, social links, newsletter', () => {
-    for (const file of htmlFiles().filter((page) => page !== 'canal-levels-fall/index.html')) {
+    for (const file of htmlDocuments(files).filter((page) => page !== 'canal-levels-fall/index.html')) {
       const { tree } = readPage(build.outDir, file);
       expect(selectAll('nav[aria-label="Sections"] a', tree).map((a) => a.properties.href), file).toEqual(['/world/', '/economy/', '/briefs/', '/latest/']);
       expect(text(select('.social-heading', tree)), file).toBe('Follow us on social');

@@ -3,16 +3,18 @@
  * checks every page as a reader and a crawler would meet it.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import type { Root } from 'hast';
-import { listOutput, readPage } from '../helpers/build-site.ts';
+import { htmlDocuments, listOutput, readPage } from '../helpers/build-site.ts';
 import { REPO } from '../helpers/content-fixture.ts';
 import { validateContent } from '../../src/lib/validate.ts';
 import { isPublic } from '../../src/lib/visibility.ts';
 import { PAGE_SIZE } from '../../src/data/listings.ts';
+import { LATEST_RAIL_HELD } from '../../src/lib/headline-list.ts';
 import { smartenText } from '../../src/markdown/remark-typography.ts';
 
 const build = inject('sampleSite');
@@ -80,7 +82,20 @@ describe('article pages', () => {
       expect(related.length, file).toBeLessThanOrEqual(6);
       expect(selectAll('[aria-labelledby="related-heading"] .teaser-title a', tree).map((a) => a.properties.href), file).not.toContain(`/${article.slug}/`);
       expect(text(select('#latest-heading', tree)), file).toBe('Latest');
+      // LATEST is loaded from one fragment, so a publish leaves article pages alone; the link works without JavaScript.
+      const latest = select('[data-latest-rail]', tree)!;
+      expect(latest.properties.dataLatestRail, file).toBe('/latest/rail.html');
+      expect(select('[data-latest-fallback] a', latest)!.properties.href, file).toBe('/latest/');
+      expect(selectAll('.teaser, .headline-list', latest), file).toEqual([]);
     }
+  });
+
+  it('load LATEST from a fragment that holds the newest public pieces, enough to leave out an article and its related stories', () => {
+    const fragment = page('latest/rail.html');
+    expect(fragment.html).not.toMatch(/<(html|head|body|script)/i);
+    const newest = [...publicArticles].sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || (a.slug < b.slug ? -1 : 1));
+    const hrefs = selectAll('.headline-list li a', fragment.tree).map((a) => a.properties.href);
+    expect(hrefs).toEqual(newest.slice(0, LATEST_RAIL_HELD).map((article) => `/${article.slug}/`));
   });
 
   it('put the republish line only where due and the article body in place', () => {
@@ -177,12 +192,20 @@ describe('the whole site', () => {
     }
   });
 
-  it('ships no script on any page but the search page, and there only external modules', () => {
+  it('runs scripts only on the search page and, on article pages, the LATEST loader; all external modules', () => {
     // Data blocks such as JSON-LD are not scripts: browsers never run them.
     const runs = (script: ReturnType<typeof selectAll>[number]) => /^(|module|(text|application)\/(java|ecma)script)$/i.test(String(script.properties.type ?? ''));
     const searchScripts: string[] = [];
-    for (const file of htmlFiles()) {
-      const scripts = selectAll('script', page(file).tree).filter(runs);
+    const loaders = new Set<string>();
+    for (const file of htmlDocuments(files)) {
+      const { tree } = page(file);
+      const scripts = selectAll('script', tree).filter(runs);
+      if (select('[data-latest-rail]', tree)) {
+        expect(scripts.map((script) => script.properties.type), file).toEqual(['module']);
+        expect(scripts[0]!.children, file).toEqual([]);
+        loaders.add(String(scripts[0]!.properties.src));
+        continue;
+      }
       if (file !== 'search/index.html') {
         expect(scripts, file).toEqual([]);
         continue;
@@ -197,7 +220,12 @@ describe('the whole site', () => {
       }
     }
     // Besides Pagefind's own bundle, the only JavaScript is what the search page loads.
-    expect(files.filter((file) => file.endsWith('.js') && !file.startsWith('pagefind/')).sort()).toEqual([...new Set(searchScripts)].sort());
+    // One loader for every article page, under 1 KB compressed (deferred, as module scripts are).
+    expect(loaders.size).toBe(1);
+    const [loader] = [...loaders];
+    expect(loader).toMatch(/^\/_astro\/[\w.-]+\.js$/);
+    expect(gzipSync(readFileSync(path.join(build.outDir, loader!))).length).toBeLessThan(1024);
+    expect(files.filter((file) => file.endsWith('.js') && !file.startsWith('pagefind/')).sort()).toEqual([...new Set([...searchScripts, loader!.slice(1)])].sort());
   });
 
   it('resolves every internal link and image', () => {
@@ -216,7 +244,7 @@ describe('the whole site', () => {
   });
 
   it('has one h1, landmarks and a skip link on every page', () => {
-    for (const file of htmlFiles().filter((file) => !select('meta[http-equiv="refresh"]', page(file).tree))) {
+    for (const file of htmlDocuments(files).filter((file) => !select('meta[http-equiv="refresh"]', page(file).tree))) {
       const { tree } = page(file);
       expect(selectAll('h1', tree).length, file).toBe(1);
       for (const landmark of ['header', 'nav', 'main', 'footer']) expect(select(landmark, tree), `${file} ${landmark}`).toBeDefined();

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import type { Root } from 'hast';
 import { REPO } from './content-fixture.ts';
+import { latestRailPath } from '../../src/lib/urls.ts';
 
 export interface BuildResult {
   status: number | null;
@@ -27,6 +28,14 @@ export function buildSite(contentDir: string, now = '2026-11-01T12:00:00Z', outD
     },
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+}
+
+/** HTML files that are not pages but fragments other pages load (the LATEST rail). */
+export const PAGE_FRAGMENTS = [latestRailPath().slice(1)];
+
+/** The HTML documents of a file list: every .html file but the fragments. */
+export function htmlDocuments(files: readonly string[]): string[] {
+  return files.filter((file) => file.endsWith('.html') && !PAGE_FRAGMENTS.includes(file));
 }
 
 /** Every file of a built site, relative, sorted. */

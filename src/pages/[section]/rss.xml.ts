@@ -2,8 +2,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { site, sections, articlesInSection, type SectionView } from '../../data/content.ts';
 import { feedResponse, sectionFeedPath } from '../../data/distribution.ts';
+import { feedShown, pageKey } from '../../data/page-keys.ts';
 
-export const getStaticPaths = (() => sections.map((section) => ({ params: { section: section.id }, props: { section } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => sections.map((section) => ({ params: { section: section.id }, props: { section }, cacheKey: pageKey('section-feed', section, feedShown(articlesInSection(section.id))) }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   const { section } = props as { section: SectionView };

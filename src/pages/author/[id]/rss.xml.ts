@@ -1,9 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { site, authors, articlesByAuthor, type AuthorView } from '../../../data/content.ts';
 import { authorFeedPath, feedResponse } from '../../../data/distribution.ts';
+import { feedShown, pageKey } from '../../../data/page-keys.ts';
 
 export const getStaticPaths = (() =>
-  authors.map((author) => ({ params: { id: author.id }, props: { author } }))) satisfies GetStaticPaths;
+  authors.map((author) => ({ params: { id: author.id }, props: { author }, cacheKey: pageKey('author-feed', author, feedShown(articlesByAuthor(author.id))) }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   const { author } = props as { author: AuthorView };

@@ -1,0 +1,57 @@
+/**
+ * Cache keys of the incremental build (Astro's `experimental.incrementalBuild`):
+ * a page whose key equals the last build's, with unchanged template code
+ * (Astro hashes the route's modules itself), is restored instead of rendered.
+ * A key must therefore cover everything the page shows that does not come from
+ * code: the site's settings and navigation, the piece or list it shows, every
+ * teaser on it. Keys are digests of the very view objects the templates read,
+ * so a field added to a view is covered without touching this file.
+ * tests/build/incremental.test.ts holds incremental builds to cold ones, byte
+ * for byte.
+ */
+import { createHash } from 'node:crypto';
+import { site, sections, copyrightYear, type ArticleView } from './content.ts';
+import type { ListingPage } from './listings.ts';
+import { FEED_ITEM_LIMIT } from '../lib/feeds.ts';
+
+function digest(...parts: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 32);
+}
+
+/** What every page shows around its content: head, header, navigation, newsletter, footer. */
+const chrome = digest(site, sections, copyrightYear);
+
+const fullDigests = new WeakMap<ArticleView, string>();
+const teaserDigests = new WeakMap<ArticleView, string>();
+
+/** Everything a piece's own page and its feed item show: the whole view, authors and section included. */
+export function articleDigest(article: ArticleView): string {
+  let value = fullDigests.get(article);
+  if (value === undefined) fullDigests.set(article, (value = digest(article)));
+  return value;
+}
+
+/** What a teaser or a headline shows of a piece (src/lib/teaser.ts, src/lib/headline-list.ts). */
+export function teaserDigest(article: ArticleView): string {
+  let value = teaserDigests.get(article);
+  if (value === undefined) {
+    const { url, title, sectionLabel, section, dates, excerpt, hero } = article;
+    teaserDigests.set(article, (value = digest(url, title, sectionLabel, section.url, dates.published, excerpt, hero)));
+  }
+  return value;
+}
+
+/** Key of a page: its kind, the chrome, and what it shows. */
+export function pageKey(kind: string, ...shown: unknown[]): string {
+  return digest(kind, chrome, ...shown);
+}
+
+/** What a feed shows: its newest pieces, whole. */
+export function feedShown(newestFirst: readonly ArticleView[]): unknown {
+  return newestFirst.slice(0, FEED_ITEM_LIMIT).map(articleDigest);
+}
+
+/** What a list page shows: its teasers and its page navigation. */
+export function listingShown(listing: ListingPage): unknown {
+  return { items: listing.items.map(teaserDigest), navigation: listing.navigation, pageNumber: listing.pageNumber };
+}

@@ -1,0 +1,22 @@
+/**
+ * The labels readers see on a piece, in one place: the kicker above a headline
+ * ("Analysis | Middle East", or a short-takes brand's own label) and the
+ * section label of teasers and headline lists.
+ */
+import { ARTICLE_TYPE_LABELS, type ArticleType, type Section } from './schema.ts';
+
+type LabelledSection = Pick<Section, 'kind' | 'name' | 'label'>;
+
+export function isShortTakesBrand(section: Pick<Section, 'kind'>): boolean {
+  return section.kind === 'short-takes';
+}
+
+/** A short-takes brand shows its label (e.g. "SIGNAL") wherever a section shows its name. */
+export function sectionLabel(section: LabelledSection): string {
+  return isShortTakesBrand(section) ? (section.label ?? section.name) : section.name;
+}
+
+/** The first part of the kicker: the article type, or the brand's label for short takes. */
+export function kickerLabel(type: ArticleType, section: LabelledSection): string {
+  return isShortTakesBrand(section) ? sectionLabel(section) : ARTICLE_TYPE_LABELS[type];
+}

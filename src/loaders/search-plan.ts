@@ -1,0 +1,96 @@
+/**
+ * Leaves the build's search indexer (src/integrations/pagefind.ts) a plan: the
+ * public articles' search documents grouped in yearly shards, each with its
+ * fingerprint, and the documents themselves for the shards whose cached index
+ * is out of date. Written during content sync, so indexing can run while
+ * Astro builds and renders pages.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ContentReport } from '../lib/validate.ts';
+import type { RenderCache } from '../lib/render-cache.ts';
+import { isPublic } from '../lib/visibility.ts';
+import { articlePath } from '../lib/urls.ts';
+import { kickerLabel, isShortTakesBrand } from '../lib/article-labels.ts';
+import { republishCreditLine } from '../lib/credits.ts';
+import { displayedDate } from '../lib/dates.ts';
+import { searchDocument, SEARCH_DOCUMENT_VERSION, type SearchDocumentInput } from '../lib/search-document.ts';
+import { shardFingerprint, shardOf, type SearchPlan } from '../lib/search-shards.ts';
+import { smartenText } from '../markdown/remark-typography.ts';
+
+export const SEARCH_PLAN_FILE = 'plan.json';
+
+/** The search part of the build cache: the plan, pending documents and indexed shards. */
+export function searchCachePaths(cacheDir: string) {
+  const root = path.join(cacheDir, 'search');
+  return {
+    root,
+    plan: path.join(root, SEARCH_PLAN_FILE),
+    pending: (shard: string) => path.join(root, 'pending', `${shard}.json`),
+    index: (shard: string) => path.join(root, 'index', shard),
+    fingerprint: (shard: string) => path.join(root, 'index', shard, '.fingerprint'),
+  };
+}
+
+interface PlannedDocument {
+  url: string;
+  key: string;
+  input: Omit<SearchDocumentInput, 'bodyHtml'>;
+  bodyHash: string;
+}
+
+export function writeSearchPlan(report: ContentReport, cache: RenderCache, bodyHashOf: (body: string) => string, now: Date): SearchPlan {
+  const site = report.site!;
+  const sections = new Map(report.sections.map((section) => [section.id, section]));
+  const authorNames = new Map(report.authors.map((author) => [author.id, author.data.name]));
+  const when = (date: Date) => displayedDate(date, site.timeZone);
+  const byShard = new Map<string, PlannedDocument[]>();
+  for (const article of report.articles) {
+    const data = article.data;
+    if (!isPublic(data, now)) continue;
+    const section = sections.get(data.section)!;
+    const input: Omit<SearchDocumentInput, 'bodyHtml'> = {
+      language: site.language,
+      url: articlePath(article.slug),
+      kicker: kickerLabel(data.type, section),
+      section: isShortTakesBrand(section) ? undefined : section.name,
+      title: smartenText(data.title, ''),
+      dek: smartenText(data.dek, ''),
+      authors: data.authors.map((id) => authorNames.get(id) ?? id),
+      published: when(data.published),
+      updated: data.updated ? when(data.updated) : undefined,
+      republished: data.republished ? republishCreditLine(data.republished) : undefined,
+      corrections: data.corrections.map((correction) => ({ ...when(correction.date), text: correction.text })),
+      tags: data.tags,
+    };
+    const bodyHash = bodyHashOf(article.body);
+    const shard = shardOf(data.published, site.timeZone);
+    let documents = byShard.get(shard);
+    if (!documents) byShard.set(shard, (documents = []));
+    documents.push({ url: input.url, key: `${JSON.stringify(input)}\0${bodyHash}`, input, bodyHash });
+  }
+
+  const paths = searchCachePaths(cache.dir);
+  rmSync(path.dirname(paths.pending('x')), { recursive: true, force: true });
+  mkdirSync(path.dirname(paths.pending('x')), { recursive: true });
+  const plan: SearchPlan = { version: SEARCH_DOCUMENT_VERSION, shards: [] };
+  for (const [shard, documents] of [...byShard].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const fingerprint = shardFingerprint(documents, SEARCH_DOCUMENT_VERSION);
+    plan.shards.push({ shard, fingerprint, documents: documents.length });
+    if (readIfExists(paths.fingerprint(shard)) === fingerprint) continue;
+    const pages = documents
+      .sort((a, b) => (a.url < b.url ? -1 : 1))
+      .map((document) => ({ url: document.url, html: searchDocument({ ...document.input, bodyHtml: cache.html(document.bodyHash) }) }));
+    writeFileSync(paths.pending(shard), JSON.stringify(pages));
+  }
+  writeFileSync(paths.plan, JSON.stringify(plan));
+  return plan;
+}
+
+function readIfExists(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
