@@ -12,6 +12,7 @@ import { breadcrumbList, homeGraph, newsArticle, type JsonLdPublisher } from '..
 import { FEED_ITEM_LIMIT, feedContentHtml, rssFeed, type FeedImage } from '../lib/feeds.ts';
 import { readRenderedHtml } from '../lib/render-cache.ts';
 import { photoCreditLine, republishCreditLine } from '../lib/credits.ts';
+import { memoizeForPages } from './render-scope.ts';
 
 export interface ShareImage {
   url: string;
@@ -93,27 +94,21 @@ export const sectionFeedPath = (sectionUrl: string) => `${sectionUrl}rss.xml`;
 export const authorFeedPath = (authorUrl: string) => `${authorUrl}rss.xml`;
 
 // An article appears in the site feed, its section's and each author's: render its item once.
-const feedContent = new Map<string, Promise<{ html: string; image?: FeedImage }>>();
-
-function itemContent(article: ArticleView): Promise<{ html: string; image?: FeedImage }> {
-  let content = feedContent.get(article.slug);
-  if (!content) {
-    content = (async () => {
-      const share = article.hero ? await articleShareImage(article) : undefined;
-      const image = share && article.hero ? { ...share, credit: article.hero.credit } : undefined;
-      const html = feedContentHtml({
-        articleUrl: article.absoluteUrl,
-        bodyHtml: readRenderedHtml(article.bodyHash),
-        image,
-        photoCredit: article.hero ? photoCreditLine(article.hero) : undefined,
-        closingLines: article.republished ? [republishCreditLine(article.republished)] : [],
-      });
-      return image ? { html, image } : { html };
-    })();
-    feedContent.set(article.slug, content);
-  }
-  return content;
-}
+const itemContent = memoizeForPages(
+  async (article: ArticleView): Promise<{ html: string; image?: FeedImage }> => {
+    const share = article.hero ? await articleShareImage(article) : undefined;
+    const image = share && article.hero ? { ...share, credit: article.hero.credit } : undefined;
+    const html = feedContentHtml({
+      articleUrl: article.absoluteUrl,
+      bodyHtml: readRenderedHtml(article.bodyHash),
+      image,
+      photoCredit: article.hero ? photoCreditLine(article.hero) : undefined,
+      closingLines: article.republished ? [republishCreditLine(article.republished)] : [],
+    });
+    return image ? { html, image } : { html };
+  },
+  (article) => article.slug,
+);
 
 /** An RSS response for a page's newest pieces (`articles` newest first). */
 export async function feedResponse(input: { title: string; description: string; pagePath: string; feedPath: string; articles: readonly ArticleView[] }): Promise<Response> {

@@ -3,34 +3,32 @@ import { photoCreditLine } from '../lib/credits.ts';
 import { teaserHtml, type TeaserVariant } from '../lib/teaser.ts';
 import { photoRendition } from './images.ts';
 import type { ArticleView } from './content.ts';
+import { memoizeForPages } from './render-scope.ts';
 
 export interface TeaserOptions extends Partial<TeaserVariant> {
   /** Leave the photo out (rails of short takes). */
   photo?: boolean;
 }
 
-const built = new Map<string, Promise<string>>();
+const built = memoizeForPages(
+  async ({ article, headingLevel, lead, photo }: { article: ArticleView } & Required<TeaserOptions>) => {
+    const hero = photo ? article.hero : undefined;
+    return teaserHtml(
+      {
+        url: article.url,
+        title: article.title,
+        sectionLabel: article.sectionLabel,
+        sectionUrl: article.section.url,
+        published: article.dates.published,
+        excerpt: article.excerpt,
+        photo: hero ? { rendition: await photoRendition(hero.src, lead ? 'hero' : 'teaser'), alt: hero.alt, creditLine: photoCreditLine(hero) } : undefined,
+      },
+      { headingLevel, lead },
+    );
+  },
+  ({ article, headingLevel, lead, photo }) => `${article.slug}|${headingLevel}|${lead}|${photo}`,
+);
 
 export function teaserMarkup(article: ArticleView, { headingLevel = 3, lead = false, photo = true }: TeaserOptions = {}): Promise<string> {
-  const key = `${article.slug}|${headingLevel}|${lead}|${photo}`;
-  let markup = built.get(key);
-  if (!markup) {
-    markup = (async () => {
-      const hero = photo ? article.hero : undefined;
-      return teaserHtml(
-        {
-          url: article.url,
-          title: article.title,
-          sectionLabel: article.sectionLabel,
-          sectionUrl: article.section.url,
-          published: article.dates.published,
-          excerpt: article.excerpt,
-          photo: hero ? { rendition: await photoRendition(hero.src, lead ? 'hero' : 'teaser'), alt: hero.alt, creditLine: photoCreditLine(hero) } : undefined,
-        },
-        { headingLevel, lead },
-      );
-    })();
-    built.set(key, markup);
-  }
-  return markup;
+  return built({ article, headingLevel, lead, photo });
 }

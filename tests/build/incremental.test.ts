@@ -1,0 +1,209 @@
+/**
+ * Incremental builds are only worth having if they are right: after each
+ * change an editor or a developer makes, an incremental build (restoring every
+ * page whose cache key and code are unchanged, re-indexing only the search
+ * shards that changed) must write exactly the files, byte for byte, that a cold
+ * build of the same content writes. Runs in a copy of the project, so the
+ * template and stylesheet steps change nothing in the repository.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { articleFile, articlePathIn, generateArticles, writeCorpus, type GeneratedArticle } from '../../scripts/lib/corpus.ts';
+import { REPO } from '../helpers/content-fixture.ts';
+import { buildProject, copyProject, type ProjectBuild, type ProjectCopy } from '../helpers/project-copy.ts';
+
+const ARTICLES = 40;
+const generated = [...generateArticles(ARTICLES, { wordsPerArticle: 220 })];
+
+let project: ProjectCopy;
+let work: string;
+let content: string;
+/** Image renditions are the same for every build of the same photos; sharing them keeps cold builds quick. */
+let sharedAssets: string;
+let now = '2026-11-01T12:00:00Z';
+let step = 0;
+
+beforeAll(() => {
+  project = copyProject();
+  work = mkdtempSync(path.join(tmpdir(), 'broadsheet-incremental-'));
+  content = writeCorpus(path.join(work, 'site'), {
+    articles: ARTICLES,
+    wordsPerArticle: 220,
+    photoDir: path.join(REPO, 'content/images'),
+    sampleContent: path.join(REPO, 'content'),
+  });
+  sharedAssets = path.join(work, 'assets');
+  mkdirSync(sharedAssets);
+  // A piece scheduled for after the first builds' clock.
+  writeArticle({ ...generated[20]!, slug: 'scheduled-pipeline-talks', title: 'Pipeline talks resume after a winter of delays', published: '2026-11-10T09:00:00Z' });
+});
+
+afterAll(() => {
+  project?.remove();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+function writeArticle(article: GeneratedArticle): string {
+  const file = articlePathIn(content, article);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, articleFile(article));
+  return file;
+}
+
+function fileOf(article: GeneratedArticle): string {
+  return articlePathIn(content, article);
+}
+
+function replaceIn(file: string, from: string | RegExp, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`${file}: nothing to replace for ${from}`);
+  writeFileSync(file, next);
+}
+
+/** An article no other article links to, so it can be deleted without breaking links. */
+function unlinked(): GeneratedArticle {
+  const bodies = generated.map((article) => article.body).join('\n');
+  return generated.slice(5).find((article) => !bodies.includes(`/${article.slug}/`))!;
+}
+
+function listFiles(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((file) => !existsSync(path.join(dir, file)) || !isDirectory(path.join(dir, file))).sort();
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return readdirSync(file) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** Names of the files that differ between two built sites, or exist in one only. */
+function differences(a: string, b: string): string[] {
+  const left = listFiles(a);
+  const right = listFiles(b);
+  const all = [...new Set([...left, ...right])].sort();
+  return all.filter((file) => {
+    if (!left.includes(file)) return true;
+    if (!right.includes(file)) return true;
+    return !readFileSync(path.join(a, file)).equals(readFileSync(path.join(b, file)));
+  });
+}
+
+const incrementalCache = () => path.join(work, 'cache-incremental');
+
+/** Builds incrementally and cold, and returns both after comparing them. */
+function buildBoth(): { incremental: ProjectBuild; cold: ProjectBuild; incrementalDir: string } {
+  step++;
+  // Always the same folder: Astro bakes the output folder into its code, so another would count as a code change.
+  const incrementalDir = path.join(work, 'dist-incremental');
+  const coldDir = path.join(work, `dist-cold-${step}`);
+  const coldCache = path.join(work, `cache-cold-${step}`);
+  mkdirSync(coldCache, { recursive: true });
+  symlinkSync(sharedAssets, path.join(coldCache, 'assets'), 'dir');
+  const incremental = buildProject(project.root, { contentDir: content, cacheDir: incrementalCache(), outDir: incrementalDir, now });
+  expect(incremental.status, incremental.output.slice(-3000)).toBe(0);
+  const cold = buildProject(project.root, { contentDir: content, cacheDir: coldCache, outDir: coldDir, now });
+  expect(cold.status, cold.output.slice(-3000)).toBe(0);
+  expect(cold.restored, 'a cold build restores nothing').toEqual([]);
+  rmSync(coldCache, { recursive: true, force: true });
+  expect(differences(incrementalDir, coldDir), `step ${step}: files that differ between the incremental and the cold build`).toEqual([]);
+  rmSync(coldDir, { recursive: true, force: true });
+  return { incremental, cold, incrementalDir };
+}
+
+/** Every step starts from the previous one's content and cache. */
+describe('an incremental build writes what a cold build writes', () => {
+  it('on the first build, which fills the caches', () => {
+    const { incremental } = buildBoth();
+    expect(incremental.restored).toEqual([]);
+    // Seed the shared renditions for the cold builds that follow.
+    const assets = path.join(incrementalCache(), 'assets');
+    for (const name of readdirSync(assets)) renameSync(path.join(assets, name), path.join(sharedAssets, name));
+    rmSync(assets, { recursive: true });
+    symlinkSync(sharedAssets, assets, 'dir');
+  });
+
+  it('when nothing changed, restoring every page', () => {
+    const { incremental } = buildBoth();
+    expect(incremental.restored.length).toBeGreaterThan(50);
+    expect(incremental.rendered.filter((page) => /^\/[a-z0-9-]+\/index\.html$/.test(page) && generated.some((article) => page === `/${article.slug}/index.html`))).toEqual([]);
+  });
+
+  it('after a new article is published', () => {
+    writeArticle({ ...generated[30]!, slug: 'new-desalination-deal', title: 'A desalination deal reshapes the Gulf water market', published: '2026-10-20T10:00:00Z' });
+    const { incremental } = buildBoth();
+    expect(incremental.rendered).toContain('/new-desalination-deal/index.html');
+    expect(incremental.restored.length).toBeGreaterThan(incremental.rendered.length);
+  });
+
+  it("after an old article's body is edited", () => {
+    const article = generated[3]!;
+    appendFileSync(fileOf(article), '\nA sentence added after publication, to correct the record on the ceasefire terms.\n');
+    const { incremental } = buildBoth();
+    expect(incremental.rendered).toContain(`/${article.slug}/index.html`);
+  });
+
+  it("after a title changes, which other pages' teasers show", () => {
+    const article = generated[10]!;
+    replaceIn(fileOf(article), `title: "${article.title}"`, 'title: "Reef patrols test the limits of the coast guard pact"');
+    buildBoth();
+  });
+
+  it("after an author's bio and name change", () => {
+    const file = path.join(content, 'authors', 'farid-nasser.md');
+    replaceIn(file, /^name: .*$/m, 'name: Farid N. Nasser');
+    appendFileSync(file, '\nHe also writes a monthly column on Gulf water politics.\n');
+    buildBoth();
+  });
+
+  it('after an article moves to another section', () => {
+    const article = generated.find((candidate) => candidate.section === 'europe' && candidate !== generated[10])!;
+    replaceIn(fileOf(article), 'section: europe', 'section: economy');
+    buildBoth();
+  });
+
+  it('after an article is renamed and keeps its former slug', () => {
+    const article = generated[14]!;
+    const renamed = path.join(path.dirname(fileOf(article)), 'renamed-analysis-piece.md');
+    renameSync(fileOf(article), renamed);
+    replaceIn(renamed, /^tags: /m, `previousSlugs: [${article.slug}]\ntags: `);
+    const { incrementalDir } = buildBoth();
+    expect(existsSync(path.join(incrementalDir, 'renamed-analysis-piece/index.html'))).toBe(true);
+    expect(readFileSync(path.join(incrementalDir, article.slug, 'index.html'), 'utf8')).toContain('http-equiv="refresh"');
+  });
+
+  it('after an article is deleted: its page, feed items, sitemap entry and search records disappear', () => {
+    const article = unlinked();
+    rmSync(fileOf(article));
+    const { incrementalDir } = buildBoth();
+    expect(existsSync(path.join(incrementalDir, article.slug))).toBe(false);
+    const everything = listFiles(incrementalDir)
+      .filter((file) => /\.(html|xml|json)$/.test(file))
+      .map((file) => readFileSync(path.join(incrementalDir, file), 'utf8'))
+      .join('\n');
+    expect(everything).not.toContain(`/${article.slug}/`);
+  });
+
+  it('after a template and the stylesheet change', () => {
+    replaceIn(path.join(project.root, 'src/lib/teaser.ts'), "'keep reading'", "'Keep reading'");
+    appendFileSync(path.join(project.root, 'src/styles/global.css'), '\n.teaser-title { letter-spacing: -0.01em; }\n');
+    const { incremental } = buildBoth();
+    expect(incremental.rendered.length).toBeGreaterThan(40);
+  });
+
+  it('after site.yaml changes', () => {
+    replaceIn(path.join(content, 'site.yaml'), /^description: .*$/m, 'description: Independent analysis of foreign policy and security, weekly.');
+    buildBoth();
+  });
+
+  it('when a scheduled piece becomes due by the clock', () => {
+    now = '2026-11-15T12:00:00Z';
+    const { incremental, incrementalDir } = buildBoth();
+    expect(incremental.rendered).toContain('/scheduled-pipeline-talks/index.html');
+    expect(existsSync(path.join(incrementalDir, 'scheduled-pipeline-talks/index.html'))).toBe(true);
+  });
+});

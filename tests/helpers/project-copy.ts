@@ -1,0 +1,58 @@
+/**
+ * A throwaway copy of the project (sources, public files, configuration; the
+ * repository's node_modules linked in), for tests that change templates or
+ * styles and build with caches of their own.
+ */
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { REPO } from './content-fixture.ts';
+
+export interface ProjectCopy {
+  root: string;
+  remove(): void;
+}
+
+export function copyProject(): ProjectCopy {
+  const root = mkdtempSync(path.join(tmpdir(), 'broadsheet-project-'));
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    cpSync(path.join(REPO, entry), path.join(root, entry), { recursive: true });
+  }
+  symlinkSync(path.join(REPO, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+export interface ProjectBuild {
+  status: number | null;
+  output: string;
+  /** Pages Astro restored from its incremental cache rather than rendered. */
+  restored: string[];
+  /** Pages Astro rendered. */
+  rendered: string[];
+}
+
+/** `astro build` in a project copy, with its own content, caches and clock. */
+export function buildProject(root: string, options: { contentDir: string; cacheDir: string; outDir: string; now: string }): ProjectBuild {
+  const result = spawnSync(path.join(REPO, 'node_modules/.bin/astro'), ['build', '--outDir', options.outDir], {
+    cwd: root,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      PATH: `${path.join(REPO, 'node_modules/.bin')}:${process.env.PATH}`,
+      BROADSHEET_CONTENT_DIR: options.contentDir,
+      BROADSHEET_CACHE_DIR: options.cacheDir,
+      BROADSHEET_NOW: options.now,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+    },
+  });
+  const output = `${result.stdout}\n${result.stderr}`;
+  const restored: string[] = [];
+  const rendered: string[] = [];
+  // Astro logs each page as "├─ /path/index.html" followed by "(restored)", "(cached)" or its render time.
+  for (const match of output.matchAll(/├─ (\S+)\s+\((restored|cached|\+[^)]*)\)/g)) {
+    (match[2] === 'restored' || match[2] === 'cached' ? restored : rendered).push(match[1]!);
+  }
+  return { status: result.status, output, restored, rendered };
+}
