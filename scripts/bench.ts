@@ -1,27 +1,63 @@
 /**
- * npm run bench [-- --articles 10000] [--steps validate,build,pagefind,rebuild]
+ * npm run bench [-- --articles 10000] [--steps related,validate,build,noop,edit,publish] [--compare hugo]
+ * npm run bench -- --chart docs/performance.svg
  *
- * Generates a deterministic corpus (in bench-corpus/, git-ignored) and reports,
- * per step, wall time, milliseconds per article and peak RSS of the process
- * that did the work. Budgets are in ../shared/DESIGN.md; numbers go in notes,
- * never in timed tests.
+ * Generates a deterministic corpus shaped like a real archive (bench-corpus/,
+ * git-ignored) and measures, per step, as a newsroom meets them:
+ * - validate: `npm run validate` on the corpus;
+ * - build: a cold build, every cache empty;
+ * - noop: a build with nothing changed;
+ * - edit: a build after one sentence is appended to an old article;
+ * - publish: a build after one new article;
+ * and for each: wall time, peak memory of the whole process tree (Astro, its
+ * workers and Pagefind's binary), pages rendered and restored, and the files
+ * of dist/ the build changed (what a deploy uploads), search shards apart.
+ * `related` ranks in-memory corpora of 10,000 and 50,000 articles.
+ * `--compare hugo` builds the same articles with a minimal Hugo site, where
+ * `hugo` is installed. Results go to bench-results/<articles>.json; `--chart`
+ * draws time and memory against corpus size from them. Budgets are in
+ * docs/performance.md; numbers go in notes, never in timed tests.
  */
 import { parseArgs } from 'node:util';
-import { spawnSync } from 'node:child_process';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { generateArticles, writeCorpus } from './lib/corpus.ts';
+import { articleFile, articlePathIn, generateArticles, writeCorpus, type GeneratedArticle } from './lib/corpus.ts';
 import { RelatedIndex } from '../src/lib/related.ts';
 import { plainTextDocument } from '../src/lib/related-input.ts';
+import { benchChart, type BenchRun } from './lib/bench-chart.ts';
+import { buildHugoSite } from './lib/bench-hugo.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
+const RESULTS = path.join(REPO, 'bench-results');
 const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '10000' },
-    steps: { type: 'string', default: 'related,validate,build,rebuild' },
+    steps: { type: 'string', default: 'related,validate,build,noop,edit,publish' },
     'related-sizes': { type: 'string', default: '10000,50000' },
+    compare: { type: 'string' },
+    /** Print the files each step changed. */
+    'list-changed': { type: 'boolean', default: false },
+    chart: { type: 'string' },
   },
 });
+
+if (values.chart) {
+  const runs = existsSync(RESULTS)
+    ? readdirSync(RESULTS)
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => JSON.parse(readFileSync(path.join(RESULTS, name), 'utf8')) as BenchRun)
+    : [];
+  if (runs.length === 0) {
+    console.error(`no results in ${RESULTS}; run the bench first`);
+    process.exit(2);
+  }
+  writeFileSync(values.chart, benchChart(runs));
+  console.log(`wrote ${values.chart} from ${runs.length} runs (${runs.map((run) => run.articles).join(', ')} articles)`);
+  process.exit(0);
+}
+
 const count = Number(values.articles);
 if (!Number.isInteger(count) || count < 1) {
   console.error('--articles takes a whole number');
@@ -66,51 +102,139 @@ const contentDir = writeCorpus(corpusDir, {
 });
 console.log(`  generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-interface Measure {
+export interface Measure {
   step: string;
   seconds: number;
+  /** Highest sum of resident memory over the process and all its descendants, sampled. */
   peakRssMb: number;
+  rendered?: number;
+  restored?: number;
+  /** Files of dist/ added, changed or removed, outside the search index. */
+  filesChanged?: number;
+  searchFilesChanged?: number;
 }
 const results: Measure[] = [];
 
-/** Runs one step as a child process; its peak RSS is reported by a preloaded hook (scripts/lib/report-peak-rss.cjs). */
-function measure(step: string, command: string[], env: Record<string, string> = {}): Measure {
-  const rssFile = path.join(corpusDir, `rss-${results.length}.txt`);
-  writeFileSync(rssFile, '');
-  const begin = performance.now();
-  const result = spawnSync(command[0]!, command.slice(1), {
-    cwd: REPO,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      PATH: `${path.join(REPO, 'node_modules/.bin')}:${process.env.PATH}`,
-      NODE_OPTIONS: `--require ${path.join(REPO, 'scripts/lib/report-peak-rss.cjs')}`,
-      BENCH_RSS_FILE: rssFile,
-      ...env,
-    },
-    maxBuffer: 1 << 28,
-  });
-  const seconds = (performance.now() - begin) / 1000;
-  if (result.status !== 0) {
-    console.error(result.stdout.slice(-4000), result.stderr.slice(-4000));
-    throw new Error(`${step} failed with exit code ${result.status}`);
+/** Resident memory of a process and its descendants, in kB, from /proc (Linux). */
+function treeRssKb(pid: number): number {
+  let total = 0;
+  const stack = [pid];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    try {
+      const status = readFileSync(`/proc/${current}/status`, 'utf8');
+      total += Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
+      for (const task of readdirSync(`/proc/${current}/task`)) {
+        const children = readFileSync(`/proc/${current}/task/${task}/children`, 'utf8').trim();
+        if (children) stack.push(...children.split(/\s+/).map(Number));
+      }
+    } catch {
+      // Exited between listing and reading.
+    }
   }
-  const peaks = readFileSync(rssFile, 'utf8').split('\n').filter(Boolean).map(Number);
-  const peakRssMb = Math.round(Math.max(0, ...peaks) / 1024);
-  const measured = { step, seconds, peakRssMb };
-  console.log(`  ${step}: ${seconds.toFixed(2)} s, ${((seconds * 1000) / count).toFixed(2)} ms/article, peak RSS ${peakRssMb} MB`);
+  return total;
+}
+
+/** Runs one step as a child process, sampling the memory of its process tree. */
+async function run(command: string[], env: Record<string, string>): Promise<{ seconds: number; peakKb: number; output: string; status: number | null }> {
+  const begin = performance.now();
+  const child = spawn(command[0]!, command.slice(1), {
+    cwd: REPO,
+    env: { ...process.env, PATH: `${path.join(REPO, 'node_modules/.bin')}:${process.env.PATH}`, ...env },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let peakKb = 0;
+  const sampler = setInterval(() => (peakKb = Math.max(peakKb, treeRssKb(child.pid!))), 100);
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(sampler);
+  return { seconds: (performance.now() - begin) / 1000, peakKb, output, status };
+}
+
+/** Every file of a built site with a digest of its bytes. */
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  if (!existsSync(dir)) return files;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, file), createHash('sha1').update(readFileSync(file)).digest('hex'));
+  }
+  return files;
+}
+
+function changedFiles(before: Map<string, string>, after: Map<string, string>): string[] {
+  const changed = [...after].filter(([file, digest]) => before.get(file) !== digest).map(([file]) => file);
+  return [...changed, ...[...before.keys()].filter((file) => !after.has(file))];
+}
+
+async function measure(step: string, command: string[], env: Record<string, string> = {}, outDir?: string): Promise<Measure> {
+  const before = outDir ? snapshot(outDir) : undefined;
+  const { seconds, peakKb, output, status } = await run(command, env);
+  if (status !== 0) {
+    console.error(output.slice(-6000));
+    throw new Error(`${step} failed with exit code ${status}`);
+  }
+  const measured: Measure = { step, seconds, peakRssMb: Math.round(peakKb / 1024) };
+  if (outDir) {
+    measured.restored = (output.match(/\((?:restored|cached)\)/g) ?? []).length;
+    measured.rendered = (output.match(/├─ \S+\s+\(\+/g) ?? []).length;
+    const changed = changedFiles(before!, snapshot(outDir));
+    measured.searchFilesChanged = changed.filter((file) => file.startsWith('pagefind/')).length;
+    measured.filesChanged = changed.length - measured.searchFilesChanged;
+    if (values['list-changed'] && step !== 'cold build') for (const file of changed.filter((name) => !name.startsWith('pagefind/')).sort()) console.log(`      changed: ${file}`);
+    const search = /search: .*$/m.exec(output)?.[0];
+    if (search) console.log(`    ${search}`);
+  }
+  const pages = measured.rendered === undefined ? '' : `; pages rendered ${measured.rendered}, restored ${measured.restored}; files changed ${measured.filesChanged} (+${measured.searchFilesChanged} search)`;
+  console.log(`  ${step}: ${seconds.toFixed(2)} s, ${((seconds * 1000) / count).toFixed(2)} ms/article, peak RSS ${measured.peakRssMb} MB${pages}`);
   results.push(measured);
   return measured;
 }
 
-const env = { BROADSHEET_CONTENT_DIR: contentDir, BROADSHEET_CACHE_DIR: path.join(corpusDir, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
-if (steps.includes('validate')) measure('validate', [node, 'scripts/validate.ts', contentDir], env);
-if (steps.includes('build')) measure('cold build', ['astro', 'build', '--outDir', path.join(corpusDir, 'dist')], env);
-if (steps.includes('rebuild')) {
-  const first = path.join(contentDir, 'articles', 'middle-east', '0');
-  const victim = spawnSync('bash', ['-c', `ls ${first} | head -1`], { encoding: 'utf8' }).stdout.trim();
-  const file = path.join(first, victim);
-  writeFileSync(file, readFileSync(file, 'utf8').replace(/\n$/, '\n\nAn edited closing paragraph for the rebuild benchmark.\n'));
-  measure('rebuild after one edit', ['astro', 'build', '--outDir', path.join(corpusDir, 'dist')], env);
+const outDir = path.join(corpusDir, 'dist');
+// Every cache in one folder of the corpus (Astro's and Broadsheet's), so the cold build is really cold.
+const env = { BROADSHEET_CONTENT_DIR: contentDir, BROADSHEET_CACHE_DIR: path.join(corpusDir, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+const build = ['astro', 'build', '--outDir', outDir];
+// The articles the edit and publish steps start from (the corpus is deterministic).
+const wanted = new Set([Math.floor(count / 3), Math.max(0, count - 2), count - 1]);
+const corpus = new Map<number, GeneratedArticle>();
+let index = 0;
+for (const article of generateArticles(count)) if (wanted.has(index++)) corpus.set(index - 1, article);
+
+if (steps.includes('validate')) await measure('validate', [node, 'scripts/validate.ts', contentDir], env);
+if (steps.includes('build')) await measure('cold build', build, env, outDir);
+if (steps.includes('noop')) await measure('rebuild, nothing changed', build, env, outDir);
+if (steps.includes('edit')) {
+  // An old piece, a third of the way into the archive: a typo fixed, a sentence added.
+  const file = articlePathIn(contentDir, corpus.get(Math.floor(count / 3))!);
+  appendFileSync(file, '\nThis sentence was added after publication, as an editor fixing a piece would.\n');
+  await measure('rebuild after one edit', build, env, outDir);
 }
-appendFileSync(path.join(corpusDir, 'results.jsonl'), `${JSON.stringify({ articles: count, results })}\n`);
+if (steps.includes('publish')) {
+  const template = corpus.get(Math.max(0, count - 2))!;
+  const newest = corpus.get(count - 1)!;
+  const published = new Date(Date.parse(newest.published) + 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const article = { ...template, slug: 'bench-newly-published-piece', title: 'A newly published piece for the benchmark', published };
+  const file = articlePathIn(contentDir, article);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, articleFile(article));
+  await measure('rebuild after one publish', build, env, outDir);
+}
+
+if (values.compare === 'hugo') {
+  if (spawnSync('hugo', ['version']).status !== 0) {
+    console.log('  hugo: not installed (apt-get install hugo), comparison skipped');
+  } else {
+    const site = buildHugoSite(corpusDir, contentDir);
+    const hugo = await measure('hugo build', ['hugo', '--source', site, '--destination', path.join(corpusDir, 'hugo-dist'), '--quiet']);
+    const cold = results.find((result) => result.step === 'cold build');
+    if (cold) console.log(`  cold build / hugo: ${(cold.seconds / hugo.seconds).toFixed(1)}x the time`);
+  }
+}
+
+mkdirSync(RESULTS, { recursive: true });
+const record: BenchRun = { articles: count, date: new Date().toISOString(), results };
+writeFileSync(path.join(RESULTS, `${count}.json`), `${JSON.stringify(record, null, 2)}\n`);
+appendFileSync(path.join(corpusDir, 'results.jsonl'), `${JSON.stringify(record)}\n`);

@@ -40,6 +40,8 @@ export interface PageLink {
   label: string;
   href: string;
   current: boolean;
+  /** Pages are left out before this one (shown as "…"). */
+  gapBefore?: boolean;
 }
 
 export interface PageNavigation {
@@ -47,7 +49,12 @@ export interface PageNavigation {
   newer?: string;
   /** rel="next": older items. */
   older?: string;
-  /** The front page, then archive pages from newest to oldest. */
+  /**
+   * The front page, then archive pages from newest to oldest: those within
+   * PAGE_WINDOW of the current page, and page 1. Never the whole archive, and
+   * never "the highest page" from far below it: an archive page must not change
+   * when a publish adds a page at the top.
+   */
   links: PageLink[];
 }
 
@@ -61,13 +68,21 @@ export function archivePagePath(base: string, number: number): string {
  * Older from the front page leads to the archive page holding the item right
  * after the front page's last one.
  */
+/** Archive pages linked on each side of the current one. */
+export const PAGE_WINDOW = 2;
+
 export function pageNavigation(base: string, totalItems: number, pageSize: number, current: number | 'front'): PageNavigation {
   const pageCount = Math.ceil(totalItems / pageSize);
   const pageOfOldestIndex = (indexFromOldest: number) => Math.floor(indexFromOldest / pageSize) + 1;
   const links: PageLink[] = [{ label: 'Latest', href: base, current: current === 'front' }];
-  for (let number = pageCount; number >= 1; number--) {
+  // The front page sits above the newest archive page; its window reaches down from there.
+  const centre = current === 'front' ? pageCount + 1 : current;
+  const highest = Math.min(pageCount, centre + PAGE_WINDOW);
+  const lowest = Math.max(1, centre - PAGE_WINDOW);
+  for (let number = highest; number >= lowest; number--) {
     links.push({ label: String(number), href: archivePagePath(base, number), current: current === number });
   }
+  if (lowest > 1) links.push({ label: '1', href: archivePagePath(base, 1), current: false, ...(lowest > 2 ? { gapBefore: true } : {}) });
   const navigation: PageNavigation = { links };
   if (current === 'front') {
     // The first item not on the front page, counted from the oldest end.

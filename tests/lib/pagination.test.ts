@@ -49,6 +49,19 @@ describe('pageNavigation', () => {
     expect(pageNavigation('/latest/', 7, 3, 1)).toMatchObject({ newer: '/latest/page/2/' });
     expect(pageNavigation('/latest/', 7, 3, 1).older).toBeUndefined();
   });
+  it('links a window of pages around the current one, and page 1', () => {
+    const labels = (current: number | 'front') => pageNavigation('/x/', 200, 10, current).links.map((link) => `${link.gapBefore ? '… ' : ''}${link.label}${link.current ? '*' : ''}`);
+    expect(labels('front')).toEqual(['Latest*', '20', '19', '… 1']);
+    expect(labels(20)).toEqual(['Latest', '20*', '19', '18', '… 1']);
+    expect(labels(10)).toEqual(['Latest', '12', '11', '10*', '9', '8', '… 1']);
+    expect(labels(3)).toEqual(['Latest', '5', '4', '3*', '2', '1']);
+    expect(labels(4)).toEqual(['Latest', '6', '5', '4*', '3', '2', '1']);
+  });
+  it('leaves archive pages far below the top unchanged when a publish adds a page', () => {
+    for (const number of [1, 5, 17]) expect(pageNavigation('/x/', 201, 10, number), `page ${number}`).toEqual(pageNavigation('/x/', 200, 10, number));
+    // Only the pages near the top see the new one.
+    expect(pageNavigation('/x/', 201, 10, 19)).not.toEqual(pageNavigation('/x/', 200, 10, 19));
+  });
   it('lists the front page then archive pages newest first, marking the current one', () => {
     const { links } = pageNavigation('/x/', 7, 3, 2);
     expect(links.map((link) => [link.label, link.href, link.current])).toEqual([
