@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { USAGE, parseDeployArgs } from '../src/lib/deploy/args.ts';
 import { formatEvent, formatPlanDetails, formatRetry, formatSummary } from '../src/lib/deploy/report.ts';
-import { describeError } from '../src/lib/deploy/retry.ts';
+import { AdaptiveLimit, describeError } from '../src/lib/deploy/retry.ts';
 import { DeployError, deploy } from '../src/lib/deploy/run.ts';
 import { createS3Store } from '../src/lib/deploy/store.ts';
 
@@ -32,7 +32,8 @@ const store = createS3Store({
   bucket: args.target.bucket,
   endpoint: args.endpoint,
   region: args.region,
-  retry: { onRetry: (info) => console.error(formatRetry(info)) },
+  // One limit for every request to the store, so throttling slows them all.
+  retry: { onRetry: (info) => console.error(formatRetry(info)), limiter: new AdaptiveLimit(args.concurrency) },
 });
 
 try {

@@ -76,7 +76,8 @@ export function formatEvent(event: DeployEvent): string | undefined {
 }
 
 export function formatRetry(info: RetryInfo): string {
-  return `  retry ${info.operation} in ${(info.delayMs / 1000).toFixed(1)} s (attempt ${info.attempt + 1} of ${info.attempts}): ${info.error}`;
+  const slower = info.throttled && info.limit !== undefined ? `; ${plural(info.limit, 'request')} at a time now` : '';
+  return `  retry ${info.operation} in ${(info.delayMs / 1000).toFixed(1)} s (attempt ${info.attempt + 1} of ${info.attempts}): ${info.error}${slower}`;
 }
 
 /** The closing line: `✓ Deployed: 12 uploaded, 551 unchanged, 2 removed, 1.24 MB in 3.41 s`. */
