@@ -2,9 +2,12 @@
  * node scripts/deploy.ts --target s3://bucket/prefix [--endpoint URL] [--dry-run] ...
  *
  * Uploads a built site to an S3-compatible store: only what changed, assets
- * before pages, everything read back and verified, the manifest last. Exits 0
- * when deployed (or planned, with --dry-run), 1 when the deploy was refused or
- * stopped, 2 on bad arguments. Credentials come from the environment only.
+ * before pages and articles before the lists that link to them, everything
+ * read back and verified, the manifest last; then removes the documents that
+ * left the site. Exits 0
+ * when deployed (or planned, with --dry-run, or refused because a later run
+ * already deployed), 1 when the deploy was refused or stopped, 2 on bad
+ * arguments. Credentials come from the environment only.
  */
 import { existsSync } from 'node:fs';
 import { USAGE, parseDeployArgs } from '../src/lib/deploy/args.ts';
@@ -44,6 +47,8 @@ try {
     dryRun: args.dryRun,
     graceHours: args.graceHours,
     concurrency: args.concurrency,
+    commit: args.commit,
+    runNumber: args.runNumber,
     onEvent: (event) => {
       const line = formatEvent(event);
       if (line !== undefined) (event.type === 'warning' ? console.error : console.log)(line);
