@@ -7,20 +7,30 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { invalidationPaths } from '../../src/lib/deploy/cdn.ts';
 import { parseManifest, scanSite } from '../../src/lib/deploy/manifest.ts';
 import { deploy } from '../../src/lib/deploy/run.ts';
 import { createS3Store } from '../../src/lib/deploy/store.ts';
 import { parseTarget } from '../../src/lib/deploy/target.ts';
 import { readSiteUrl } from '../../src/lib/site-file.ts';
 import { REPO } from '../helpers/content-fixture.ts';
+import { startFakeCloudFront, type FakeCloudFront } from './fake-cloudfront.ts';
 import { getText, newBucket, runCli, snapshot, startCli, startProxy, useS3rver } from './harness.ts';
 
 const site = inject('sampleSite');
 const { published, withdrawn } = inject('sampleVariants');
 const server = useS3rver(site.outDir);
 const origin = new URL(readSiteUrl(path.join(REPO, 'content'))).origin;
+
+let cloudfront: FakeCloudFront;
+beforeAll(async () => {
+  cloudfront = await startFakeCloudFront();
+});
+afterAll(async () => {
+  await cloudfront?.close();
+});
 
 /** The site paths a page, feed or sitemap links to or loads, on this site. */
 function linksOf(text: string): string[] {
@@ -205,14 +215,23 @@ describe('publishing a piece', () => {
 });
 
 describe('taking down a piece', () => {
-  it('removes its page, search record and what listed only it within one deploy', async () => {
+  it('removes its page, search record and what listed only it within one deploy, and tells CloudFront exactly what changed or went', async () => {
     const bucket = await newBucket(server.client);
     const target = `s3://${bucket}/site`;
-    const cli = (dir: string) => runCli(['--dir', dir, '--target', target, '--endpoint', server.s3.endpoint]);
+    const cli = (dir: string) =>
+      runCli(['--dir', dir, '--target', target, '--endpoint', server.s3.endpoint, '--cloudfront-distribution', 'ETAKEDOWN1234'], {
+        AWS_ENDPOINT_URL_CLOUDFRONT: cloudfront.endpoint,
+      });
     const first = await cli(site.outDir);
     expect(first.status, first.stderr).toBe(0);
+    const before = cloudfront.invalidations.length;
+    // Nothing was live before: nothing to invalidate.
+    expect(before).toBe(0);
+
+    cloudfront.busyFor(1);
     const takedown = await cli(withdrawn.outDir);
     expect(takedown.status, takedown.stderr).toBe(0);
+    expect(takedown.stderr).toMatch(/retry INVALIDATE \d+ paths in [\d.]+ s \(attempt 2 of 10\): TooManyInvalidationsInProgress, HTTP 400/);
 
     const after = scanSite(withdrawn.outDir).files;
     const gone = Object.keys(previous).filter((sitePath) => !after[sitePath]);
@@ -229,5 +248,22 @@ describe('taking down a piece', () => {
     const manifest = parseManifest(await getText(server.client, bucket, 'site/.broadsheet/manifest.json'));
     expect(Object.keys(manifest.stale).sort()).toEqual(gone.filter(hashed).sort());
     expect(crawl(await storedSite(server.client, bucket)).broken).toEqual([]);
+
+    const changed = Object.keys(after).filter((sitePath) => previous[sitePath] && previous[sitePath]!.sha256 !== after[sitePath]!.sha256 && !hashed(sitePath));
+    expect(changed).toEqual(expect.arrayContaining(['index.html', 'middle-east/index.html', 'rss.xml', 'pagefind/pagefind-entry.json']));
+    expect(cloudfront.refused).toBe(1);
+    expect(cloudfront.invalidations).toHaveLength(1);
+    const [invalidation] = cloudfront.invalidations;
+    expect(invalidation).toMatchObject({ distributionId: 'ETAKEDOWN1234', signed: true });
+    expect(invalidation!.quantity).toBe(invalidation!.paths.length);
+    expect(invalidation!.paths).toEqual(invalidationPaths([...changed, ...goneDocuments]));
+    expect(invalidation!.paths).toEqual(expect.arrayContaining([`/${withdrawn.slug}/`, `/${withdrawn.slug}/index.html`, '/', '/tag/brics/']));
+    expect(invalidation!.paths.filter((p) => p.startsWith('/_astro/'))).toEqual([]);
+    expect(takedown.stdout).toMatch(/✓ CloudFront distribution ETAKEDOWN1234: invalidation I\d+ for \d+ paths/);
+
+    // Deployed again, nothing changed: CloudFront is not asked again.
+    const again = await cli(withdrawn.outDir);
+    expect(again.status, again.stderr).toBe(0);
+    expect(cloudfront.invalidations).toHaveLength(1);
   });
 });

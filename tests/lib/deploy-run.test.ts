@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Cdn } from '../../src/lib/deploy/cdn.ts';
 import { parseManifest, serializeManifest, sha256 } from '../../src/lib/deploy/manifest.ts';
 import { formatEvent, formatSummary } from '../../src/lib/deploy/report.ts';
 import { DeployError, MANIFEST_CACHE_CONTROL, deploy, type DeployEvent, type DeployOptions } from '../../src/lib/deploy/run.ts';
@@ -44,6 +45,20 @@ function keysOf(store: MemoryStore): string[] {
 
 function puts(store: MemoryStore): string[] {
   return store.operations.filter((operation) => operation.op === 'put').map((operation) => operation.key);
+}
+
+/** A CDN that records what it is told. */
+function fakeCdn(fail?: Error): Cdn & { calls: string[][] } {
+  const calls: string[][] = [];
+  return {
+    description: 'CloudFront distribution ETEST1234',
+    calls,
+    async invalidate(paths) {
+      calls.push([...paths]);
+      if (fail) throw fail;
+      return { id: `I${calls.length}` };
+    },
+  };
 }
 
 describe('deploy', () => {
@@ -375,5 +390,42 @@ describe('two deploys at once', () => {
     const rerun = await run(store, writeSite({ ...BUILD, 'index.html': 'a re-run of the same run' }), { commit: COMMIT, runNumber: 58 });
     expect(rerun.result.superseded).toBeUndefined();
     expect(rerun.result.uploaded).toBe(1);
+  });
+});
+
+describe('the CDN', () => {
+  it('is told, after the manifest, exactly the documents that changed or left, in both address forms', async () => {
+    const store = memoryStore();
+    const cdn = fakeCdn();
+    await run(store, writeSite(BUILD), { cdn });
+    expect(cdn.calls).toEqual([]);
+    const { 'old/index.html': _gone, ...rest } = BUILD;
+    const { events } = await run(store, writeSite({ ...rest, 'index.html': '<p>no link</p>', '_astro/new.Q1.css': 'b{}', 'new/index.html': article('new') }), { cdn });
+    expect(cdn.calls).toEqual([['/', '/index.html', '/old/', '/old/index.html']]);
+    expect(events.map((event) => formatEvent(event))).toContain(
+      '✓ CloudFront distribution ETEST1234: invalidation I1 for 4 paths: /, /index.html, /old/, /old/index.html',
+    );
+    const types = events.map((event) => event.type);
+    expect(types.indexOf('invalidated')).toBeGreaterThan(types.indexOf('removed'));
+  });
+
+  it('is not called when nothing changed', async () => {
+    const store = memoryStore();
+    const cdn = fakeCdn();
+    const dir = writeSite(BUILD);
+    await run(store, dir, { cdn });
+    await run(store, dir, { cdn });
+    expect(cdn.calls).toEqual([]);
+  });
+
+  it('failing, fails the deploy with what to invalidate by hand; the site itself is deployed', async () => {
+    const store = memoryStore();
+    await run(store, writeSite(BUILD));
+    const cdn = fakeCdn(Object.assign(new Error('not allowed'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }));
+    const failure = run(store, writeSite({ ...BUILD, 'rss.xml': '<rss>new</rss>' }), { cdn });
+    await expect(failure).rejects.toThrow(
+      /the new build is live at the origin, but CloudFront distribution ETEST1234 was not told \(AccessDenied, HTTP 403: not allowed\).*To clear them now, invalidate \/rss\.xml\./,
+    );
+    expect(new TextDecoder().decode(store.objects.get('site/rss.xml')?.body)).toBe('<rss>new</rss>');
   });
 });

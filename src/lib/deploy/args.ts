@@ -1,5 +1,6 @@
 /** Command-line arguments of `node scripts/deploy.ts`, checked before anything is read or sent. */
 import { parseArgs } from 'node:util';
+import { parseDistributionId } from './cdn.ts';
 import { COMMIT_PATTERN } from './manifest.ts';
 import { parseTarget, type DeployTarget } from './target.ts';
 
@@ -11,6 +12,7 @@ export const USAGE = `usage: node scripts/deploy.ts --target s3://bucket[/prefix
   --region REGION              default: $AWS_REGION, $AWS_DEFAULT_REGION, else us-east-1
   --grace-hours N              keep files that left the site this long before deleting them (default: 48)
   --concurrency N              parallel uploads, 1-64 (default: 8); halved while the store throttles
+  --cloudfront-distribution ID invalidate the changed and removed documents on this CloudFront distribution
   --commit SHA                 the git commit the build came from, recorded in the manifest
   --run-number N               the CI run number; a deploy from an earlier run than the live one is refused
   --dry-run                    print the plan; change nothing
@@ -26,6 +28,7 @@ export interface DeployArgs {
   region: string;
   graceHours: number;
   concurrency: number;
+  cloudfrontDistribution?: string;
   commit?: string;
   runNumber?: number;
   dryRun: boolean;
@@ -73,6 +76,7 @@ export function parseDeployArgs(argv: readonly string[], env: Readonly<Record<st
         region: { type: 'string' },
         'grace-hours': { type: 'string', default: '48' },
         concurrency: { type: 'string', default: '8' },
+        'cloudfront-distribution': { type: 'string' },
         commit: { type: 'string' },
         'run-number': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
@@ -110,6 +114,7 @@ export function parseDeployArgs(argv: readonly string[], env: Readonly<Record<st
         region,
         graceHours: parseNumber('--grace-hours', values['grace-hours'], { min: 0 }),
         concurrency: parseNumber('--concurrency', values.concurrency, { min: 1, max: 64, integer: true }),
+        ...(values['cloudfront-distribution'] !== undefined ? { cloudfrontDistribution: parseDistributionId(values['cloudfront-distribution']) } : {}),
         ...(commit !== undefined ? { commit } : {}),
         ...(values['run-number'] !== undefined ? { runNumber: parseNumber('--run-number', values['run-number'], { min: 1, integer: true }) } : {}),
         dryRun: values['dry-run'],

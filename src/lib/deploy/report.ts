@@ -90,6 +90,8 @@ export function formatEvent(event: DeployEvent): string | undefined {
       return `✓ manifest written: ${event.key}`;
     case 'removed':
       return `removed ${plural(event.paths.length, 'file')} that left the site: ${event.paths.join(', ')}`;
+    case 'invalidated':
+      return `✓ ${event.cdn}: invalidation ${event.id} for ${plural(event.paths.length, 'path')}: ${someOf(event.paths, 6)}`;
     case 'warning':
       return `warning: ${event.message}`;
   }

@@ -6,9 +6,10 @@
  * then the manifest, written only if no other deploy wrote one meanwhile.
  * Documents that left the site are deleted right after; hashed assets that
  * left stay for a grace period, because pages cached by readers still refer
- * to them.
+ * to them. Last, a CDN is told which documents changed or went.
  */
 import { readFileSync } from 'node:fs';
+import { invalidationPaths, type Cdn } from './cdn.ts';
 import { checkBuildDirectory, checkPolicies } from './checks.ts';
 import {
   defaultPolicy,
@@ -52,6 +53,7 @@ export type DeployEvent =
   | { type: 'verified'; files: number }
   | { type: 'manifest'; key: string }
   | { type: 'removed'; paths: string[] }
+  | { type: 'invalidated'; cdn: string; id: string; paths: string[] }
   | { type: 'warning'; message: string };
 
 export interface DeployOptions {
@@ -66,6 +68,8 @@ export interface DeployOptions {
   commit?: string;
   /** The CI run number, recorded in the manifest; a deploy from an earlier run than the live one is refused. */
   runNumber?: number;
+  /** Told about changed and removed documents after the manifest is written. */
+  cdn?: Cdn;
   /** The deploy's clock; injectable so tests can step past the grace period. */
   now?: () => Date;
   policy?: HeaderPolicy;
@@ -391,6 +395,22 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
         type: 'warning',
         message: `${assets.length} expired files could not be deleted (${listPaths(assets.map(example), 3)}); they keep the date they left, and the next deploy retries`,
       });
+    }
+  }
+
+  if (options.cdn) {
+    const outdated = [...plan.refreshed, ...removed.filter((removal) => removal.document).map((removal) => removal.path)];
+    if (outdated.length > 0) {
+      const paths = invalidationPaths(outdated);
+      try {
+        const { id } = await options.cdn.invalidate(paths, `broadsheet-${plan.manifest.deployedAt}-${sha256(new TextEncoder().encode(paths.join('\n'))).slice(0, 12)}`);
+        emit({ type: 'invalidated', cdn: options.cdn.description, id, paths });
+      } catch (error) {
+        failures.push(
+          `the new build is live at the origin, but ${options.cdn.description} was not told (${describeError(error)}): its edges may serve the previous copies ` +
+            `of ${outdated.length} changed or removed documents until their cache time runs out. To clear them now, invalidate ${listPaths(paths, 8)}.`,
+        );
+      }
     }
   }
 
