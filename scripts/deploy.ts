@@ -2,14 +2,19 @@
  * node scripts/deploy.ts --target s3://bucket/prefix [--endpoint URL] [--dry-run] ...
  *
  * Uploads a built site to an S3-compatible store: only what changed, assets
- * before pages, everything read back and verified, the manifest last. Exits 0
- * when deployed (or planned, with --dry-run), 1 when the deploy was refused or
- * stopped, 2 on bad arguments. Credentials come from the environment only.
+ * before pages and articles before the lists that link to them, everything
+ * read back and verified, the manifest last; then removes the documents that
+ * left the site and tells CloudFront (with --cloudfront-distribution). Exits 0
+ * when deployed (or planned, with --dry-run, or refused because a later run
+ * already deployed), 1 when the deploy was refused or stopped, 2 on bad
+ * arguments. Credentials come from the environment only.
  */
 import { existsSync } from 'node:fs';
 import { USAGE, parseDeployArgs } from '../src/lib/deploy/args.ts';
+import { invalidationPaths } from '../src/lib/deploy/cdn.ts';
+import { createCloudFrontCdn } from '../src/lib/deploy/cloudfront.ts';
 import { formatEvent, formatPlanDetails, formatRetry, formatSummary } from '../src/lib/deploy/report.ts';
-import { describeError } from '../src/lib/deploy/retry.ts';
+import { AdaptiveLimit, describeError, type RetryOptions } from '../src/lib/deploy/retry.ts';
 import { DeployError, deploy } from '../src/lib/deploy/run.ts';
 import { createS3Store } from '../src/lib/deploy/store.ts';
 
@@ -28,12 +33,15 @@ if (!existsSync(args.dir)) {
   process.exit(2);
 }
 
+const onRetry: RetryOptions['onRetry'] = (info) => console.error(formatRetry(info));
 const store = createS3Store({
   bucket: args.target.bucket,
   endpoint: args.endpoint,
   region: args.region,
-  retry: { onRetry: (info) => console.error(formatRetry(info)) },
+  // One limit for every request to the store, so throttling slows them all.
+  retry: { onRetry, limiter: new AdaptiveLimit(args.concurrency) },
 });
+const cdn = args.cloudfrontDistribution ? createCloudFrontCdn({ distributionId: args.cloudfrontDistribution, retry: { onRetry } }) : undefined;
 
 try {
   const result = await deploy({
@@ -43,10 +51,17 @@ try {
     dryRun: args.dryRun,
     graceHours: args.graceHours,
     concurrency: args.concurrency,
+    commit: args.commit,
+    runNumber: args.runNumber,
+    cdn,
     onEvent: (event) => {
       const line = formatEvent(event);
       if (line !== undefined) (event.type === 'warning' ? console.error : console.log)(line);
-      if (event.type === 'plan' && args.dryRun) for (const detail of formatPlanDetails(event.plan)) console.log(detail);
+      if (event.type === 'plan' && args.dryRun) {
+        for (const detail of formatPlanDetails(event.plan)) console.log(detail);
+        const outdated = [...event.plan.refreshed, ...event.plan.removals.filter((removal) => removal.document).map((removal) => removal.path)];
+        if (cdn && outdated.length > 0) console.log(`  invalidate  ${invalidationPaths(outdated).join(' ')}  (${cdn.description})`);
+      }
     },
   });
   console.log(formatSummary(result));

@@ -166,12 +166,19 @@ export function cacheControlFor(sitePath: string): string {
   return CACHE_CONTROL[cachePolicyFor(sitePath)];
 }
 
+export interface HstsOptions {
+  includeSubDomains: boolean;
+  preload: boolean;
+}
+
 export interface HeadersOptions {
   /**
    * The newsletter form's `action` URL (site.yaml `newsletter.action`); its
    * origin joins `'self'` in `form-action`. Must be https.
    */
   newsletterAction?: string;
+  /** site.yaml `hsts`; both off when absent. */
+  hsts?: HstsOptions;
   /** The host that reads the `_headers` file; only `renderHeadersFile` uses it. Default `cloudflare`. */
   host?: 'cloudflare' | 'netlify';
 }
@@ -228,10 +235,20 @@ const DENIED_FEATURES = [
   'usb',
 ];
 
+/**
+ * Two years, as the HSTS preload list asks. `includeSubDomains` and `preload`
+ * reach beyond this site (every subdomain; browsers' built-in list), so each
+ * publication opts in.
+ */
+export function strictTransportSecurity(hsts: HstsOptions = { includeSubDomains: false, preload: false }): string {
+  if (hsts.preload && !hsts.includeSubDomains) throw new Error('HSTS preload needs includeSubDomains');
+  return ['max-age=63072000', ...(hsts.includeSubDomains ? ['includeSubDomains'] : []), ...(hsts.preload ? ['preload'] : [])].join('; ');
+}
+
 /** Security headers of every response except the Content-Security-Policy. */
-function baseSecurityHeaders(): Record<string, string> {
+function baseSecurityHeaders(options: HeadersOptions): Record<string, string> {
   return {
-    'Strict-Transport-Security': 'max-age=63072000; includeSubDomains; preload',
+    'Strict-Transport-Security': strictTransportSecurity(options.hsts),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'Permissions-Policy': DENIED_FEATURES.map((feature) => `${feature}=()`).join(', '),
@@ -257,7 +274,7 @@ export function headerRules(options: HeadersOptions = {}): HeaderRule[] {
       set: {
         'Cache-Control': CACHE_CONTROL.revalidate,
         'Content-Security-Policy': contentSecurityPolicy({ ...options, page: 'default' }),
-        ...baseSecurityHeaders(),
+        ...baseSecurityHeaders(options),
       },
     },
     ...WASM_PATTERNS.map((pattern) => ({

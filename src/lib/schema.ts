@@ -426,6 +426,29 @@ export function siteSchema() {
     ),
     /** Copyright holder named in the footer. */
     copyright: text('name the copyright holder', { max: 120 }),
+    /**
+     * Strict-Transport-Security, sent with every response where the host reads
+     * `_headers` (README, "Publishing"): browsers reach the site's host over
+     * HTTPS only, for two years. `includeSubDomains` extends that to every
+     * subdomain of the host, breaking any still served over plain HTTP;
+     * `preload` also consents to browsers shipping the rule built in, which
+     * anyone may request at hstspreload.org and takes months to undo, and
+     * needs `includeSubDomains`. Both off unless set.
+     */
+    hsts: z
+      .strictObject(
+        {
+          includeSubDomains: z.boolean({ error: 'must be true or false' }).default(false),
+          preload: z.boolean({ error: 'must be true or false' }).default(false),
+        },
+        { error: groupError('includeSubDomains, preload') },
+      )
+      .superRefine((hsts, ctx) => {
+        if (hsts.preload && !hsts.includeSubDomains) {
+          ctx.addIssue({ code: 'custom', path: ['preload'], message: 'needs includeSubDomains: true; browsers preload a whole domain or nothing' });
+        }
+      })
+      .default({ includeSubDomains: false, preload: false }),
   });
 }
 

@@ -17,6 +17,6 @@ function redirects(): string {
 }
 
 export const GET: APIRoute = ({ params }) => {
-  const body = params.hostFile === '_headers' ? renderHeadersFile({ newsletterAction: site.newsletter.action }) : redirects();
+  const body = params.hostFile === '_headers' ? renderHeadersFile({ newsletterAction: site.newsletter.action, hsts: site.hsts }) : redirects();
   return new Response(body, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

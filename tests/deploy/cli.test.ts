@@ -79,13 +79,19 @@ describe('--dry-run', () => {
     const article = anArticle(build);
     writeFileSync(path.join(build, article), `${readFileSync(path.join(build, article), 'utf8')}<!-- edited -->`);
     rmSync(path.join(build, 'robots.txt'));
-    const result = await runCli(['--dir', build, '--target', `s3://${bucket}/site`, '--endpoint', server.s3.endpoint, '--dry-run']);
+    const result = await runCli(
+      ['--dir', build, '--target', `s3://${bucket}/site`, '--endpoint', server.s3.endpoint, '--dry-run', '--cloudfront-distribution', 'EDRYRUN1234'],
+      // Nothing listens there: a dry run must not call CloudFront.
+      { AWS_ENDPOINT_URL_CLOUDFRONT: 'http://127.0.0.1:9' },
+    );
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^Dry run: .*: \d+ files, [\d.]+ MB -> s3:\/\/.*\/site$/m);
-    expect(result.stdout).toMatch(/^Plan: 1 to upload \(1 changed, [\d.]+ kB\), \d+ unchanged, 1 leaving the site/m);
-    expect(result.stdout).toContain(`  upload  pages  ${article}  (changed, `);
-    expect(result.stdout).toContain('  stale   robots.txt  (left the site; deleted on a deploy after the grace period)');
-    expect(result.stdout).toMatch(/^Dry run: 1 to upload, \d+ unchanged, 0 to remove, [\d.]+ kB in [\d.]+ s; nothing was changed$/m);
+    expect(result.stdout).toMatch(/^Plan: 1 to upload \(1 changed, [\d.]+ kB\), \d+ unchanged, 1 to remove \(1 leaving the site now\)$/m);
+    expect(result.stdout).toContain(`  upload  articles  ${article}  (changed, `);
+    expect(result.stdout).toContain('  remove  robots.txt  (left the site; removed with this deploy)');
+    const page = article.slice(0, -'index.html'.length);
+    expect(result.stdout).toContain(`  invalidate  /${page} /${article} /robots.txt  (CloudFront distribution EDRYRUN1234)`);
+    expect(result.stdout).toMatch(/^Dry run: 1 to upload, \d+ unchanged, 1 to remove, [\d.]+ kB in [\d.]+ s; nothing was changed$/m);
     expect(result.stdout).not.toMatch(/uploaded|manifest written/);
     expect(await snapshot(server.client, bucket)).toEqual(before);
   });
@@ -94,7 +100,7 @@ describe('--dry-run', () => {
     const bucket = await newBucket(server.client);
     const result = await runCli(['--dir', site.outDir, '--target', `s3://${bucket}/site`, '--endpoint', server.s3.endpoint, '--dry-run']);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^Remote: no manifest, a first deploy$/m);
+    expect(result.stdout).toMatch(/^Remote: no manifest, a first deploy \(0 objects under the prefix\)$/m);
     expect((await snapshot(server.client, bucket)).size).toBe(0);
   });
 });

@@ -201,13 +201,15 @@ export interface ProxiedRequest {
   /** Decoded key path: `/<bucket>/<key>` with the query string removed. */
   path: string;
   query: string;
+  /** Names lowercased. */
+  headers: Record<string, string | string[] | undefined>;
   body: Buffer;
 }
 
 /** What the proxy does with a request: pass it on (possibly altered), answer it itself, or never answer. */
 export type ProxyAction =
   | { kind: 'pass'; body?: Buffer; alterResponse?: (body: Buffer) => Buffer }
-  | { kind: 'respond'; status: number; code: string }
+  | { kind: 'respond'; status: number; code: string; headers?: Record<string, string> }
   | { kind: 'stall' };
 
 export interface Proxy {
@@ -216,26 +218,31 @@ export interface Proxy {
   close(): Promise<void>;
 }
 
-/** An HTTP proxy in front of s3rver; `decide` sees every request, fully read, before it goes on. */
-export async function startProxy(upstreamPort: number, decide: (request: ProxiedRequest) => ProxyAction): Promise<Proxy> {
+/**
+ * An HTTP proxy in front of s3rver; `decide` sees every request, fully read,
+ * before it goes on, and may take its time (to hold a request until a test
+ * has done something else first).
+ */
+export async function startProxy(upstreamPort: number, decide: (request: ProxiedRequest) => ProxyAction | Promise<ProxyAction>): Promise<Proxy> {
   const requests: ProxiedRequest[] = [];
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
+    req.on('end', async () => {
       const url = new URL(req.url ?? '/', 'http://proxy');
       const request: ProxiedRequest = {
         method: req.method ?? 'GET',
         path: decodeURIComponent(url.pathname),
         query: url.search,
+        headers: req.headers,
         body: Buffer.concat(chunks),
       };
       requests.push(request);
-      const action = decide(request);
+      const action = await decide(request);
       if (action.kind === 'stall') return;
       if (action.kind === 'respond') {
-        res.writeHead(action.status, { 'content-type': 'application/xml' });
+        res.writeHead(action.status, { 'content-type': 'application/xml', ...action.headers });
         res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${action.code}</Code><Message>injected by the test proxy</Message></Error>`);
         return;
       }
@@ -255,7 +262,8 @@ export async function startProxy(upstreamPort: number, decide: (request: Proxied
             let responseBody: Buffer = Buffer.concat(responseChunks);
             if (action.alterResponse) responseBody = action.alterResponse(responseBody);
             const headers = { ...upstreamResponse.headers };
-            if (headers['content-length'] !== undefined) headers['content-length'] = String(responseBody.length);
+            // A HEAD answer has no body but the length of the object's.
+            if (headers['content-length'] !== undefined && req.method !== 'HEAD') headers['content-length'] = String(responseBody.length);
             res.writeHead(upstreamResponse.statusCode ?? 502, headers);
             res.end(responseBody);
           });

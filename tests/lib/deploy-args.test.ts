@@ -31,6 +31,12 @@ describe('parseDeployArgs', () => {
       '0.5',
       '--concurrency',
       '4',
+      '--cloudfront-distribution',
+      'E2QWRUHAPOMQZL',
+      '--commit',
+      '0123456789abcdef0123456789abcdef01234567',
+      '--run-number',
+      '58',
       '--dry-run',
     ]);
     expect(parsed).toEqual({
@@ -42,6 +48,9 @@ describe('parseDeployArgs', () => {
         region: 'auto',
         graceHours: 0.5,
         concurrency: 4,
+        cloudfrontDistribution: 'E2QWRUHAPOMQZL',
+        commit: '0123456789abcdef0123456789abcdef01234567',
+        runNumber: 58,
         dryRun: true,
       },
     });
@@ -73,6 +82,11 @@ describe('parseDeployArgs', () => {
     [['--target', 's3://bbb', '--endpoint', 'https://key:secret@r2.example'], /must not carry credentials/],
     [['--target', 's3://bbb', '--region', 'EU West'], /--region/],
     [['--target', 's3://bbb', 'dist'], /unexpected argument "dist"/],
+    [['--target', 's3://bbb', '--cloudfront-distribution', 'https://d111.cloudfront.net'], /--cloudfront-distribution must be a distribution id/],
+    [['--target', 's3://bbb', '--commit', 'HEAD'], /--commit must be a full commit id/],
+    [['--target', 's3://bbb', '--commit', '0123abc'], /--commit must be a full commit id/],
+    [['--target', 's3://bbb', '--run-number', '0'], /--run-number must be a whole number from 1 or more/],
+    [['--target', 's3://bbb', '--run-number', '12.5'], /--run-number/],
     [['--target', 's3://bbb', '--force'], /Unknown option '--force'/],
     [['--target'], /argument missing/],
   ])('refuses %j', (argv, message) => {

@@ -23,6 +23,15 @@ describe('scanSite', () => {
     expect(absolute['x/index.html']).toBe(path.join(dir, 'x/index.html'));
   });
 
+  it('knows the article pages by their og:type', () => {
+    const dir = tempSite({
+      'index.html': '<head><meta property="og:type" content="website"></head>',
+      'a/index.html': '<head><meta property="og:type" content="article"></head>',
+      'latest/rail/index.html': '<ol><li><a href="/a/">A</a></li></ol>',
+    });
+    expect([...scanSite(dir).articles]).toEqual(['a/index.html']);
+  });
+
   it('refuses symbolic links and the reserved .broadsheet folder', () => {
     const linked = tempSite({ 'index.html': 'a' });
     symlinkSync('/etc/hostname', path.join(linked, 'leak.txt'));
@@ -35,18 +44,26 @@ describe('manifest text', () => {
   const manifest = {
     version: 1 as const,
     deployedAt: '2026-11-28T12:00:00.000Z',
-    files: { 'b.html': { sha256: 'a'.repeat(64), size: 1, contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache' } },
+    commit: '0123456789abcdef0123456789abcdef01234567',
+    runNumber: 58,
+    files: { 'b.html': { sha256: 'a'.repeat(64), size: 1, contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache', etag: '"9b2f"' } },
     stale: { 'a.css': { sha256: 'b'.repeat(64), size: 2, contentType: 'text/css', cacheControl: 'no-cache', since: '2026-11-27T12:00:00.000Z' } },
   };
 
   it('round-trips, with stable ordering', () => {
     expect(parseManifest(serializeManifest(manifest))).toEqual(manifest);
+    // Manifests written before ETags, commits and run numbers were recorded still read.
+    const { commit: _c, runNumber: _r, ...older } = manifest;
+    const { etag: _e, ...olderFile } = manifest.files['b.html'];
+    expect(parseManifest(serializeManifest({ ...older, files: { 'b.html': olderFile } }))).toEqual({ ...older, files: { 'b.html': olderFile } });
     expect(serializeManifest(emptyManifest())).toBe('{\n "version": 1,\n "files": {},\n "stale": {}\n}\n');
   });
 
   it('refuses damaged manifests with the reason', () => {
     expect(() => parseManifest('{')).toThrow(/not JSON/);
     expect(() => parseManifest('{"version":2,"files":{},"stale":{}}')).toThrow(/version/);
+    expect(() => parseManifest(JSON.stringify({ ...manifest, commit: 'main' }))).toThrow(/commit/);
+    expect(() => parseManifest(JSON.stringify({ ...manifest, runNumber: 0 }))).toThrow(/runNumber/);
     expect(() => parseManifest(JSON.stringify({ ...manifest, files: { 'b.html': { ...manifest.files['b.html'], sha256: 'xyz' } } }))).toThrow(
       /files\.b\.html\.sha256/,
     );

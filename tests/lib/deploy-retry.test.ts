@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { runPool } from '../../src/lib/deploy/pool.ts';
-import { describeError, isTransient, withRetry, type RetryInfo } from '../../src/lib/deploy/retry.ts';
+import { AdaptiveLimit, classifyError, describeError, isTransient, withRetry, type RetryInfo } from '../../src/lib/deploy/retry.ts';
 
 function serviceError(name: string, status: number): Error {
   return Object.assign(new Error(`${name} message`), { name, $metadata: { httpStatusCode: status } });
+}
+
+/** A 503 SlowDown with the response headers the SDK keeps on `$response`. */
+function throttle(headers: Record<string, string>): Error {
+  const error = serviceError('SlowDown', 503);
+  Object.defineProperty(error, '$response', { value: { statusCode: 503, headers } });
+  return error;
 }
 
 function networkError(code: string): Error {
@@ -42,18 +49,18 @@ describe('withRetry', () => {
       'PUT a',
       async () => {
         calls++;
-        if (calls < 3) throw serviceError('SlowDown', 503);
+        if (calls < 3) throw serviceError('InternalError', 500);
         return 'ok';
       },
       { ...noSleep, onRetry: (info) => retries.push(info) },
     );
     expect(result).toBe('ok');
     expect(calls).toBe(3);
-    expect(retries.map((retry) => [retry.attempt, retry.delayMs])).toEqual([
-      [1, 188],
-      [2, 375],
+    expect(retries.map((retry) => [retry.attempt, retry.delayMs, retry.throttled])).toEqual([
+      [1, 188, false],
+      [2, 375, false],
     ]);
-    expect(retries[0]?.error).toBe('SlowDown, HTTP 503: SlowDown message');
+    expect(retries[0]?.error).toBe('InternalError, HTTP 500: InternalError message');
   });
 
   it('gives up after the last attempt with the last error', async () => {
@@ -86,6 +93,115 @@ describe('withRetry', () => {
       { attempts: 10, baseDelayMs: 1000, maxDelayMs: 3000, random: () => 0.999999, sleep: async (ms) => void delays.push(ms) },
     );
     expect(Math.max(...delays)).toBeLessThanOrEqual(3000);
+  });
+
+  it('gives throttling far more patience than other errors: ten attempts, waits growing to 30 s', async () => {
+    const delays: number[] = [];
+    let calls = 0;
+    const failing = withRetry('PUT a', async () => {
+      calls++;
+      throw serviceError('SlowDown', 503);
+    }, { random: () => 0.999999, sleep: async (ms) => void delays.push(ms) });
+    await expect(failing).rejects.toThrow('SlowDown message');
+    expect(calls).toBe(10);
+    expect(delays).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000, 30000]);
+    // Five attempts of 250 ms doubling gave up after 3.75 s; this waits 151 s in all.
+    expect(delays.reduce((sum, ms) => sum + ms, 0)).toBe(151_000);
+  });
+
+  it('waits at least as long as Retry-After asks, in seconds or as a date', async () => {
+    const now = Date.parse('2026-12-01T12:00:00Z');
+    const delays: number[] = [];
+    const answers = [
+      throttle({ 'retry-after': '7' }),
+      throttle({ 'Retry-After': new Date(now + 12_000).toUTCString() }),
+      throttle({ 'retry-after': 'soon' }),
+      throttle({ 'retry-after': '86400' }),
+    ];
+    await withRetry(
+      'PUT a',
+      async () => {
+        const next = answers.shift();
+        if (next) throw next;
+      },
+      { ...noSleep, now: () => now, sleep: async (ms) => void delays.push(ms) },
+    );
+    // Retry-After 7 s, then a date 12 s ahead, then unreadable (the backoff alone),
+    // then a day, capped at five minutes.
+    expect(delays).toEqual([7000, 12000, 3000, 300_000]);
+  });
+
+  it('halves the requests in flight when throttled, then lets them grow back one at a time', async () => {
+    const limiter = new AdaptiveLimit(8);
+    let inFlight = 0;
+    let throttledSoFar = 0;
+    const overLimit: string[] = [];
+    const limitsAfterThrottle: number[] = [];
+    const retries: RetryInfo[] = [];
+    const task = (index: number) =>
+      withRetry(
+        `PUT ${index}`,
+        async () => {
+          inFlight++;
+          if (inFlight > limiter.limit) overLimit.push(`${inFlight} in flight at limit ${limiter.limit}`);
+          // Once the whole first wave has been throttled (and has ended).
+          if (throttledSoFar === 8) limitsAfterThrottle.push(inFlight);
+          await new Promise((resolve) => setImmediate(resolve));
+          inFlight--;
+          // The store pushes back on the first wave of eight.
+          if (index < 8 && throttledSoFar < 8) {
+            throttledSoFar++;
+            throw serviceError('SlowDown', 503);
+          }
+        },
+        { ...noSleep, limiter, onRetry: (info) => retries.push(info) },
+      );
+    await Promise.all(Array.from({ length: 24 }, (_, index) => task(index)));
+    // Eight requests failed together: one halving, not eight.
+    expect(retries.map((retry) => retry.limit)).toEqual(Array(8).fill(4));
+    expect(overLimit).toEqual([]);
+    // Right after the halving at most four ran at once; by the end more did again.
+    expect(Math.max(...limitsAfterThrottle.slice(0, 4))).toBeLessThanOrEqual(4);
+    expect(limiter.limit).toBeGreaterThan(4);
+    expect(limiter.active).toBe(0);
+  });
+
+  it('retries CloudFront’s TooManyInvalidationsInProgress as throttling', () => {
+    expect(classifyError(serviceError('TooManyInvalidationsInProgress', 400))).toBe('throttled');
+  });
+});
+
+describe('AdaptiveLimit', () => {
+  it('never lets more than the limit run, and hands a slot to the next waiter', async () => {
+    const limiter = new AdaptiveLimit(2);
+    await limiter.acquire();
+    await limiter.acquire();
+    let third = false;
+    const waiting = limiter.acquire().then(() => (third = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(third).toBe(false);
+    limiter.release();
+    await waiting;
+    expect(limiter.active).toBe(2);
+  });
+
+  it('halves once per generation, never below one, and grows back by one per window of successes', async () => {
+    const limiter = new AdaptiveLimit(8);
+    const generation = await limiter.acquire();
+    limiter.release();
+    limiter.throttled(generation);
+    limiter.throttled(generation);
+    expect(limiter.limit).toBe(4);
+    for (let i = 0; i < 3; i++) limiter.succeeded();
+    expect(limiter.limit).toBe(4);
+    limiter.succeeded();
+    expect(limiter.limit).toBe(5);
+    for (let g = 1; g < 10; g++) limiter.throttled(g);
+    expect(limiter.limit).toBe(1);
+  });
+
+  it('refuses a limit that is not a whole number of one or more', () => {
+    expect(() => new AdaptiveLimit(0)).toThrow(/whole number of 1 or more/);
   });
 });
 

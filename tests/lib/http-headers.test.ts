@@ -172,7 +172,7 @@ describe('headersFor', () => {
   it('sends the security headers with every response', () => {
     for (const path of SITE_PATHS) {
       const headers = headersFor(path, { newsletterAction: NEWSLETTER });
-      expect(headers['Strict-Transport-Security']).toBe('max-age=63072000; includeSubDomains; preload');
+      expect(headers['Strict-Transport-Security']).toBe('max-age=63072000');
       expect(headers['X-Content-Type-Options']).toBe('nosniff');
       expect(headers['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
       expect(headers['Permissions-Policy']).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\)/);
@@ -180,6 +180,15 @@ describe('headersFor', () => {
       expect(headers['Cache-Control']).toBe(cacheControlFor(path));
       expect(headers['Content-Type']).toBe(contentTypeFor(path));
     }
+  });
+
+  it('extends HSTS to subdomains and the preload list only when the publication opts in', () => {
+    const hsts = (includeSubDomains: boolean, preload: boolean) => headersFor('index.html', { hsts: { includeSubDomains, preload } })['Strict-Transport-Security'];
+    expect(hsts(false, false)).toBe('max-age=63072000');
+    expect(hsts(true, false)).toBe('max-age=63072000; includeSubDomains');
+    expect(hsts(true, true)).toBe('max-age=63072000; includeSubDomains; preload');
+    expect(() => hsts(false, true)).toThrow(/preload needs includeSubDomains/);
+    expect(renderHeadersFile({ hsts: { includeSubDomains: true, preload: false } })).toContain('  Strict-Transport-Security: max-age=63072000; includeSubDomains\n');
   });
 
   it("gives the search page and Pagefind's worker the WebAssembly policy, and no other page", () => {

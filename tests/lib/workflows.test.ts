@@ -1,9 +1,11 @@
 /**
  * The GitHub Actions workflows, read as data: what triggers them, what they may
  * do, and the order of their steps. GitHub cannot run here, so these are the
- * properties that must not drift: least privileges, no secret in command text,
- * a deploy that only ever follows validate, test and build, scheduled builds
- * for scheduled pieces, and a time limit on every job.
+ * properties that must not drift: least privileges (an OIDC token only in the
+ * job that deploys, where nothing but the deploy runs), actions that handle
+ * credentials or the site pinned to full commits, no secret in command text, a
+ * deploy that only ever follows validate, test and build, scheduled builds for
+ * scheduled pieces, and a time limit on every job.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +31,7 @@ interface Concurrency {
 interface Job {
   name?: string;
   if?: string;
+  needs?: string | string[];
   'runs-on': string;
   'timeout-minutes'?: number;
   permissions?: Permissions;
@@ -87,6 +90,56 @@ function concurrencyOf(workflow: Workflow, job: Job): Concurrency {
   return typeof concurrency === 'string' ? { group: concurrency } : concurrency;
 }
 
+/** The job that runs the tests: where dependencies' install scripts and the build run. */
+function testJob(workflow: Workflow): [string, Job] {
+  const found = jobsOf(workflow).find(([, job]) => runIndex(job.steps, /^npm test\b/m) > -1);
+  if (!found) throw new Error('no job runs npm test');
+  return found;
+}
+
+function canRequestOidc(job: Job): boolean {
+  return typeof job.permissions === 'object' && job.permissions['id-token'] === 'write';
+}
+
+/** Actions that carry the built site from job to job or out of the run. */
+const SITE_CARRIERS = new Set(['actions/upload-artifact', 'actions/download-artifact']);
+
+interface Pin {
+  action: string;
+  ref: string;
+  /** The release named in the comment beside a commit pin. */
+  release?: string;
+}
+
+/** Every `uses:` line of a workflow's text, as written, comment included (YAML parsing drops comments). */
+function pinsIn(text: string): Pin[] {
+  return [...text.matchAll(/^\s*(?:-\s+)?uses:\s*([\w.-]+\/[\w.-]+)@(\S+)(?:\s+#\s*(.*))?$/gm)].map((match) => ({
+    action: match[1]!,
+    ref: match[2]!,
+    ...(match[3] !== undefined ? { release: match[3].trim() } : {}),
+  }));
+}
+
+const COMMIT_PIN = /^[0-9a-f]{40}$/;
+const MAJOR_TAG = /^v\d+$/;
+const RELEASE = /^v\d+\.\d+\.\d+$/;
+
+/** The major version a pin stands for: its tag, or the release beside its commit. */
+function majorOf(pin: Pin): string {
+  return (COMMIT_PIN.test(pin.ref) ? pin.release : pin.ref)?.match(/^v\d+/)?.[0] ?? '?';
+}
+
+/**
+ * What a concurrency group of the form `${{ inputs.dry_run && 'A' || 'B' }}`
+ * (or a plain name) evaluates to for a dry run and for every other run.
+ */
+function groupsOf(group: string): { dryRun: string; otherwise: string } {
+  if (!group.includes('${{')) return { dryRun: group, otherwise: group };
+  const match = /^\$\{\{\s*inputs\.dry_run\s*&&\s*'([^']+)'\s*\|\|\s*'([^']+)'\s*\}\}$/.exec(group);
+  if (!match) throw new Error(`unexpected concurrency group ${group}`);
+  return { dryRun: match[1]!, otherwise: match[2]! };
+}
+
 /** Expands one cron field (`*`, `*\/15`, `7,22`, `0-30/10`) to its values. */
 function cronField(field: string, min: number, max: number): number[] {
   const values = new Set<number>();
@@ -116,7 +169,7 @@ function cronMinutesOfDay(cron: string): number[] {
 }
 
 describe('both workflows', () => {
-  for (const [file, { workflow }] of Object.entries(ALL)) {
+  for (const [file, { workflow, text }] of Object.entries(ALL)) {
     describe(file, () => {
       it('grants the token read access to contents and nothing more at the top', () => {
         expect(workflow.permissions).toEqual({ contents: 'read' });
@@ -133,6 +186,12 @@ describe('both workflows', () => {
         }
       });
 
+      it('never lets the job that installs, tests and builds request an OIDC token', () => {
+        const [name, job] = testJob(workflow);
+        expect(canRequestOidc(job), name).toBe(false);
+        expect(job.environment, `${name}: no deployment environment, so no environment secrets`).toBeUndefined();
+      });
+
       it('sets a time limit on every job', () => {
         for (const [name, job] of jobsOf(workflow)) {
           expect(job['timeout-minutes'], name).toBeTypeOf('number');
@@ -141,15 +200,30 @@ describe('both workflows', () => {
         }
       });
 
-      it('pins every action to a major version', () => {
-        for (const step of stepsOf(workflow).filter((s) => s.uses)) {
-          expect(step.uses, step.name).toMatch(/^[\w.-]+\/[\w.-]+@v\d+$/);
+      it('pins to a full commit, its release named beside it, every action that runs where an OIDC token can be requested or carries the site', () => {
+        const pins = pinsIn(text);
+        expect(pins).toHaveLength(stepsOf(workflow).filter((step) => step.uses).length);
+        const inTokenJobs = new Set(
+          jobsOf(workflow)
+            .filter(([, job]) => canRequestOidc(job))
+            .flatMap(([, job]) => job.steps.map((step) => step.uses).filter(Boolean)),
+        );
+        for (const pin of pins) {
+          const uses = `${pin.action}@${pin.ref}`;
+          const mustPin = inTokenJobs.has(uses) || SITE_CARRIERS.has(pin.action) || pin.action.startsWith('aws-actions/');
+          if (mustPin || COMMIT_PIN.test(pin.ref)) {
+            expect(pin.ref, `${uses}: a full commit`).toMatch(COMMIT_PIN);
+            expect(pin.release, `${uses}: the release it is, as a comment`).toMatch(RELEASE);
+          } else {
+            expect(pin.ref, `${uses}: a major version`).toMatch(MAJOR_TAG);
+          }
         }
       });
 
       it('checks out without leaving the token in .git/config', () => {
-        const checkout = stepsOf(workflow).find((step) => step.uses?.startsWith('actions/checkout@'));
-        expect(checkout?.with?.['persist-credentials']).toBe(false);
+        const checkouts = stepsOf(workflow).filter((step) => step.uses?.startsWith('actions/checkout@'));
+        expect(checkouts.length).toBeGreaterThan(0);
+        for (const checkout of checkouts) expect(checkout.with?.['persist-credentials']).toBe(false);
       });
 
       it('keeps expressions, secrets above all, out of command text', () => {
@@ -167,7 +241,8 @@ describe('both workflows', () => {
       });
 
       it('installs with npm ci on Node 22, then restores the Astro caches', () => {
-        const steps = jobsOf(workflow)[0]![1].steps;
+        const [, job] = testJob(workflow);
+        const steps = job.steps;
         const setup = steps[usesIndex(steps, 'actions/setup-node')];
         expect(String(setup?.with?.['node-version'])).toBe('22');
         const install = runIndex(steps, /^npm ci\b/);
@@ -184,34 +259,47 @@ describe('both workflows', () => {
       });
 
       it('points the browser tests at an installed browser', () => {
-        expect(workflow.env?.CHROMIUM_PATH).toMatch(/^\/usr\/bin\//);
-        const steps = jobsOf(workflow)[0]![1].steps;
-        const check = runIndex(steps, /"\$CHROMIUM_PATH" --version/);
+        const [, job] = testJob(workflow);
+        expect(job.env?.CHROMIUM_PATH ?? workflow.env?.CHROMIUM_PATH).toMatch(/^\/usr\/bin\//);
+        const check = runIndex(job.steps, /"\$CHROMIUM_PATH" --version/);
         expect(check).toBeGreaterThan(-1);
-        expect(check).toBeLessThan(runIndex(steps, /^npm test\b/m));
+        expect(check).toBeLessThan(runIndex(job.steps, /^npm test\b/m));
       });
 
-      it('validates, tests and builds, in that order', () => {
-        const steps = jobsOf(workflow)[0]![1].steps;
+      it('validates, tests and builds, in that order, and attaches exactly dist/ after the build', () => {
+        const [, job] = testJob(workflow);
+        const steps = job.steps;
         const validate = runIndex(steps, /^npm run validate\b/m);
         const test = runIndex(steps, /^npm test\b/m);
         const build = runIndex(steps, /^npm run build\b/m);
         expect(validate).toBeGreaterThan(-1);
         expect(test).toBeGreaterThan(validate);
         expect(build).toBeGreaterThan(test);
+        const upload = usesIndex(steps, 'actions/upload-artifact');
+        expect(upload).toBeGreaterThan(build);
+        const options = steps[upload]!.with!;
+        expect(options.name).toBe('site');
+        expect(options.path).toMatch(/^dist\/?$/);
+        // upload-artifact leaves hidden files out unless asked: public/.well-known/ would go missing.
+        expect(options['include-hidden-files']).toBe(true);
+        expect(options['if-no-files-found']).toBe('error');
+        expect(options['retention-days']).toBeGreaterThanOrEqual(1);
+        expect(options['retention-days']).toBeLessThanOrEqual(7);
       });
     });
   }
 
-  it('use the same major version of each action', () => {
-    const versions = new Map<string, Set<string>>();
-    for (const { workflow } of Object.values(ALL)) {
-      for (const step of stepsOf(workflow).filter((s) => s.uses)) {
-        const [action, version] = step.uses!.split('@') as [string, string];
-        versions.set(action, (versions.get(action) ?? new Set()).add(version));
+  it('use the same major version of each action, and the same commit wherever one is pinned', () => {
+    const majors = new Map<string, Set<string>>();
+    const commits = new Map<string, Set<string>>();
+    for (const { text } of Object.values(ALL)) {
+      for (const pin of pinsIn(text)) {
+        majors.set(pin.action, (majors.get(pin.action) ?? new Set()).add(majorOf(pin)));
+        if (COMMIT_PIN.test(pin.ref)) commits.set(`${pin.action} ${pin.release}`, (commits.get(`${pin.action} ${pin.release}`) ?? new Set()).add(pin.ref));
       }
     }
-    for (const [action, seen] of versions) expect([...seen], action).toHaveLength(1);
+    for (const [action, seen] of majors) expect([...seen], action).toHaveLength(1);
+    for (const [release, seen] of commits) expect([...seen], release).toHaveLength(1);
   });
 });
 
@@ -232,14 +320,10 @@ describe('ci.yml', () => {
     expect(concurrency['cancel-in-progress']).toBe(true);
   });
 
-  it('uploads the built dist/ for a few days, after the build', () => {
-    const upload = usesIndex(job.steps, 'actions/upload-artifact');
-    expect(upload).toBeGreaterThan(runIndex(job.steps, /^npm run build\b/m));
-    const options = job.steps[upload]!.with!;
-    expect(options.path).toMatch(/^dist\/?$/);
-    expect(options['retention-days']).toBeGreaterThanOrEqual(1);
-    expect(options['retention-days']).toBeLessThanOrEqual(7);
-    expect(options['if-no-files-found']).toBe('error');
+  it('keeps the built dist/ for a few days, for reviewers', () => {
+    expect(jobsOf(workflow)).toHaveLength(1);
+    const upload = job.steps[usesIndex(job.steps, 'actions/upload-artifact')]!;
+    expect(upload.with?.['retention-days']).toBeGreaterThanOrEqual(3);
   });
 
   it('uses no credentials and no deployment environment', () => {
@@ -251,11 +335,21 @@ describe('ci.yml', () => {
 describe('deploy.yml', () => {
   const { workflow } = deploy;
   const jobs = jobsOf(workflow);
-  const [, job] = jobs[0]!;
+  const [buildName, build] = testJob(workflow);
+  const deployEntry = jobs.find(([, job]) => runIndex(job.steps, /^\s*npm run deploy -- /m) > -1);
+  if (!deployEntry) throw new Error('no job runs npm run deploy');
+  const [deployName, job] = deployEntry;
   const steps = job.steps;
+  // OIDC is the default; the README's documented alternative hands access keys to
+  // the deploy step instead. Either way no other step sees credentials.
+  const credentials = usesIndex(steps, 'aws-actions/configure-aws-credentials');
+  const oidc = credentials > -1;
+  const deployStep = runIndex(steps, /^\s*npm run deploy -- /m);
 
-  it('is one job, so that the site deployed is the one just tested and built', () => {
-    expect(jobs).toHaveLength(1);
+  it('is two jobs: one that validates, tests and builds, and one that only deploys what it built', () => {
+    expect(jobs).toHaveLength(2);
+    expect(deployName).not.toBe(buildName);
+    expect([job.needs].flat()).toEqual([buildName]);
   });
 
   it('runs on push to main, on a schedule and by hand', () => {
@@ -281,41 +375,61 @@ describe('deploy.yml', () => {
     }
   });
 
-  it('never cancels a deploy in progress, and queues all deploys in one group', () => {
-    const concurrency = concurrencyOf(workflow, job);
-    expect(concurrency['cancel-in-progress']).toBe(false);
-    expect(concurrency.group, 'one group for every trigger and branch').not.toContain('${{');
+  it('builds with a read-only token, no environment and no credentials', () => {
+    expect(build.permissions).toEqual({ contents: 'read' });
+    expect(build.environment).toBeUndefined();
+    expect(build.steps.some((step) => step.uses?.startsWith('aws-actions/'))).toBe(false);
+    expect(strings(build).filter(([, value]) => /secrets\.|vars\.AWS_|AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY/.test(value))).toEqual([]);
+  });
+
+  it('asks for read access in the deploy job, plus an OIDC token only when it uses one', () => {
+    expect(job.permissions).toEqual(oidc ? { contents: 'read', 'id-token': 'write' } : { contents: 'read' });
+  });
+
+  it('runs nothing in the deploy job but the settings check, an install without scripts, the download and the deploy', () => {
+    const allowedActions = ['actions/checkout', 'actions/setup-node', 'actions/download-artifact', 'aws-actions/configure-aws-credentials'];
+    for (const step of steps) {
+      if (step.uses) expect(allowedActions, step.name).toContain(step.uses.split('@')[0]);
+      else expect(step.run, step.name).toBeDefined();
+    }
+    const commands = steps.filter((step) => step.run !== undefined).map((step) => step.run!);
+    expect(commands).toHaveLength(3);
+    expect(commands[0], 'the settings check').toMatch(/DEPLOY_TARGET\b.*\bAWS_REGION\b/);
+    expect(commands[0]).not.toMatch(/\bnpm\b|\bnode\b|\bnpx\b/);
+    expect(commands[1]!.trim()).toMatch(/^npm ci\b(?=.*\s--ignore-scripts\b)(?=.*\s--omit=dev\b).*$/);
+    expect(commands[2]).toMatch(/^\s*npm run deploy -- /m);
+    expect(runIndex(steps, /\bnpm (test|run (build|validate))\b/)).toBe(-1);
+  });
+
+  it('deploys the artifact the build job made, downloaded into dist/ before any credential exists', () => {
+    const download = usesIndex(steps, 'actions/download-artifact');
+    expect(download).toBeGreaterThan(-1);
+    expect(steps[download]!.with).toMatchObject({ name: 'site', path: 'dist/' });
+    expect(deployStep).toBe(steps.length - 1);
+    if (oidc) {
+      expect(credentials, 'credentials come right before the deploy').toBe(deployStep - 1);
+      expect(download).toBeLessThan(credentials);
+    }
+    for (const step of steps.slice(0, deployStep)) {
+      expect(step.if, `${step.name}: no step before the deploy is skipped or forced`).toBeUndefined();
+    }
   });
 
   it('deploys main only, through a protected environment', () => {
     const environment = typeof job.environment === 'string' ? job.environment : job.environment?.name;
     expect(environment).toBe('production');
     expect(job.if).toContain("github.ref == 'refs/heads/main'");
+    expect(build.if).toContain("github.ref == 'refs/heads/main'");
   });
 
-  // OIDC is the default; the README's documented alternative hands access keys to
-  // the deploy step instead. Either way no other step sees credentials.
-  const credentials = usesIndex(steps, 'aws-actions/configure-aws-credentials');
-  const oidc = credentials > -1;
-
-  it('asks for read access, plus an OIDC token only when it uses one', () => {
-    expect(job.permissions).toEqual(oidc ? { contents: 'read', 'id-token': 'write' } : { contents: 'read' });
-  });
-
-  it('validates, tests and builds before credentials exist, and deploys last', () => {
-    const validate = runIndex(steps, /^npm run validate\b/m);
-    const test = runIndex(steps, /^npm test\b/m);
-    const build = runIndex(steps, /^npm run build\b/m);
-    const deployStep = runIndex(steps, /^\s*npm run deploy -- /m);
-    expect(validate).toBeGreaterThan(-1);
-    expect(test).toBeGreaterThan(validate);
-    expect(build).toBeGreaterThan(test);
-    expect(deployStep).toBeGreaterThan(build);
-    expect(deployStep).toBe(steps.length - 1);
-    if (oidc) expect(credentials, 'credentials come after the build, right before the deploy').toBe(deployStep - 1);
-    for (const step of steps.slice(0, deployStep)) {
-      expect(step.if, `${step.name}: no step before the deploy is skipped or forced`).toBeUndefined();
-    }
+  it('queues real deploys in one group at job level, never cancelled, with dry runs in a group of their own', () => {
+    expect(workflow.concurrency, 'a workflow-level group would let a dry run or a skipped run replace a pending deploy').toBeUndefined();
+    expect(build.concurrency, 'builds run freely; deploys are ordered by run number').toBeUndefined();
+    const concurrency = concurrencyOf(workflow, job);
+    expect(concurrency['cancel-in-progress']).toBe(false);
+    const { dryRun, otherwise } = groupsOf(concurrency.group);
+    expect(otherwise).toBe('deploy-production');
+    expect(dryRun).not.toBe(otherwise);
   });
 
   it(oidc ? 'takes the role and region from variables' : 'hands the access keys to the deploy step', () => {
@@ -331,21 +445,25 @@ describe('deploy.yml', () => {
   });
 
   it('keeps AWS credentials out of every env block but the deploy step’s', () => {
-    const deployEnv = `jobs.${jobs[0]![0]}.steps.${steps.length - 1}.env.`;
+    const deployEnv = `jobs.${deployName}.steps.${deployStep}.env.`;
     for (const [where] of strings(workflow)) {
       if (/\.env\.AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN)$/.test(where)) expect(where.startsWith(deployEnv), where).toBe(true);
     }
   });
 
-  it('gives the deploy its target through env and quotes it in the command', () => {
+  it('gives the deploy its target, the commit and run it records, and the CloudFront distribution through env, quoted', () => {
     const step = steps.at(-1)!;
     expect(step.env?.DEPLOY_TARGET).toBe('${{ vars.DEPLOY_TARGET }}');
     expect(step.env?.DEPLOY_ENDPOINT).toBe('${{ vars.DEPLOY_ENDPOINT }}');
+    expect(step.env?.CLOUDFRONT_DISTRIBUTION_ID).toBe('${{ vars.CLOUDFRONT_DISTRIBUTION_ID }}');
     expect(step.run).toContain('--target "$DEPLOY_TARGET"');
+    expect(step.run).toContain('--commit "$GITHUB_SHA"');
+    expect(step.run).toContain('--run-number "$GITHUB_RUN_NUMBER"');
+    expect(step.run).toContain('--cloudfront-distribution "$CLOUDFRONT_DISTRIBUTION_ID"');
     expect(step['timeout-minutes']).toBeGreaterThan(0);
   });
 
-  it('fails fast when a setting is missing, before the long steps', () => {
+  it('fails fast when a setting is missing, before anything else in the deploy job', () => {
     expect(runIndex(steps, /DEPLOY_TARGET\b.*\bAWS_REGION\b/)).toBe(0);
   });
 });

@@ -1,5 +1,7 @@
 /** Command-line arguments of `node scripts/deploy.ts`, checked before anything is read or sent. */
 import { parseArgs } from 'node:util';
+import { parseDistributionId } from './cdn.ts';
+import { COMMIT_PATTERN } from './manifest.ts';
 import { parseTarget, type DeployTarget } from './target.ts';
 
 export const USAGE = `usage: node scripts/deploy.ts --target s3://bucket[/prefix] [options]
@@ -9,7 +11,10 @@ export const USAGE = `usage: node scripts/deploy.ts --target s3://bucket[/prefix
   --endpoint URL               an S3-compatible service (Cloudflare R2, MinIO...); AWS S3 when absent
   --region REGION              default: $AWS_REGION, $AWS_DEFAULT_REGION, else us-east-1
   --grace-hours N              keep files that left the site this long before deleting them (default: 48)
-  --concurrency N              parallel uploads, 1-64 (default: 8)
+  --concurrency N              parallel uploads, 1-64 (default: 8); halved while the store throttles
+  --cloudfront-distribution ID invalidate the changed and removed documents on this CloudFront distribution
+  --commit SHA                 the git commit the build came from, recorded in the manifest
+  --run-number N               the CI run number; a deploy from an earlier run than the live one is refused
   --dry-run                    print the plan; change nothing
   -h, --help                   this text
 
@@ -23,6 +28,9 @@ export interface DeployArgs {
   region: string;
   graceHours: number;
   concurrency: number;
+  cloudfrontDistribution?: string;
+  commit?: string;
+  runNumber?: number;
   dryRun: boolean;
 }
 
@@ -68,6 +76,9 @@ export function parseDeployArgs(argv: readonly string[], env: Readonly<Record<st
         region: { type: 'string' },
         'grace-hours': { type: 'string', default: '48' },
         concurrency: { type: 'string', default: '8' },
+        'cloudfront-distribution': { type: 'string' },
+        commit: { type: 'string' },
+        'run-number': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -90,6 +101,10 @@ export function parseDeployArgs(argv: readonly string[], env: Readonly<Record<st
     if (values.dir.trim() === '') throw new Error('--dir is empty');
     const region = values.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1');
     if (!/^[a-z0-9-]+$/.test(region)) throw new Error(`--region must look like us-east-1 or auto, got ${JSON.stringify(region)}`);
+    const commit = values.commit;
+    if (commit !== undefined && !COMMIT_PATTERN.test(commit)) {
+      throw new Error(`--commit must be a full commit id (40 or 64 lowercase hex digits, as git rev-parse HEAD prints), got ${JSON.stringify(commit)}`);
+    }
     return {
       kind: 'deploy',
       args: {
@@ -99,6 +114,9 @@ export function parseDeployArgs(argv: readonly string[], env: Readonly<Record<st
         region,
         graceHours: parseNumber('--grace-hours', values['grace-hours'], { min: 0 }),
         concurrency: parseNumber('--concurrency', values.concurrency, { min: 1, max: 64, integer: true }),
+        ...(values['cloudfront-distribution'] !== undefined ? { cloudfrontDistribution: parseDistributionId(values['cloudfront-distribution']) } : {}),
+        ...(commit !== undefined ? { commit } : {}),
+        ...(values['run-number'] !== undefined ? { runNumber: parseNumber('--run-number', values['run-number'], { min: 1, integer: true }) } : {}),
         dryRun: values['dry-run'],
       },
     };

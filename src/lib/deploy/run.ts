@@ -1,12 +1,15 @@
 /**
  * Deploys a built site to an object store, so that at every moment the live
- * site is whole: new hashed assets and other files first, each read back and
- * its sha256 checked; pages only once all of them are stored; the manifest,
- * which makes the deploy the current one, last. Files that left the site are
- * deleted on a later deploy, once the grace period has passed, because
- * browsers and CDNs keep serving cached pages that still refer to them.
+ * site is whole: new hashed assets first, then pages in dependency order
+ * (articles before the lists that link to them, sitemaps and search entries
+ * last), each file read back and its sha256 checked before the next phase;
+ * then the manifest, written only if no other deploy wrote one meanwhile.
+ * Documents that left the site are deleted right after; hashed assets that
+ * left stay for a grace period, because pages cached by readers still refer
+ * to them. Last, a CDN is told which documents changed or went.
  */
 import { readFileSync } from 'node:fs';
+import { invalidationPaths, type Cdn } from './cdn.ts';
 import { checkBuildDirectory, checkPolicies } from './checks.ts';
 import {
   defaultPolicy,
@@ -18,11 +21,24 @@ import {
   type FileEntry,
   type HeaderPolicy,
   type Manifest,
+  type StaleEntry,
 } from './manifest.ts';
-import { PHASES, planDeploy, type DeployPlan, type Phase, type PlannedUpload, type UploadReason } from './plan.ts';
+import {
+  objectsToVerify,
+  planDeploy,
+  uploadSteps,
+  type DeployPlan,
+  type Phase,
+  type PlannedRemoval,
+  type PlannedUpload,
+  type RemoteObject,
+  type UploadReason,
+  type VerifiedObject,
+} from './plan.ts';
 import { runPool } from './pool.ts';
+import { describeStop } from './report.ts';
 import { describeError } from './retry.ts';
-import { HASH_METADATA, type ObjectStore } from './store.ts';
+import { ConditionFailed, HASH_METADATA, type ObjectStore } from './store.ts';
 import { MANIFEST_PATH, describeTarget, objectKey, sitePathOf, type DeployTarget } from './target.ts';
 
 /** The manifest is for the deploy command; no cache may hold an old one. */
@@ -30,13 +46,14 @@ export const MANIFEST_CACHE_CONTROL = 'no-store';
 
 export type DeployEvent =
   | { type: 'scanned'; dir: string; files: number; bytes: number; target: string; dryRun: boolean }
-  | { type: 'remote'; files: number; stale: number; deployedAt?: string; foreign: number }
+  | { type: 'remote'; manifest?: Manifest; listed: number; verifying: number }
   | { type: 'plan'; plan: DeployPlan }
   | { type: 'phase'; phase: Phase; files: number }
   | { type: 'uploaded'; path: string; phase: Phase; reason: UploadReason; bytes: number; done: number; total: number }
   | { type: 'verified'; files: number }
   | { type: 'manifest'; key: string }
   | { type: 'removed'; paths: string[] }
+  | { type: 'invalidated'; cdn: string; id: string; paths: string[] }
   | { type: 'warning'; message: string };
 
 export interface DeployOptions {
@@ -44,9 +61,15 @@ export interface DeployOptions {
   target: DeployTarget;
   store: ObjectStore;
   dryRun?: boolean;
-  /** How long a file that left the site stays in the store. */
+  /** How long a hashed asset that left the site stays in the store. */
   graceHours?: number;
   concurrency?: number;
+  /** The git commit the build came from, recorded in the manifest. */
+  commit?: string;
+  /** The CI run number, recorded in the manifest; a deploy from an earlier run than the live one is refused. */
+  runNumber?: number;
+  /** Told about changed and removed documents after the manifest is written. */
+  cdn?: Cdn;
   /** The deploy's clock; injectable so tests can step past the grace period. */
   now?: () => Date;
   policy?: HeaderPolicy;
@@ -56,6 +79,8 @@ export interface DeployOptions {
 export interface DeployResult {
   dryRun: boolean;
   plan: DeployPlan;
+  /** Set when the live site came from a later run: nothing was changed. */
+  superseded?: { runNumber: number; commit?: string; deployedAt?: string };
   uploaded: number;
   unchanged: number;
   removed: number;
@@ -63,7 +88,7 @@ export interface DeployResult {
   seconds: number;
 }
 
-/** A deploy that stopped. `siteChanged` says whether any page of the new build may be live. */
+/** A deploy that stopped. `siteChanged` says whether anything readers see may have changed. */
 export class DeployError extends Error {
   readonly siteChanged: boolean;
   constructor(message: string, siteChanged = false) {
@@ -73,55 +98,66 @@ export class DeployError extends Error {
   }
 }
 
+/** Another deploy wrote the manifest after this one read it; this one's manifest was not written. */
+class ManifestConflict extends DeployError {}
+
 interface Remote {
   manifest: Manifest;
-  listing: Map<string, number>;
-  orphans: Record<string, FileEntry>;
-  foreign: number;
+  /** The ETag of the manifest read; null when there was none, undefined when the store gave none. */
+  etag: string | null | undefined;
+  listing: Map<string, RemoteObject>;
+  verified: Map<string, VerifiedObject>;
 }
 
-async function readRemote(options: DeployOptions, local: Record<string, FileEntry>, concurrency: number): Promise<Remote> {
-  const { store, target } = options;
-  const manifestKey = objectKey(target, MANIFEST_PATH);
-  const stored = await store.get(manifestKey);
-  let manifest = emptyManifest();
-  if (stored) {
-    try {
-      manifest = parseManifest(new TextDecoder().decode(stored.body));
-    } catch (error) {
-      throw new DeployError(
-        `the remote manifest s3://${target.bucket}/${manifestKey} is unreadable (${(error as Error).message}); ` +
-          'refusing to deploy over a site whose files cannot be accounted for',
-      );
-    }
+function parseRemoteManifest(options: DeployOptions, body: Uint8Array): Manifest {
+  try {
+    return parseManifest(new TextDecoder().decode(body));
+  } catch (error) {
+    throw new DeployError(
+      `the remote manifest s3://${options.target.bucket}/${objectKey(options.target, MANIFEST_PATH)} is unreadable (${(error as Error).message}); ` +
+        'refusing to deploy over a site whose files cannot be accounted for',
+    );
   }
-  const listing = new Map<string, number>();
+}
+
+async function readRemote(
+  options: DeployOptions,
+  local: Record<string, FileEntry>,
+  concurrency: number,
+  emit: (event: DeployEvent) => void,
+): Promise<Remote> {
+  const { store, target } = options;
+  const stored = await store.get(objectKey(target, MANIFEST_PATH));
+  const manifest = stored ? parseRemoteManifest(options, stored.body) : emptyManifest();
+  const listing = new Map<string, RemoteObject>();
   for (const object of await store.list(target.prefix === '' ? '' : `${target.prefix}/`)) {
     const sitePath = sitePathOf(target, object.key);
     if (sitePath === undefined || sitePath === '' || sitePath === MANIFEST_PATH) continue;
-    listing.set(sitePath, object.size);
+    listing.set(sitePath, { size: object.size, ...(object.etag !== undefined ? { etag: object.etag } : {}) });
   }
-  // Objects no manifest mentions: an interrupted deploy's (they carry our
-  // hash) become stale like any file that left the site; anything else
-  // under the prefix is not ours to delete.
-  const unknown = [...listing.keys()].filter((p) => !local[p] && !manifest.files[p] && !manifest.stale[p]);
-  const orphans: Record<string, FileEntry> = {};
-  let foreign = 0;
-  await runPool(unknown, concurrency, async (sitePath) => {
+  const toVerify = objectsToVerify(local, manifest, listing);
+  emit({ type: 'remote', ...(stored ? { manifest } : {}), listed: listing.size, verifying: toVerify.length });
+  const verified = new Map<string, VerifiedObject>();
+  await runPool(toVerify, concurrency, async (sitePath) => {
     const head = await store.head(objectKey(target, sitePath));
-    const hash = head?.metadata[HASH_METADATA];
-    if (head && hash && /^[0-9a-f]{64}$/.test(hash)) {
-      orphans[sitePath] = { sha256: hash, size: head.size, ...(options.policy ?? defaultPolicy)(sitePath) };
-    } else if (head) foreign++;
+    if (!head) return;
+    verified.set(sitePath, {
+      size: head.size,
+      sha256: head.metadata[HASH_METADATA],
+      contentType: head.contentType,
+      cacheControl: head.cacheControl,
+      etag: head.etag,
+    });
   });
-  return { manifest, listing, orphans, foreign };
+  return { manifest, etag: stored ? stored.etag : null, listing, verified };
 }
 
 function sameHeader(stored: string | undefined, expected: string): boolean {
   return (stored ?? '').trim().toLowerCase() === expected.trim().toLowerCase();
 }
 
-async function uploadAndVerify(options: DeployOptions, upload: PlannedUpload, absolutePath: string): Promise<void> {
+/** Uploads one file and reads it back; resolves with the ETag of the verified object. */
+async function uploadAndVerify(options: DeployOptions, upload: PlannedUpload, absolutePath: string): Promise<string | undefined> {
   const { store, target } = options;
   const key = objectKey(target, upload.path);
   const bytes = readFileSync(absolutePath);
@@ -148,21 +184,63 @@ async function uploadAndVerify(options: DeployOptions, upload: PlannedUpload, ab
         `expected "${upload.entry.contentType}" and "${upload.entry.cacheControl}"`,
     );
   }
+  return stored.etag;
 }
 
-/** How far a deploy got before it stopped: what the live site may hold. */
-type Stage = 'assets' | 'pages' | 'manifest';
+/** Who wrote the manifest this deploy did not expect, for the refusal message. */
+async function describeOtherDeploy(options: DeployOptions): Promise<string> {
+  const current = await options.store.get(objectKey(options.target, MANIFEST_PATH)).catch(() => undefined);
+  if (!current) return 'another deploy removed the manifest';
+  try {
+    const manifest = parseManifest(new TextDecoder().decode(current.body));
+    const source = [manifest.commit ? `commit ${manifest.commit.slice(0, 12)}` : '', manifest.runNumber ? `run #${manifest.runNumber}` : '']
+      .filter(Boolean)
+      .join(', ');
+    return `another deploy${source ? ` (${source})` : ''} wrote the manifest at ${manifest.deployedAt ?? 'an unknown time'}`;
+  } catch {
+    return 'something else replaced the manifest';
+  }
+}
 
-const STAGE_STATE: Record<Stage, string> = {
-  assets: 'No page or feed was switched: the live site is still the previous deploy, whole, and its manifest is unchanged.',
-  pages:
-    'Some pages of the new build may be live; the manifest still describes the previous deploy, so the next deploy uploads every changed file again.',
-  manifest: 'Every file of the new build is live; the manifest may or may not be the new one. Deploy again to settle it.',
-};
+/** Stops before a phase that changes what readers see when another deploy has written the manifest since this one read it. */
+async function expectManifestUnchanged(options: DeployOptions, remote: Remote): Promise<void> {
+  const head = await options.store.head(objectKey(options.target, MANIFEST_PATH));
+  const now = head ? head.etag : null;
+  if (now === remote.etag) return;
+  throw new ManifestConflict(`${await describeOtherDeploy(options)} while this deploy was uploading; two deploys must not mix their files`);
+}
 
-function failureMessage(error: unknown, stage: Stage): DeployError {
-  const reason = error instanceof DeployError ? error.message : describeError(error);
-  return new DeployError(`${reason}\n${STAGE_STATE[stage]}`, stage !== 'assets');
+/**
+ * Writes the manifest only if it is still the one this deploy read
+ * (If-Match on its ETag; If-None-Match: * when there was none); resolves with
+ * the ETag of the manifest written and read back.
+ */
+async function writeManifest(options: DeployOptions, manifest: Manifest, expected: string | null | undefined): Promise<string | undefined> {
+  const key = objectKey(options.target, MANIFEST_PATH);
+  const text = new TextEncoder().encode(serializeManifest(manifest));
+  const hash = sha256(text);
+  const headers = { contentType: 'application/json', cacheControl: MANIFEST_CACHE_CONTROL, metadata: { [HASH_METADATA]: hash } };
+  try {
+    await options.store.put(key, text, headers, expected === null ? { ifNoneMatch: '*' } : expected === undefined ? undefined : { ifMatch: expected });
+  } catch (error) {
+    if (!(error instanceof ConditionFailed)) throw error;
+    // A write retried after its response was lost fails its own condition; the manifest is then ours.
+    const current = await options.store.get(key);
+    if (!current || sha256(current.body) !== hash) {
+      throw new ManifestConflict(`${await describeOtherDeploy(options)} while this deploy was running, so this one did not overwrite it`);
+    }
+  }
+  const readBack = await options.store.get(key);
+  if (!readBack || sha256(readBack.body) !== hash) throw new DeployError(`the manifest at ${key} did not read back as written`);
+  return readBack.etag;
+}
+
+function staleEntries(removals: readonly PlannedRemoval[]): Record<string, StaleEntry> {
+  return Object.fromEntries(removals.map((removal) => [removal.path, { ...removal.entry, since: removal.since }]));
+}
+
+function listPaths(paths: readonly string[], max = 5): string {
+  return paths.length <= max ? paths.join(', ') : `${paths.slice(0, max).join(', ')} and ${paths.length - max} more`;
 }
 
 export async function deploy(options: DeployOptions): Promise<DeployResult> {
@@ -197,7 +275,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
 
   let remote: Remote;
   try {
-    remote = await readRemote(options, site.files, concurrency);
+    remote = await readRemote(options, site.files, concurrency, emit);
   } catch (error) {
     if (error instanceof DeployError) throw error;
     const hint =
@@ -206,92 +284,136 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
         : '';
     throw new DeployError(`could not read the current site: ${describeError(error)}${hint}\nNothing was changed.`);
   }
-  emit({
-    type: 'remote',
-    files: Object.keys(remote.manifest.files).length,
-    stale: Object.keys(remote.manifest.stale).length,
-    deployedAt: remote.manifest.deployedAt,
-    foreign: remote.foreign,
-  });
 
   const plan = planDeploy({
     local: site.files,
+    articles: site.articles,
     remote: remote.manifest,
     listing: remote.listing,
-    orphans: remote.orphans,
+    verified: remote.verified,
+    policy: options.policy,
     now: now(),
     graceMs,
   });
+  if (options.commit !== undefined) plan.manifest.commit = options.commit;
+  if (options.runNumber !== undefined) plan.manifest.runNumber = options.runNumber;
   emit({ type: 'plan', plan });
-  const result = (removed: number): DeployResult => ({
+
+  const live = remote.manifest;
+  const superseded =
+    options.runNumber !== undefined && live.runNumber !== undefined && live.runNumber > options.runNumber
+      ? { runNumber: live.runNumber, ...(live.commit ? { commit: live.commit } : {}), ...(live.deployedAt ? { deployedAt: live.deployedAt } : {}) }
+      : undefined;
+  const result = (uploaded: number, removed: number): DeployResult => ({
     dryRun,
     plan,
-    uploaded: dryRun ? 0 : plan.uploads.length,
+    ...(superseded ? { superseded } : {}),
+    uploaded,
     unchanged: plan.unchanged.length,
     removed,
-    bytes: dryRun ? 0 : plan.bytes,
+    bytes: uploaded === 0 ? 0 : plan.bytes,
     seconds: (performance.now() - started) / 1000,
   });
-  if (dryRun) return result(0);
+  if (dryRun || superseded) return result(0, 0);
 
-  let stage: Stage = 'assets';
-  let done = 0;
+  const storedPaths = new Set<string>();
+  const sent = new Set<string>();
+  let stage: 'uploads' | 'manifest' = 'uploads';
+  let manifestEtag: string | undefined;
   try {
-    for (const phase of PHASES) {
-      const uploads = plan.uploads.filter((upload) => upload.phase === phase);
-      if (uploads.length === 0) continue;
-      if ((phase === 'pages' || phase === 'indexes') && stage === 'assets') {
-        emit({ type: 'verified', files: done });
-        stage = 'pages';
+    let switching = false;
+    for (const step of uploadSteps(plan.uploads)) {
+      const phase = step[0]!.phase;
+      const firstOfPhase = !plan.uploads.some((upload) => upload.phase === phase && sent.has(upload.path));
+      if (phase !== 'assets' && firstOfPhase) await expectManifestUnchanged(options, remote);
+      if (!switching && phase !== 'assets' && phase !== 'files') {
+        emit({ type: 'verified', files: storedPaths.size });
+        switching = true;
       }
-      emit({ type: 'phase', phase, files: uploads.length });
-      await runPool(uploads, concurrency, async (upload) => {
-        await uploadAndVerify(options, upload, site.absolute[upload.path] as string);
-        done++;
+      if (firstOfPhase) emit({ type: 'phase', phase, files: plan.uploads.filter((upload) => upload.phase === phase).length });
+      await runPool(step, concurrency, async (upload) => {
+        sent.add(upload.path);
+        const etag = await uploadAndVerify(options, upload, site.absolute[upload.path] as string);
+        const entry = plan.manifest.files[upload.path]!;
+        if (etag !== undefined) entry.etag = etag;
+        storedPaths.add(upload.path);
         emit({
           type: 'uploaded',
           path: upload.path,
           phase,
           reason: upload.reason,
           bytes: upload.entry.size,
-          done,
+          done: storedPaths.size,
           total: plan.uploads.length,
         });
       });
     }
-
-    const manifestKey = objectKey(options.target, MANIFEST_PATH);
-    const text = new TextEncoder().encode(serializeManifest(plan.manifest));
-    stage = 'manifest';
-    await options.store.put(manifestKey, text, {
-      contentType: 'application/json',
-      cacheControl: MANIFEST_CACHE_CONTROL,
-      metadata: { [HASH_METADATA]: sha256(text) },
-    });
-    const readBack = await options.store.get(manifestKey);
-    if (!readBack || sha256(readBack.body) !== sha256(text)) {
-      throw new DeployError(`the manifest at ${manifestKey} did not read back as written`);
+    if (remote.etag === undefined) {
+      emit({ type: 'warning', message: 'the store gave the manifest no ETag, so its write cannot be conditional: a deploy running at the same time could be overwritten' });
     }
-    emit({ type: 'manifest', key: manifestKey });
+    // Removals stay listed, with the date they left, until they are deleted:
+    // a deploy that stops before the deletion leaves the next one their clock.
+    stage = 'manifest';
+    manifestEtag = await writeManifest(options, { ...plan.manifest, stale: { ...plan.manifest.stale, ...staleEntries(plan.removals) } }, remote.etag);
+    emit({ type: 'manifest', key: objectKey(options.target, MANIFEST_PATH) });
   } catch (error) {
-    throw failureMessage(error, stage);
+    const reason = error instanceof DeployError ? error.message : describeError(error);
+    const uncertain = [...sent].filter((path) => !storedPaths.has(path));
+    // A failed write may still have landed, unless another deploy's manifest stood in its way.
+    const stopped = stage === 'manifest' && !(error instanceof ManifestConflict) ? 'manifest' : 'uploads';
+    const stop = describeStop(plan, { stored: storedPaths, uncertain: new Set(uncertain) }, stopped);
+    throw new DeployError(`${reason}\n${stop.message}`, stop.siteChanged);
   }
 
-  // The new site is complete and recorded; removing expired files is
-  // housekeeping. Should it fail, they are no longer in the manifest, so the
-  // next deploy finds them in the listing and schedules them again.
-  let removed = 0;
+  const failures: string[] = [];
+  let removed: PlannedRemoval[] = [];
   if (plan.removals.length > 0) {
+    const { failed } = await options.store.delete(plan.removals.map((removal) => objectKey(options.target, removal.path)));
+    const reasons = new Map(failed.map((failure) => [sitePathOf(options.target, failure.key) ?? failure.key, failure.error]));
+    removed = plan.removals.filter((removal) => !reasons.has(removal.path));
+    const kept = plan.removals.filter((removal) => reasons.has(removal.path));
+    if (removed.length > 0) emit({ type: 'removed', paths: removed.map((removal) => removal.path) });
     try {
-      await options.store.delete(plan.removals.map((removal) => objectKey(options.target, removal.path)));
-      removed = plan.removals.length;
-      emit({ type: 'removed', paths: plan.removals.map((removal) => removal.path) });
+      await writeManifest(options, { ...plan.manifest, stale: { ...plan.manifest.stale, ...staleEntries(kept) } }, manifestEtag);
     } catch (error) {
       emit({
         type: 'warning',
-        message: `the site is deployed, but removing ${plan.removals.length} expired files failed (${describeError(error)}); the next deploy retries`,
+        message: `the manifest still lists the ${removed.length} deleted files as leaving (${describeError(error)}); the next deploy settles it`,
+      });
+    }
+    const example = (removal: PlannedRemoval) => `${removal.path} (${reasons.get(removal.path)})`;
+    const documents = kept.filter((removal) => removal.document);
+    const assets = kept.filter((removal) => !removal.document);
+    if (documents.length > 0) {
+      failures.push(
+        `the new build is live and recorded, but ${documents.length} of the files that left the site could not be deleted and are still live: ` +
+          `${listPaths(documents.map(example), 3)}. They stay in the manifest with the date they left, and the next deploy deletes them again.`,
+      );
+    }
+    if (assets.length > 0) {
+      emit({
+        type: 'warning',
+        message: `${assets.length} expired files could not be deleted (${listPaths(assets.map(example), 3)}); they keep the date they left, and the next deploy retries`,
       });
     }
   }
-  return result(removed);
+
+  if (options.cdn) {
+    const outdated = [...plan.refreshed, ...removed.filter((removal) => removal.document).map((removal) => removal.path)];
+    if (outdated.length > 0) {
+      const paths = invalidationPaths(outdated);
+      try {
+        const { id } = await options.cdn.invalidate(paths, `broadsheet-${plan.manifest.deployedAt}-${sha256(new TextEncoder().encode(paths.join('\n'))).slice(0, 12)}`);
+        emit({ type: 'invalidated', cdn: options.cdn.description, id, paths });
+      } catch (error) {
+        failures.push(
+          `the new build is live at the origin, but ${options.cdn.description} was not told (${describeError(error)}): its edges may serve the previous copies ` +
+            `of ${outdated.length} changed or removed documents until their cache time runs out. To clear them now, invalidate ${listPaths(paths, 8)}.`,
+        );
+      }
+    }
+  }
+
+  if (failures.length > 0) throw new DeployError(failures.join('\n'), true);
+  return result(plan.uploads.length, removed.length);
 }
