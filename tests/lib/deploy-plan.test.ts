@@ -52,7 +52,7 @@ const SITE = site(
   '404.html',
   'iran-sco/index.html',
   'latest/index.html',
-  'latest/rail/index.html',
+  'latest/rail.html',
   'middle-east/index.html',
   '_astro/BaseLayout.CP_7bYDd.css',
   '_astro/hero.1CuvZnUy.avif',
@@ -72,6 +72,7 @@ const SITE = site(
   'pagefind/archive/2019/fragment/en_3.pf_fragment',
   'pagefind/archive/2019/filter/en_4.pf_filter',
   'pagefind/archive/2019/pagefind.en_5.pf_meta',
+  'pagefind/shards.json',
 );
 const ARTICLES = new Set(['iran-sco/index.html']);
 
@@ -82,7 +83,7 @@ describe('phaseOf', () => {
       ['404.html', 'lists'],
       ['iran-sco/index.html', 'articles'],
       ['latest/index.html', 'lists'],
-      ['latest/rail/index.html', 'lists'],
+      ['latest/rail.html', 'lists'],
       ['middle-east/index.html', 'lists'],
       ['_astro/BaseLayout.CP_7bYDd.css', 'assets'],
       ['_astro/hero.1CuvZnUy.avif', 'assets'],
@@ -102,6 +103,7 @@ describe('phaseOf', () => {
       ['pagefind/archive/2019/fragment/en_3.pf_fragment', 'assets'],
       ['pagefind/archive/2019/filter/en_4.pf_filter', 'assets'],
       ['pagefind/archive/2019/pagefind.en_5.pf_meta', 'assets'],
+      ['pagefind/shards.json', 'entries'],
     ]);
   });
 
@@ -120,7 +122,7 @@ describe('phaseOf', () => {
       '404.html',
       'iran-sco/index.html',
       'latest/index.html',
-      'latest/rail/index.html',
+      'latest/rail.html',
       'middle-east/index.html',
       'logo.svg',
       'rss.xml',
@@ -134,6 +136,7 @@ describe('phaseOf', () => {
       'pagefind/fragment/en_1.pf_fragment',
       'pagefind/archive/2019/pagefind-entry.json',
       'pagefind/archive/2019/fragment/en_3.pf_fragment',
+      'pagefind/shards.json',
     ]);
   });
 });
@@ -172,10 +175,10 @@ describe('planDeploy on a first deploy', () => {
       ],
       ['files', 0, ['logo.svg', 'pagefind/pagefind.js']],
       ['articles', 0, ['iran-sco/index.html']],
-      ['lists', 0, ['404.html', 'latest/index.html', 'latest/rail/index.html', 'middle-east/index.html', 'middle-east/rss.xml', 'rss.xml']],
+      ['lists', 0, ['404.html', 'latest/index.html', 'latest/rail.html', 'middle-east/index.html', 'middle-east/rss.xml', 'rss.xml']],
       ['lists', 2, ['index.html']],
       ['indexes', 0, ['news-sitemap.xml', 'sitemaps/articles-2026.xml']],
-      ['entries', 0, ['pagefind/archive/2019/pagefind-entry.json', 'pagefind/pagefind-entry.json', 'robots.txt', 'sitemap.xml']],
+      ['entries', 0, ['pagefind/archive/2019/pagefind-entry.json', 'pagefind/pagefind-entry.json', 'pagefind/shards.json', 'robots.txt', 'sitemap.xml']],
     ]);
     expect(plan.uploads.every((upload) => upload.reason === 'new')).toBe(true);
     expect(plan.bytes).toBe(Object.values(SITE).reduce((sum, file) => sum + file.size, 0));

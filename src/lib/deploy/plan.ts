@@ -108,8 +108,8 @@ export interface PlanInput {
 }
 
 const SHARD = String.raw`^pagefind/(?:archive/[^/]+/)?`;
-/** Every index shard's entry file, the primary's and each archive year's. */
-const SEARCH_ENTRY = new RegExp(`${SHARD}pagefind-entry\\.json$`);
+/** Every index shard's entry file, the primary's and each archive year's, and the list of shards the search page merges. */
+const SEARCH_ENTRY = new RegExp(`${SHARD}pagefind-entry\\.json$|^pagefind/shards\\.json$`);
 /** Pagefind's fragments: one page's URL, title and text each. */
 const SEARCH_RECORD = new RegExp(`${SHARD}fragment/`);
 /** Pagefind's content-hashed files, named whatever cache rules say about archive shards. */
