@@ -12,7 +12,6 @@ import { breadcrumbList, homeGraph, newsArticle, type JsonLdPublisher } from '..
 import { FEED_ITEM_LIMIT, feedContentHtml, rssFeed, type FeedImage } from '../lib/feeds.ts';
 import { readRenderedHtml } from '../lib/render-cache.ts';
 import { photoCreditLine, republishCreditLine } from '../lib/credits.ts';
-import { memoizeForPages } from './render-scope.ts';
 
 export interface ShareImage {
   url: string;
@@ -33,9 +32,9 @@ export const siteShareImage: ShareImage | undefined = site.shareImage
     })()
   : undefined;
 
-export async function articleShareImage(article: ArticleView): Promise<ShareImage | undefined> {
+export function articleShareImage(article: ArticleView): ShareImage | undefined {
   if (!article.hero) return siteShareImage;
-  const rendition = await shareRendition(article.hero.src);
+  const rendition = shareRendition(article.hero.src);
   return { url: absolute(rendition.src), width: rendition.width, height: rendition.height, alt: article.hero.alt, type: rendition.type };
 }
 
@@ -46,8 +45,8 @@ export const publisher: JsonLdPublisher = {
 };
 
 /** NewsArticle (by type) and BreadcrumbList for an article page. */
-export async function articleJsonLd(article: ArticleView): Promise<unknown[]> {
-  const image = article.hero ? await articleShareImage(article) : undefined;
+export function articleJsonLd(article: ArticleView): unknown[] {
+  const image = article.hero ? articleShareImage(article) : undefined;
   return [
     newsArticle({
       type: article.type,
@@ -94,9 +93,12 @@ export const sectionFeedPath = (sectionUrl: string) => `${sectionUrl}rss.xml`;
 export const authorFeedPath = (authorUrl: string) => `${authorUrl}rss.xml`;
 
 // An article appears in the site feed, its section's and each author's: render its item once.
-const itemContent = memoizeForPages(
-  async (article: ArticleView): Promise<{ html: string; image?: FeedImage }> => {
-    const share = article.hero ? await articleShareImage(article) : undefined;
+const feedContent = new Map<string, { html: string; image?: FeedImage }>();
+
+function itemContent(article: ArticleView): { html: string; image?: FeedImage } {
+  let content = feedContent.get(article.slug);
+  if (!content) {
+    const share = article.hero ? articleShareImage(article) : undefined;
     const image = share && article.hero ? { ...share, credit: article.hero.credit } : undefined;
     const html = feedContentHtml({
       articleUrl: article.absoluteUrl,
@@ -105,17 +107,18 @@ const itemContent = memoizeForPages(
       photoCredit: article.hero ? photoCreditLine(article.hero) : undefined,
       closingLines: article.republished ? [republishCreditLine(article.republished)] : [],
     });
-    return image ? { html, image } : { html };
-  },
-  (article) => article.slug,
-);
+    content = image ? { html, image } : { html };
+    feedContent.set(article.slug, content);
+  }
+  return content;
+}
 
 /** An RSS response for a page's newest pieces (`articles` newest first). */
 export async function feedResponse(input: { title: string; description: string; pagePath: string; feedPath: string; articles: readonly ArticleView[] }): Promise<Response> {
   const newest = input.articles.slice(0, FEED_ITEM_LIMIT);
   const items = await Promise.all(
     newest.map(async (article) => {
-      const content = await itemContent(article);
+      const content = itemContent(article);
       return {
         url: article.absoluteUrl,
         title: article.title,
