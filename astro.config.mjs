@@ -5,6 +5,7 @@ import { remarkPlugins, rehypePlugins } from './src/markdown/pipeline.ts';
 import { readSiteUrl } from './src/lib/site-file.ts';
 import astroCommand from './src/integrations/astro-command.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import freshOutput from './src/integrations/fresh-output.ts';
 import { buildCacheDir } from './src/lib/render-cache.ts';
 
 const contentDir = process.env.BROADSHEET_CONTENT_DIR ?? 'content';
@@ -16,7 +17,9 @@ export default defineConfig({
   cacheDir: buildCacheDir(),
   trailingSlash: 'always',
   // Stylesheets always as files: the Content-Security-Policy (src/lib/http-headers.ts) allows no inline style.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Several pages at once: a build that restores most pages from the incremental cache waits on
+  // file copies, one at a time otherwise (7 of 14 s at 10,000 articles).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   // Every Markdown file Astro itself renders goes through our pipeline too.
   markdown: {
     processor: unified({
@@ -34,6 +37,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Pages whose cacheKey (src/data/page-keys.ts) and code are unchanged are restored from the cache, not rendered.
   experimental: { incrementalBuild: true },
-  // pagefind indexes the finished output, so it stays last.
-  integrations: [astroCommand(), pagefind()],
+  // The search index is written beside the pages and installed once they are done; freshOutput,
+  // which records what the output folder holds for the next build, comes last.
+  integrations: [astroCommand(), pagefind(), freshOutput()],
 });

@@ -28,6 +28,7 @@ import { RelatedIndex } from '../src/lib/related.ts';
 import { plainTextDocument } from '../src/lib/related-input.ts';
 import { benchChart, type BenchRun } from './lib/bench-chart.ts';
 import { buildHugoSite } from './lib/bench-hugo.ts';
+import { countPaths } from './lib/astro-log.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(REPO, 'bench-results');
@@ -178,8 +179,7 @@ async function measure(step: string, command: string[], env: Record<string, stri
   }
   const measured: Measure = { step, seconds, peakRssMb: Math.round(peakKb / 1024) };
   if (outDir) {
-    measured.restored = (output.match(/\((?:restored|cached)\)/g) ?? []).length;
-    measured.rendered = (output.match(/├─ \S+\s+\(\+/g) ?? []).length;
+    Object.assign(measured, countPaths(output));
     const changed = changedFiles(before!, snapshot(outDir));
     measured.searchFilesChanged = changed.filter((file) => file.startsWith('pagefind/')).length;
     measured.filesChanged = changed.length - measured.searchFilesChanged;

@@ -59,15 +59,12 @@ const articles = defineCollection({
       authorRef: () => reference('authors'),
       sectionRef: () => reference('sections'),
     }).extend({
-      /** Computed by the loader: where the rendered body is cached, and the teaser excerpt. */
-      derived: z.strictObject({
-        hash: z.string(),
-        excerpt: z.strictObject({ lead: z.string(), more: z.array(z.string()) }),
-        wordCount: z.number(),
-        sourceFile: z.string(),
-        /** Weighted terms for related-story ranking, encoded by encodeTerms(). */
-        terms: z.string(),
-      }),
+      /**
+       * Computed by the loader: the key of the rendered body in the render cache
+       * (src/lib/render-cache.ts), which also holds its excerpt and ranking words.
+       * Kept out of this store, which Astro serializes and bundles on every build.
+       */
+      derived: z.strictObject({ hash: z.string() }),
     }),
   ),
 });

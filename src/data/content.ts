@@ -17,7 +17,8 @@ import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
 import { RelatedIndex } from '../lib/related.ts';
 import type { Excerpt } from '../lib/excerpt.ts';
 import { smartenText } from '../markdown/remark-typography.ts';
-import { decodeTerms } from '../lib/text-terms.ts';
+import { RenderCache, type CachedRender } from '../lib/render-cache.ts';
+import { relatedDocument } from '../lib/related-input.ts';
 
 export interface PhotoView {
   src: ImageMetadata;
@@ -108,8 +109,26 @@ const authorById = new Map(authors.map((author) => [author.id, author]));
 const showUnpublished = process.env[ASTRO_COMMAND_VARIABLE] === 'dev';
 const now = buildNow();
 
-const allArticles: ArticleView[] = articleEntries.map((entry) => {
+/** Rendered bodies, their excerpts and ranking words (kept out of Astro's data store). */
+const renderCache = new RenderCache();
+/** Each visible piece's cached rendering, read once; the ranking words are let go once ranked. */
+const rendered = new Map<string, CachedRender>();
+
+function renderingOf(slug: string, hash: string): CachedRender {
+  let cached = rendered.get(slug);
+  if (!cached) {
+    cached = renderCache.get(hash);
+    if (!cached) throw new Error(`the rendered body of "${slug}" is missing from ${renderCache.dir}; delete that folder and build again`);
+    rendered.set(slug, cached);
+  }
+  return cached;
+}
+
+const visibleEntries = articleEntries.filter((entry) => showUnpublished || isPublic(entry.data, now));
+
+const visibleArticles: ArticleView[] = visibleEntries.map((entry) => {
   const data = entry.data;
+  const body = renderingOf(entry.id, data.derived.hash);
   // reference() fields come back as { collection, id }; the validator has checked that each exists.
   const sectionRef = data.section as { id: string };
   const authorRefs = data.authors as { id: string }[];
@@ -143,16 +162,14 @@ const allArticles: ArticleView[] = articleEntries.map((entry) => {
     tags: data.tags,
     corrections: data.corrections.map((correction) => ({ ...correction, displayed: displayedDate(correction.date, site.timeZone) })),
     previousSlugs: data.previousSlugs,
-    excerpt: data.derived.excerpt,
-    wordCount: data.derived.wordCount,
+    excerpt: body.excerpt,
+    wordCount: body.wordCount,
     bodyHash: data.derived.hash,
   };
 });
 
 /** Every article readers may see, newest first. */
-export const articles: ArticleView[] = allArticles
-  .filter((article) => showUnpublished || isPublic(article, now))
-  .sort(compareNewestFirst);
+export const articles: ArticleView[] = visibleArticles.sort(compareNewestFirst);
 
 function groupBy(keysOf: (article: ArticleView) => string[]): Map<string, ArticleView[]> {
   const groups = new Map<string, ArticleView[]>();
@@ -191,19 +208,17 @@ export function isUnpublished(article: ArticleView): boolean {
 }
 
 // --- related stories: ranked once per build over what readers can see -------------
-const termsBySlug = new Map(articleEntries.map((entry) => [entry.id, decodeTerms(entry.data.derived.terms)]));
 const articleBySlug = new Map(articles.map((article) => [article.slug, article]));
+const entryBySlug = new Map(visibleEntries.map((entry) => [entry.id, entry.data]));
 
 export const relatedIndex = new RelatedIndex(
-  articles.map((article) => ({
-    slug: article.slug,
-    section: article.section.id,
-    tags: article.tags,
-    published: article.published,
-    terms: termsBySlug.get(article.slug) ?? [],
-  })),
+  articles.map((article) => {
+    const data = entryBySlug.get(article.slug)!;
+    return relatedDocument({ ...article, section: article.section.id, title: data.title, dek: data.dek }, rendered.get(article.slug)!.bodyTerms);
+  }),
 );
 const relatedMatches = relatedIndex.all();
+rendered.clear();
 
 /** Three to six related stories, best first. */
 export function relatedTo(article: ArticleView): ArticleView[] {

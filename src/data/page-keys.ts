@@ -10,7 +10,7 @@
  * for byte.
  */
 import { createHash } from 'node:crypto';
-import { site, sections, copyrightYear, type ArticleView } from './content.ts';
+import { site, sections, copyrightYear, type ArticleView, type AuthorView } from './content.ts';
 import type { ListingPage } from './listings.ts';
 import { FEED_ITEM_LIMIT } from '../lib/feeds.ts';
 
@@ -23,11 +23,19 @@ const chrome = digest(site, sections, copyrightYear);
 
 const fullDigests = new WeakMap<ArticleView, string>();
 const teaserDigests = new WeakMap<ArticleView, string>();
+const authorDigests = new WeakMap<AuthorView, string>();
+
+/** An author as pages show them (bio, photo, links): digested once, not once per piece. */
+function authorDigest(author: AuthorView): string {
+  let value = authorDigests.get(author);
+  if (value === undefined) authorDigests.set(author, (value = digest(author)));
+  return value;
+}
 
 /** Everything a piece's own page and its feed item show: the whole view, authors and section included. */
 export function articleDigest(article: ArticleView): string {
   let value = fullDigests.get(article);
-  if (value === undefined) fullDigests.set(article, (value = digest(article)));
+  if (value === undefined) fullDigests.set(article, (value = digest({ ...article, authors: article.authors.map(authorDigest) })));
   return value;
 }
 

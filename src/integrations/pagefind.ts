@@ -9,7 +9,7 @@
  * Uses Pagefind's Node API, which drives Pagefind's binary as a child process:
  * `close()` stops it, or the build would never exit.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -69,24 +69,39 @@ async function indexShard(shard: SearchPlan['shards'][number], paths: ReturnType
   rmSync(pendingFile, { force: true });
 }
 
-/** Puts every shard of the plan into `<siteDir>/pagefind/`, the newest as the primary index. */
+/**
+ * Puts every shard of the plan into `<siteDir>/pagefind/`, the newest as the
+ * primary index, as hard links to the cache. A shard already there as links to
+ * its current cached copy (the output folder kept from the last build) stays.
+ */
 export function installShards(plan: SearchPlan, cacheDir: string, siteDir: string): number {
   const paths = searchCachePaths(cacheDir);
   const outputRoot = path.join(siteDir, SEARCH_DIRECTORY);
-  rmSync(outputRoot, { recursive: true, force: true });
   const newest = newestShard(plan.shards.map((shard) => shard.shard));
+  mkdirSync(outputRoot, { recursive: true });
   let pages = 0;
   for (const shard of plan.shards) {
     const source = paths.index(shard.shard);
     if (readText(paths.fingerprint(shard.shard)) !== shard.fingerprint) throw new SearchIndexError(`search shard ${shard.shard} is not in the cache (${source})`);
     const primary = shard.shard === newest;
-    for (const name of readdirSync(source)) {
-      if (name.startsWith('.') || (!primary && !SHARD_DATA.test(name))) continue;
-      linkTree(path.join(source, name), path.join(siteDir, shardDirectory(shard.shard, newest!), name));
-    }
+    const target = path.join(siteDir, shardDirectory(shard.shard, newest!));
     pages += shard.documents;
+    if (sameFile(path.join(source, ENTRY_FILE), path.join(target, ENTRY_FILE))) continue;
+    // The primary shares its folder with the archive and the list of shards; an archive shard has its own.
+    for (const name of existsSync(target) ? readdirSync(target) : []) {
+      if (!primary || (name !== 'archive' && name !== SHARD_LIST_FILE)) rmSync(path.join(target, name), { recursive: true, force: true });
+    }
+    for (const entry of readdirSync(source, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || (!primary && !SHARD_DATA.test(entry.name))) continue;
+      linkTree(path.join(source, entry.name), path.join(target, entry.name), entry.isDirectory());
+    }
   }
-  if (newest !== undefined) writeFileSync(path.join(outputRoot, SHARD_LIST_FILE), `${JSON.stringify(shardList(plan.shards.map((shard) => shard.shard)))}\n`);
+  // Archive folders of years that are no longer archive shards (the newest year, or no public piece left).
+  const archive = new Set(plan.shards.filter((shard) => shard.shard !== newest).map((shard) => shard.shard));
+  const archiveRoot = path.join(outputRoot, 'archive');
+  for (const name of existsSync(archiveRoot) ? readdirSync(archiveRoot) : []) if (!archive.has(name)) rmSync(path.join(archiveRoot, name), { recursive: true, force: true });
+  if (newest === undefined) rmSync(outputRoot, { recursive: true, force: true });
+  else writeFileSync(path.join(outputRoot, SHARD_LIST_FILE), `${JSON.stringify(shardList(plan.shards.map((shard) => shard.shard)))}\n`);
   // Shards of years that have no public piece any more.
   const indexRoot = path.dirname(paths.index('x'));
   const current = new Set(plan.shards.map((shard) => shard.shard));
@@ -94,26 +109,29 @@ export function installShards(plan: SearchPlan, cacheDir: string, siteDir: strin
   return pages;
 }
 
+const ENTRY_FILE = 'pagefind-entry.json';
+
+/** Whether two paths are links to one file: a cached shard is replaced whole when re-indexed, so its files get new inodes. */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.ino === y.ino && x.dev === y.dev;
+  } catch {
+    return false;
+  }
+}
+
 /** Hard links where the file system allows (a shard is thousands of files), copies elsewhere. */
-function linkTree(source: string, target: string): void {
-  if (readdirSyncSafe(source)) {
+function linkTree(source: string, target: string, directory: boolean): void {
+  if (directory) {
     mkdirSync(target, { recursive: true });
-    for (const name of readdirSync(source)) linkTree(path.join(source, name), path.join(target, name));
+    for (const entry of readdirSync(source, { withFileTypes: true })) linkTree(path.join(source, entry.name), path.join(target, entry.name), entry.isDirectory());
     return;
   }
   try {
     linkSync(source, target);
   } catch {
     copyFileSync(source, target);
-  }
-}
-
-function readdirSyncSafe(file: string): boolean {
-  try {
-    readdirSync(file);
-    return true;
-  } catch {
-    return false;
   }
 }
 

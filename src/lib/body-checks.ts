@@ -40,8 +40,15 @@ function classify(url: string): string | null {
   return null;
 }
 
+/**
+ * What any unsafe link needs somewhere in the body: a dangerous scheme's name, an
+ * entity, or "//" not right after a scheme's colon. Ordinary https:// links
+ * pass it, so most bodies skip the full scan (a tenth of validation time).
+ */
+const MAYBE_UNSAFE = /(script|data|file)\s*(:|&)|&#|&[a-z]+;|(^|[^:])\/\//im;
+
 export function findUnsafeBodyUrls(body: string): UnsafeUrl[] {
-  if (!/(script|data|file)(:|&)|\/\/|&#/i.test(body)) return [];
+  if (!MAYBE_UNSAFE.test(body)) return [];
   const found = new Map<number, UnsafeUrl>();
   for (const pattern of URL_SITES) {
     pattern.lastIndex = 0;

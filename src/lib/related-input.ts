@@ -1,7 +1,8 @@
 /**
- * Related-story documents straight from validated content, without Astro: the
- * `npm run related` explainer and the benchmark use this; the build gets the
- * same terms from its loader.
+ * Related-story documents: one recipe for an article's weighted terms (its
+ * title, dek and tags, and its body's words as the render cache keeps them),
+ * for the build (src/data/content.ts) and, straight from validated content
+ * without Astro, for the `npm run related` explainer and the benchmark.
  */
 import { RenderCache, renderHash } from './render-cache.ts';
 import { articleTerms, bodyTermCounts } from './text-terms.ts';
@@ -22,13 +23,20 @@ export function relatedDocuments(articles: readonly ArticleRecord[], siteUrl: st
         processor ??= createProcessor({ siteUrl });
         bodyTerms = renderArticleBody(processor, { hash, markdown: article.body }).bodyTerms;
       }
-      const { title, dek, tags, section, published } = article.data;
-      return { slug: article.slug, section, tags, published, terms: articleTerms({ title, dek, tags, body: bodyTerms }) };
+      return relatedDocument({ ...article.data, slug: article.slug }, bodyTerms);
     });
+}
+
+/** An article's document for ranking, from its frontmatter (as written, before typography) and its body's words. */
+export function relatedDocument(
+  article: { slug: string; section: string; tags: readonly string[]; published: Date; title: string; dek: string },
+  bodyTerms: readonly (readonly [string, number])[],
+): RelatedDocument {
+  const { slug, section, tags, published, title, dek } = article;
+  return { slug, section, tags, published, terms: articleTerms({ title, dek, tags, body: bodyTerms }) };
 }
 
 /** Plain-text body words, for callers that have no rendered body (fixtures, benchmarks). */
 export function plainTextDocument(input: { slug: string; section: string; tags: string[]; published: Date; title: string; dek: string; text: string }): RelatedDocument {
-  const { slug, section, tags, published, title, dek, text } = input;
-  return { slug, section, tags, published, terms: articleTerms({ title, dek, tags, body: bodyTermCounts(text) }) };
+  return relatedDocument(input, bodyTermCounts(input.text));
 }

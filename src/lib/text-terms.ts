@@ -78,18 +78,3 @@ export function articleTerms(source: TermSource, limit = 48): [string, number][]
   return [...counts].sort(byWeightThenTerm).slice(0, limit);
 }
 
-/**
- * Terms as one string ("gulf 7 desalination 5 ..."), for Astro's data store: as
- * arrays of pairs they were ~100 small objects per article for the store's
- * serializer to walk on every build.
- */
-export function encodeTerms(terms: readonly (readonly [string, number])[]): string {
-  return terms.map(([term, weight]) => `${term} ${weight}`).join(' ');
-}
-
-export function decodeTerms(encoded: string): [string, number][] {
-  const parts = encoded ? encoded.split(' ') : [];
-  const terms: [string, number][] = [];
-  for (let i = 0; i + 1 < parts.length; i += 2) terms.push([parts[i]!, Number(parts[i + 1])]);
-  return terms;
-}

@@ -3,7 +3,7 @@
  * problem in every file in one pass. The Astro build runs exactly this before
  * it loads anything, so the build and `npm run validate` can never disagree.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import type { z } from 'zod';
@@ -33,6 +33,27 @@ export interface ValidateOptions {
   cwd?: string;
   /** The site's public/ directory, where the logo lives. Default: `<contentDir>/../public`. */
   publicDir?: string;
+  /**
+   * Findings about each article file, kept from one run to the next (the
+   * editor's preview validates again on every save): a file whose size, time,
+   * photo and context are unchanged is not read and checked again. The rules
+   * across files (slugs, former slugs, links, sections and authors) always run.
+   */
+  cache?: ArticleFileCache;
+}
+
+/** What validating one article file found, on its own. */
+interface ArticleFileFacts {
+  /** Problems in the file itself; messages about other files come later. */
+  diagnostics: Diagnostic[];
+  parsed?: ParsedSource;
+  data?: ArticleFrontmatter;
+  /** The photo the checks read, with its size and time then. */
+  photo?: { path: string; size: number; mtimeMs: number };
+}
+
+export class ArticleFileCache {
+  readonly files = new Map<string, { size: number; mtimeMs: number; context: string; facts: ArticleFileFacts }>();
 }
 
 export interface ArticleRecord {
@@ -188,15 +209,23 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
   const slugOwners = new Map<string, { file: string }>();
   const pendingPreviousSlugs: { slug: string; reporter: FileReporter; index: number; file: string }[] = [];
 
-  for (const { relative, absolutePath, file, parsed, reporter } of markdownFiles(articlesDir, 'article')) {
+  // Everything a file's own checks depend on besides the file and its photo.
+  const context = JSON.stringify([timeZone, sections, root]);
+  for (const relative of listFiles(articlesDir)) {
+    const absolutePath = path.join(articlesDir, relative);
+    if (!MARKDOWN_FILE.test(relative)) {
+      if (IGNORED_LOOKALIKES.test(relative)) diagnostics.push(plain(shown(absolutePath), 'warning', 'file', 'is ignored; article files must end in ".md"'));
+      continue;
+    }
+    filesChecked++;
+    const file = shown(absolutePath);
     const slug = slugFromFileName(relative);
     const slugIssue = slugProblem(slug);
-    if (slugIssue) reporter.atLine(1, 1, 'file', 'error', `name ${slugIssue}; the file name is the article's address`);
-
-    const result = schema.safeParse(parsed.data);
-    if (!result.success) reporter.zodIssues(result.error.issues, schema);
-    checkArticleRules(reporter, parsed.data, timeZone, sectionById);
-    checkBody(reporter, parsed);
+    const facts = articleFileFacts(absolutePath, file, slug, slugIssue, context);
+    diagnostics.push(...facts.diagnostics);
+    const parsed = facts.parsed;
+    if (!parsed) continue;
+    const reporter = new FileReporter(diagnostics, file, parsed.frontmatterText);
 
     const raw = parsed.data;
     if (typeof raw.section === 'string' && sectionById.size > 0 && !sectionById.has(raw.section)) {
@@ -223,11 +252,6 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
         }
       });
     }
-    const hero = raw.hero as { src?: unknown } | undefined;
-    if (hero && typeof hero === 'object' && typeof hero.src === 'string' && photoPathProblem(hero.src) === null) {
-      checkPhoto(reporter, ['hero', 'src'], absolutePath, hero.src, root, images, shown);
-    }
-
     // Compared ignoring case, so "Iran-SCO.md" is reported as a duplicate too, not only for its capitals.
     if (!slugIssue || slugProblem(slug.toLowerCase()) === null) {
       const key = slug.toLowerCase();
@@ -247,8 +271,8 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
         }
       });
     }
-    if (result.success) {
-      articles.push({ slug, file, absolutePath, raw, data: result.data, body: parsed.body, bodyLine: parsed.bodyLine });
+    if (facts.data) {
+      articles.push({ slug, file, absolutePath, raw, data: facts.data, body: parsed.body, bodyLine: parsed.bodyLine });
     }
   }
 
@@ -295,6 +319,43 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
     diagnostics,
     filesChecked,
   };
+
+  /** One article file's own findings, from the cache when nothing they depend on changed. */
+  function articleFileFacts(absolutePath: string, file: string, slug: string, slugIssue: string | null, context: string): ArticleFileFacts {
+    const cache = options.cache;
+    let stat: { size: number; mtimeMs: number } | undefined;
+    if (cache) {
+      try {
+        stat = statSync(absolutePath);
+      } catch {
+        stat = undefined;
+      }
+      const cached = stat && cache.files.get(absolutePath);
+      if (cached && stat && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs && cached.context === context && photoUnchanged(cached.facts.photo)) {
+        return cached.facts;
+      }
+    }
+    const sink: Diagnostic[] = [];
+    const parsed = readMarkdown(absolutePath, file, 'article', sink);
+    const facts: ArticleFileFacts = { diagnostics: sink };
+    if (parsed) {
+      facts.parsed = parsed;
+      const reporter = new FileReporter(sink, file, parsed.frontmatterText);
+      if (slugIssue) reporter.atLine(1, 1, 'file', 'error', `name ${slugIssue}; the file name is the article's address`);
+      const result = schema.safeParse(parsed.data);
+      if (result.success) facts.data = result.data;
+      else reporter.zodIssues(result.error.issues, schema);
+      checkArticleRules(reporter, parsed.data, timeZone, sectionById);
+      checkBody(reporter, parsed);
+      const hero = parsed.data.hero as { src?: unknown } | undefined;
+      if (hero && typeof hero === 'object' && typeof hero.src === 'string' && photoPathProblem(hero.src) === null) {
+        const target = checkPhoto(reporter, ['hero', 'src'], absolutePath, hero.src, root, images, shown);
+        if (target) facts.photo = { path: target, ...fileStat(target) };
+      }
+    }
+    if (cache && stat) cache.files.set(absolutePath, { size: stat.size, mtimeMs: stat.mtimeMs, context, facts });
+    return facts;
+  }
 
   /** Every Markdown file below `dir` that could be read and split; warns about look-alikes that would be skipped. */
   function* markdownFiles(dir: string, kind: string) {
@@ -421,6 +482,7 @@ function checkBody(reporter: FileReporter, parsed: ParsedSource) {
   }
 }
 
+/** Checks a photo path; returns the file it names when that is inside the content folder. */
 function checkPhoto(
   reporter: FileReporter,
   fieldPath: (string | number)[],
@@ -429,12 +491,28 @@ function checkPhoto(
   root: string,
   images: ImageFileCache,
   shown: (absolutePath: string) => string,
-) {
+): string | undefined {
   const target = path.resolve(path.dirname(markdownFile), src);
   if (!isInside(root, target)) {
     reporter.at(fieldPath, 'error', `"${src}" points outside the content folder; keep photos under ${shown(root)}/`);
-    return;
+    return undefined;
   }
   const problem = imageFileProblem(images.get(target), shown(target));
   if (problem) reporter.at(fieldPath, problem.severity, problem.message);
+  return target;
+}
+
+function fileStat(file: string): { size: number; mtimeMs: number } {
+  try {
+    const { size, mtimeMs } = statSync(file);
+    return { size, mtimeMs };
+  } catch {
+    return { size: -1, mtimeMs: -1 };
+  }
+}
+
+function photoUnchanged(photo: ArticleFileFacts['photo']): boolean {
+  if (!photo) return true;
+  const now = fileStat(photo.path);
+  return now.size === photo.size && now.mtimeMs === photo.mtimeMs;
 }

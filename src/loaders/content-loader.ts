@@ -7,11 +7,10 @@
  */
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { validateContent, type ContentReport } from '../lib/validate.ts';
+import { ArticleFileCache, validateContent, type ContentReport } from '../lib/validate.ts';
 import { ContentValidationError, formatDiagnostic } from '../lib/diagnostics.ts';
 import { RenderCache, renderHash } from '../lib/render-cache.ts';
 import { renderArticles } from './render-pool.ts';
-import { articleTerms, encodeTerms } from '../lib/text-terms.ts';
 import { createProcessor, renderBody, PIPELINE_VERSION } from '../markdown/pipeline.ts';
 import { buildNow } from '../lib/visibility.ts';
 import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
@@ -20,20 +19,46 @@ import { writeSearchPlan } from './search-plan.ts';
 export type CollectionKind = 'site' | 'sections' | 'authors' | 'articles';
 
 
-// One validation per content change, shared by the four collections of a build.
+/** Collections filled from one validation: each reads the report once per change. */
+const COLLECTIONS: CollectionKind[] = ['site', 'sections', 'authors', 'articles'];
+
+// One validation per content change, shared by the four collections, and let
+// go once all four have read it: it holds every article's text.
 let pendingReport: Promise<ContentReport> | undefined;
+let readers = 0;
+/**
+ * In `astro dev`, each save validates again: what each article file's own
+ * checks found is kept, so only the saved file is read and checked again,
+ * with the rules across files (slugs, links, authors, sections) run anew.
+ */
+const fileCache = process.env[ASTRO_COMMAND_VARIABLE] === 'dev' ? new ArticleFileCache() : undefined;
 
 function contentReport(contentDir: string, logger: LoaderContext['logger']): Promise<ContentReport> {
-  pendingReport ??= (async () => {
-    const started = performance.now();
-    const report = validateContent(contentDir);
-    const errors = report.diagnostics.filter((d) => d.severity === 'error');
-    for (const warning of report.diagnostics.filter((d) => d.severity === 'warning')) logger.warn(formatDiagnostic(warning));
-    if (errors.length > 0) throw new ContentValidationError(report.diagnostics, report.filesChecked);
-    logger.info(`validated ${report.filesChecked} files in ${Math.round(performance.now() - started)} ms`);
-    return report;
-  })();
-  return pendingReport;
+  if (!pendingReport) {
+    readers = 0;
+    pendingReport = (async () => {
+      const started = performance.now();
+      const report = validateContent(contentDir, fileCache ? { cache: fileCache } : {});
+      const errors = report.diagnostics.filter((d) => d.severity === 'error');
+      for (const warning of report.diagnostics.filter((d) => d.severity === 'warning')) logger.warn(formatDiagnostic(warning));
+      if (errors.length > 0) throw new ContentValidationError(report.diagnostics, report.filesChecked);
+      logger.info(`validated ${report.filesChecked} files in ${Math.round(performance.now() - started)} ms`);
+      return report;
+    })();
+  }
+  const report = pendingReport;
+  if (++readers === COLLECTIONS.length) pendingReport = undefined;
+  return report;
+}
+
+/** A file event reaches the watcher callback of each collection in turn: the first one starts a new validation. */
+let invalidatedFor: string | undefined;
+function invalidateOnce(event: string, changed: string): void {
+  const key = `${event}\0${changed}`;
+  if (invalidatedFor === key) return;
+  invalidatedFor = key;
+  queueMicrotask(() => (invalidatedFor = undefined));
+  pendingReport = undefined;
 }
 
 export function broadsheetLoader(kind: CollectionKind, contentDir: string): Loader {
@@ -42,9 +67,9 @@ export function broadsheetLoader(kind: CollectionKind, contentDir: string): Load
     name: `broadsheet-${kind}`,
     load: async (context) => {
       await loadCollection(kind, root, context);
-      context.watcher?.on('all', async (_event: string, changed: string) => {
+      context.watcher?.on('all', async (event: string, changed: string) => {
         if (!path.resolve(changed).startsWith(root + path.sep)) return;
-        pendingReport = undefined;
+        invalidateOnce(event, changed);
         try {
           await loadCollection(kind, root, context);
         } catch (error) {
@@ -70,6 +95,9 @@ function keepUnchanged(store: LoaderContext['store'], id: string, digest: string
   if (existing.assetImports?.length) withAssets.addAssetImports?.(existing.assetImports, existing.filePath);
   return true;
 }
+
+/** In the preview, the render hash of each article as last read, by its frontmatter object (kept while the file is unchanged). */
+const renderedHashes = new WeakMap<object, Map<string, string>>();
 
 async function loadCollection(kind: CollectionKind, root: string, context: LoaderContext) {
   const report = await contentReport(root, context.logger);
@@ -106,10 +134,21 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
     const siteUrl = report.site!.url;
     const cache = new RenderCache();
     const hashOf = (body: string) => renderHash([PIPELINE_VERSION, siteUrl, body]);
+    // Bodies are long: hash each once per run (and, in the preview, once per saved version).
+    const hashes = new Map<(typeof report.articles)[number], string>();
+    const bodyHash = (article: (typeof report.articles)[number]) => {
+      let hash = renderedHashes.get(article.raw)?.get(siteUrl) ?? hashes.get(article);
+      if (hash === undefined) {
+        hash = hashOf(article.body);
+        hashes.set(article, hash);
+        if (fileCache) renderedHashes.set(article.raw, new Map([[siteUrl, hash]]));
+      }
+      return hash;
+    };
     // Render every body the cache lacks first (in parallel when there are many), then fill the store.
     const missing = new Map<string, string>();
     for (const article of report.articles) {
-      const hash = hashOf(article.body);
+      const hash = bodyHash(article);
       if (!missing.has(hash) && !cache.has(hash)) missing.set(hash, article.body);
     }
     await renderArticles([...missing].map(([hash, markdown]) => ({ hash, markdown })), siteUrl, (rendered) => {
@@ -117,20 +156,16 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
     });
     for (const article of report.articles) {
       keep(article.slug);
-      const hash = hashOf(article.body);
+      const hash = bodyHash(article);
       const digest = generateDigest(`${article.absolutePath}\0${hash}\0${JSON.stringify(article.raw)}`);
       if (keepUnchanged(store, article.slug, digest)) continue;
-      const body = cache.get(hash);
-      if (!body) throw new Error(`${article.file}: the rendered body is missing from ${cache.dir}; delete that folder and build again`);
-      const { title, dek, tags } = article.data;
-      const terms = encodeTerms(articleTerms({ title, dek, tags, body: body.bodyTerms }));
-      const derived = { hash, excerpt: body.excerpt, wordCount: body.wordCount, sourceFile: article.file, terms };
-      const data = await parseData({ id: article.slug, data: { ...article.raw, derived }, filePath: article.absolutePath });
+      if (!cache.has(hash)) throw new Error(`${article.file}: the rendered body is missing from ${cache.dir}; delete that folder and build again`);
+      const data = await parseData({ id: article.slug, data: { ...article.raw, derived: { hash } }, filePath: article.absolutePath });
       store.set({ id: article.slug, data, digest, filePath: path.relative(process.cwd(), article.absolutePath) });
     }
     context.logger.info(`${report.articles.length} articles, ${missing.size} bodies rendered, the rest from cache`);
     // Only a build publishes a search index; its indexer starts from this plan (src/integrations/pagefind.ts).
-    if (process.env[ASTRO_COMMAND_VARIABLE] === 'build') writeSearchPlan(report, cache, hashOf, buildNow());
+    if (process.env[ASTRO_COMMAND_VARIABLE] === 'build') writeSearchPlan(report, cache, bodyHash, buildNow());
   }
 
   for (const id of untouched) store.delete(id);

@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ContentReport } from '../lib/validate.ts';
+import type { ArticleRecord, ContentReport } from '../lib/validate.ts';
 import type { RenderCache } from '../lib/render-cache.ts';
 import { isPublic } from '../lib/visibility.ts';
 import { articlePath } from '../lib/urls.ts';
@@ -39,7 +39,7 @@ interface PlannedDocument {
   bodyHash: string;
 }
 
-export function writeSearchPlan(report: ContentReport, cache: RenderCache, bodyHashOf: (body: string) => string, now: Date): SearchPlan {
+export function writeSearchPlan(report: ContentReport, cache: RenderCache, bodyHashOf: (article: ArticleRecord) => string, now: Date): SearchPlan {
   const site = report.site!;
   const sections = new Map(report.sections.map((section) => [section.id, section]));
   const authorNames = new Map(report.authors.map((author) => [author.id, author.data.name]));
@@ -63,7 +63,7 @@ export function writeSearchPlan(report: ContentReport, cache: RenderCache, bodyH
       corrections: data.corrections.map((correction) => ({ ...when(correction.date), text: correction.text })),
       tags: data.tags,
     };
-    const bodyHash = bodyHashOf(article.body);
+    const bodyHash = bodyHashOf(article);
     const shard = shardOf(data.published, site.timeZone);
     let documents = byShard.get(shard);
     if (!documents) byShard.set(shard, (documents = []));

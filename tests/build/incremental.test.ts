@@ -108,7 +108,7 @@ function buildBoth(): { incremental: ProjectBuild; cold: ProjectBuild; increment
   expect(incremental.status, incremental.output.slice(-3000)).toBe(0);
   const cold = buildProject(project.root, { contentDir: content, cacheDir: coldCache, outDir: coldDir, now });
   expect(cold.status, cold.output.slice(-3000)).toBe(0);
-  expect(cold.restored, 'a cold build restores nothing').toEqual([]);
+  expect(cold.restored, 'a cold build restores nothing').toBe(0);
   rmSync(coldCache, { recursive: true, force: true });
   expect(differences(incrementalDir, coldDir), `step ${step}: files that differ between the incremental and the cold build`).toEqual([]);
   rmSync(coldDir, { recursive: true, force: true });
@@ -119,7 +119,7 @@ function buildBoth(): { incremental: ProjectBuild; cold: ProjectBuild; increment
 describe('an incremental build writes what a cold build writes', () => {
   it('on the first build, which fills the caches', () => {
     const { incremental } = buildBoth();
-    expect(incremental.restored).toEqual([]);
+    expect(incremental.restored).toBe(0);
     // Seed the shared renditions for the cold builds that follow.
     const assets = path.join(incrementalCache(), 'assets');
     for (const name of readdirSync(assets)) renameSync(path.join(assets, name), path.join(sharedAssets, name));
@@ -129,22 +129,25 @@ describe('an incremental build writes what a cold build writes', () => {
 
   it('when nothing changed, restoring every page', () => {
     const { incremental } = buildBoth();
-    expect(incremental.restored.length).toBeGreaterThan(50);
-    expect(incremental.rendered.filter((page) => /^\/[a-z0-9-]+\/index\.html$/.test(page) && generated.some((article) => page === `/${article.slug}/index.html`))).toEqual([]);
+    // Only the pages without a cache key (home, feeds of the whole site, sitemaps of the day...) render.
+    expect(incremental.restored).toBeGreaterThan(200);
+    expect(incremental.rendered).toBeLessThan(15);
+    // The output folder of the previous build is kept, not emptied and filled again.
+    expect(incremental.output).toContain('keeping the output folder of the previous build');
   });
 
   it('after a new article is published', () => {
     writeArticle({ ...generated[30]!, slug: 'new-desalination-deal', title: 'A desalination deal reshapes the Gulf water market', published: '2026-10-20T10:00:00Z' });
     const { incremental } = buildBoth();
-    expect(incremental.rendered).toContain('/new-desalination-deal/index.html');
-    expect(incremental.restored.length).toBeGreaterThan(incremental.rendered.length);
+    expect(incremental.restored).toBeGreaterThan(incremental.rendered * 4);
   });
 
   it("after an old article's body is edited", () => {
     const article = generated[3]!;
     appendFileSync(fileOf(article), '\nA sentence added after publication, to correct the record on the ceasefire terms.\n');
-    const { incremental } = buildBoth();
-    expect(incremental.rendered).toContain(`/${article.slug}/index.html`);
+    const { incremental, incrementalDir } = buildBoth();
+    expect(incremental.restored).toBeGreaterThan(200);
+    expect(readFileSync(path.join(incrementalDir, article.slug, 'index.html'), 'utf8')).toContain('to correct the record on the ceasefire terms');
   });
 
   it("after a title changes, which other pages' teasers show", () => {
@@ -192,7 +195,8 @@ describe('an incremental build writes what a cold build writes', () => {
     replaceIn(path.join(project.root, 'src/lib/teaser.ts'), "'keep reading'", "'Keep reading'");
     appendFileSync(path.join(project.root, 'src/styles/global.css'), '\n.teaser-title { letter-spacing: -0.01em; }\n');
     const { incremental } = buildBoth();
-    expect(incremental.rendered.length).toBeGreaterThan(40);
+    // Every page that shows a teaser or the stylesheet's new name.
+    expect(incremental.rendered).toBeGreaterThan(100);
   });
 
   it('after site.yaml changes', () => {
@@ -202,8 +206,7 @@ describe('an incremental build writes what a cold build writes', () => {
 
   it('when a scheduled piece becomes due by the clock', () => {
     now = '2026-11-15T12:00:00Z';
-    const { incremental, incrementalDir } = buildBoth();
-    expect(incremental.rendered).toContain('/scheduled-pipeline-talks/index.html');
+    const { incrementalDir } = buildBoth();
     expect(existsSync(path.join(incrementalDir, 'scheduled-pipeline-talks/index.html'))).toBe(true);
   });
 });

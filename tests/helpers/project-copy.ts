@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO } from './content-fixture.ts';
+import { countPaths } from '../../scripts/lib/astro-log.ts';
 
 export interface ProjectCopy {
   root: string;
@@ -26,10 +27,10 @@ export function copyProject(): ProjectCopy {
 export interface ProjectBuild {
   status: number | null;
   output: string;
-  /** Pages Astro restored from its incremental cache rather than rendered. */
-  restored: string[];
-  /** Pages Astro rendered. */
-  rendered: string[];
+  /** Paths (pages and endpoints) Astro restored from its incremental cache rather than rendered. */
+  restored: number;
+  /** Paths Astro rendered. */
+  rendered: number;
 }
 
 /** `astro build` in a project copy, with its own content, caches and clock. */
@@ -48,11 +49,5 @@ export function buildProject(root: string, options: { contentDir: string; cacheD
     },
   });
   const output = `${result.stdout}\n${result.stderr}`;
-  const restored: string[] = [];
-  const rendered: string[] = [];
-  // Astro logs each page as "├─ /path/index.html" followed by "(restored)", "(cached)" or its render time.
-  for (const match of output.matchAll(/├─ (\S+)\s+\((restored|cached|\+[^)]*)\)/g)) {
-    (match[2] === 'restored' || match[2] === 'cached' ? restored : rendered).push(match[1]!);
-  }
-  return { status: result.status, output, restored, rendered };
+  return { status: result.status, output, ...countPaths(output) };
 }

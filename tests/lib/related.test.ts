@@ -173,11 +173,3 @@ describe('ranking quality on a labelled fixture of distinct topics', () => {
   });
 });
 
-describe('encoded terms', () => {
-  it('round-trip through the compact string the data store keeps', async () => {
-    const { encodeTerms, decodeTerms } = await import('../../src/lib/text-terms.ts');
-    const terms: [string, number][] = [['gulf', 7], ['#water-security', 4], ['desalination', 2.5]];
-    expect(decodeTerms(encodeTerms(terms))).toEqual(terms);
-    expect(decodeTerms('')).toEqual([]);
-  });
-});

@@ -1,0 +1,149 @@
+/**
+ * The output folder from one build to the next, at the cost of what changed.
+ *
+ * Astro empties the output folder before every build, file by file (5 s for
+ * the 25,000 files of a 10,000-article site), then copies every page its
+ * incremental cache restores back into it (14,500 copies). When the folder is
+ * exactly what the previous build of this cache left, this keeps it instead:
+ * Astro then leaves restored pages where they are, and this removes, when the
+ * build is done, every file the build did not write or keep. When the folder
+ * is anything else (first build, another cache, a file changed or added by
+ * hand), it is moved aside and deleted in the background, and the build
+ * starts from an empty folder as Astro's own would.
+ *
+ * Astro's `vite.build.emptyOutDir` is off (astro.config.mjs) so that this
+ * integration decides.
+ */
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { renderCacheDir } from '../lib/render-cache.ts';
+import { SEARCH_DIRECTORY } from '../lib/search-shards.ts';
+
+/** What a build left in the output folder, recorded in the build cache. */
+export interface OutputRecord {
+  outDir: string;
+  /** Site path, size and modification time of every file. */
+  files: [string, number, number][];
+}
+
+function recordFile(): string {
+  return path.join(renderCacheDir(), 'output.json');
+}
+
+function listFiles(root: string): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.push(path.relative(root, full));
+    }
+  };
+  if (existsSync(root)) walk(root);
+  return files;
+}
+
+/** True when the folder holds exactly the files, sizes and times the last build recorded. */
+export function isAsLeft(outDir: string, record: OutputRecord | undefined): boolean {
+  if (!record || record.outDir !== outDir) return false;
+  const present = listFiles(outDir);
+  if (present.length !== record.files.length) return false;
+  for (const [file, size, mtimeMs] of record.files) {
+    try {
+      const stat = lstatSync(path.join(outDir, file));
+      if (!stat.isFile() || stat.size !== size || stat.mtimeMs !== mtimeMs) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+function readRecord(): OutputRecord | undefined {
+  try {
+    return JSON.parse(readFileSync(recordFile(), 'utf8')) as OutputRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Removes the files of `outDir` that this build neither wrote nor kept: those
+ * still exactly as the previous build left them (same modification time) that
+ * are not among `kept` (its pages and endpoints, restored in place), and the
+ * folders left empty. The search index's folder is its integration's to keep
+ * (src/integrations/pagefind.ts). Returns the record of what remains.
+ */
+export function removeStale(outDir: string, previous: OutputRecord | undefined, kept: ReadonlySet<string>): { record: OutputRecord; removed: number } {
+  const untouched = new Map(previous?.files.map(([file, , mtimeMs]) => [file, mtimeMs]));
+  const files: [string, number, number][] = [];
+  let removed = 0;
+  for (const file of listFiles(outDir)) {
+    const full = path.join(outDir, file);
+    const stat = lstatSync(full);
+    if (!kept.has(file) && untouched.get(file) === stat.mtimeMs && file.split(path.sep)[0] !== SEARCH_DIRECTORY) {
+      unlinkSync(full);
+      removed++;
+    } else {
+      files.push([file, stat.size, stat.mtimeMs]);
+    }
+  }
+  const prune = (dir: string): boolean => {
+    let empty = true;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || !prune(path.join(dir, entry.name))) empty = false;
+    }
+    if (empty && dir !== outDir) rmdirSync(dir);
+    return empty;
+  };
+  if (removed > 0) prune(outDir);
+  return { record: { outDir, files }, removed };
+}
+
+export default function freshOutput(): AstroIntegration {
+  let outDir: string | undefined;
+  let removing: Promise<void> | undefined;
+  let previous: OutputRecord | undefined;
+  return {
+    name: 'broadsheet-fresh-output',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { build: { emptyOutDir: false } } });
+      },
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': ({ logger }) => {
+        const record = readRecord();
+        // Written again when this build succeeds: a build that stops half-way leaves none.
+        rmSync(recordFile(), { force: true });
+        if (!outDir || !existsSync(outDir)) return;
+        if (isAsLeft(outDir, record)) {
+          previous = record;
+          logger.info('keeping the output folder of the previous build; restored pages stay in place');
+          return;
+        }
+        const aside = path.join(path.dirname(outDir), `.${path.basename(outDir)}-previous-${process.pid}`);
+        renameSync(outDir, aside);
+        mkdirSync(outDir);
+        removing = rm(aside, { recursive: true, force: true });
+        // Awaited when the build is done; a failure meanwhile must not go unhandled.
+        removing.catch(() => undefined);
+      },
+      // Runs after the search integration has installed its shards: this is the last writer.
+      'astro:build:done': async ({ dir, assets, logger }) => {
+        const root = fileURLToPath(dir);
+        const kept = new Set<string>();
+        for (const urls of assets.values()) for (const url of urls) kept.add(path.relative(root, fileURLToPath(url)));
+        const { record, removed } = removeStale(root, previous, kept);
+        if (removed > 0) logger.info(`removed ${removed} files the previous build wrote and this one did not`);
+        mkdirSync(path.dirname(recordFile()), { recursive: true });
+        writeFileSync(recordFile(), JSON.stringify(record));
+        await removing;
+      },
+    },
+  };
+}
