@@ -117,6 +117,16 @@ export function parseMarkdownSource(bytes: Uint8Array, kind = 'article'): ParseO
   };
 }
 
+/**
+ * The body of a file that parsed before, without reading its frontmatter again:
+ * for validation findings reused from the cache (src/lib/validate.ts).
+ */
+export function bodyOf(bytes: Uint8Array): string | undefined {
+  let text = new TextDecoder('utf-8').decode(bytes);
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  return splitFrontmatter(text)?.body;
+}
+
 function countNewlines(text: string): number {
   let count = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;

@@ -3,13 +3,15 @@
  * problem in every file in one pass. The Astro build runs exactly this before
  * it loads anything, so the build and `npm run validate` can never disagree.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import type { z } from 'zod';
 import { parseEditorialDate } from './dates.ts';
 import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostics.ts';
-import { parseMarkdownSource, type ParsedSource } from './frontmatter.ts';
+import { bodyOf, parseMarkdownSource, type ParsedSource } from './frontmatter.ts';
 import { CONTENT_LAYOUT, MARKDOWN_FILE, displayPath, listFiles } from './content-files.ts';
 import { ImageFileCache, imageFileProblem, isInside } from './image-files.ts';
 import {
@@ -52,8 +54,46 @@ interface ArticleFileFacts {
   photo?: { path: string; size: number; mtimeMs: number };
 }
 
+interface CachedFacts {
+  size: number;
+  mtimeMs: number;
+  context: string;
+  facts: ArticleFileFacts;
+  /** Loaded from disk, where bodies are not kept: read again from the file when used. */
+  bodyOmitted?: boolean;
+}
+
 export class ArticleFileCache {
-  readonly files = new Map<string, { size: number; mtimeMs: number; context: string; facts: ArticleFileFacts }>();
+  readonly files = new Map<string, CachedFacts>();
+  /** Files whose findings were worked out (not reused) since the cache was loaded. */
+  checked = 0;
+
+  /**
+   * A cache saved by an earlier run, if `fingerprint` (the rules' code and
+   * dependencies, see src/loaders/content-loader.ts) is what it was saved with.
+   */
+  static load(file: string, fingerprint: string): ArticleFileCache {
+    const cache = new ArticleFileCache();
+    try {
+      const saved = deserialize(readFileSync(file)) as { fingerprint: string; files: [string, CachedFacts][] };
+      if (saved.fingerprint === fingerprint) for (const [path, entry] of saved.files) cache.files.set(path, { ...entry, bodyOmitted: true });
+    } catch {
+      // None yet, or unreadable: start empty.
+    }
+    return cache;
+  }
+
+  /** Saves the findings without the bodies (a tenth of the size); they are read from the files again. */
+  save(file: string, fingerprint: string): void {
+    const files = [...this.files].map(([path, entry]): [string, CachedFacts] => [
+      path,
+      { ...entry, facts: { ...entry.facts, ...(entry.facts.parsed ? { parsed: { ...entry.facts.parsed, body: '' } } : {}) } },
+    ]);
+    mkdirSync(dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, serialize({ fingerprint, files }));
+    renameSync(temporary, file);
+  }
 }
 
 export interface ArticleRecord {
@@ -332,7 +372,14 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
       }
       const cached = stat && cache.files.get(absolutePath);
       if (cached && stat && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs && cached.context === context && photoUnchanged(cached.facts.photo)) {
-        return cached.facts;
+        if (cached.bodyOmitted && cached.facts.parsed) {
+          const body = bodyOf(readFileSync(absolutePath));
+          if (body !== undefined) {
+            cached.facts.parsed.body = body;
+            cached.bodyOmitted = false;
+          }
+        }
+        if (!cached.bodyOmitted) return cached.facts;
       }
     }
     const sink: Diagnostic[] = [];
@@ -353,7 +400,10 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
         if (target) facts.photo = { path: target, ...fileStat(target) };
       }
     }
-    if (cache && stat) cache.files.set(absolutePath, { size: stat.size, mtimeMs: stat.mtimeMs, context, facts });
+    if (cache && stat) {
+      cache.files.set(absolutePath, { size: stat.size, mtimeMs: stat.mtimeMs, context, facts });
+      cache.checked++;
+    }
     return facts;
   }
 
