@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --articles 10000] [--steps related,validate,build,noop,edit,publish] [--compare hugo]
+ * npm run bench [-- --articles 10000] [--steps related,validate,build,noop,edit,publish,dev] [--compare hugo]
  * npm run bench -- --chart docs/performance.svg
  *
  * Generates a deterministic corpus shaped like a real archive (bench-corpus/,
@@ -9,6 +9,8 @@
  * - noop: a build with nothing changed;
  * - edit: a build after one sentence is appended to an old article;
  * - publish: a build after one new article;
+ * - dev: the preview (`astro dev`): its first article page, a saved edit
+ *   until the page shows it, and a broken save until the terminal says so;
  * and for each: wall time, peak memory of the whole process tree (Astro, its
  * workers and Pagefind's binary), pages rendered and restored, and the files
  * of dist/ the build changed (what a deploy uploads), search shards apart.
@@ -29,6 +31,7 @@ import { plainTextDocument } from '../src/lib/related-input.ts';
 import { benchChart, type BenchRun } from './lib/bench-chart.ts';
 import { buildHugoSite } from './lib/bench-hugo.ts';
 import { countPaths } from './lib/astro-log.ts';
+import { measureDev } from './lib/bench-dev.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(REPO, 'bench-results');
@@ -221,6 +224,20 @@ if (steps.includes('publish')) {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, articleFile(article));
   await measure('rebuild after one publish', build, env, outDir);
+}
+
+if (steps.includes('dev')) {
+  const article = corpus.get(Math.floor(count / 3))!;
+  const dev = await measureDev({ repo: REPO, env, articleFile: articlePathIn(contentDir, article), slug: article.slug, treeRssKb });
+  for (const [step, seconds] of [
+    ['preview: first article page', dev.firstPageSeconds],
+    ['preview: a saved edit shown', dev.editSeconds],
+    ['preview: a broken save reported', dev.errorSeconds],
+  ] as const) {
+    results.push({ step, seconds, peakRssMb: dev.peakRssMb });
+    console.log(`  ${step}: ${seconds.toFixed(2)} s, peak RSS ${dev.peakRssMb} MB`);
+  }
+  console.log(`  preview: after the broken save the page ${dev.keptLastGood ? 'kept its last good version' : 'did NOT keep its last good version'}`);
 }
 
 if (values.compare === 'hugo') {

@@ -21,6 +21,9 @@ import { searchCachePaths } from '../loaders/search-plan.ts';
 /** Pagefind indexes one shard on about one core; two at a time keep both cores busy while Astro waits on I/O. */
 const PARALLEL_SHARDS = 2;
 
+/** Documents handed to Pagefind at once. */
+const ADD_BATCH = 64;
+
 /** What an archive shard needs: the runtime (script, worker, WebAssembly, UI) is served once, from the primary. */
 const SHARD_DATA = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
 
@@ -52,9 +55,14 @@ async function indexShard(shard: SearchPlan['shards'][number], paths: ReturnType
   const created = await pagefind.createIndex();
   if (!created.index) throw new SearchIndexError(`Pagefind could not start an index: ${describe(created.errors)}`);
   const index = created.index;
-  for (const document of documents) {
-    const added = await index.addHTMLFile({ url: document.url, content: document.html });
-    if (added.errors.length > 0) throw new SearchIndexError(`Pagefind could not index ${document.url}: ${describe(added.errors)}`);
+  // Sent in batches, not one by one: each call is a round trip to Pagefind's process, which
+  // otherwise sits idle between documents.
+  for (let start = 0; start < documents.length; start += ADD_BATCH) {
+    const batch = documents.slice(start, start + ADD_BATCH);
+    const results = await Promise.all(batch.map((document) => index.addHTMLFile({ url: document.url, content: document.html })));
+    results.forEach((added, position) => {
+      if (added.errors.length > 0) throw new SearchIndexError(`Pagefind could not index ${batch[position]!.url}: ${describe(added.errors)}`);
+    });
   }
   const target = paths.index(shard.shard);
   const temporary = `${target}.${process.pid}.tmp`;

@@ -118,13 +118,15 @@ export function parseMarkdownSource(bytes: Uint8Array, kind = 'article'): ParseO
 }
 
 /**
- * The body of a file that parsed before, without reading its frontmatter again:
- * for validation findings reused from the cache (src/lib/validate.ts).
+ * The frontmatter text and body of a file that parsed before, without parsing
+ * its frontmatter again: for validation findings reused from the cache
+ * (src/lib/validate.ts).
  */
-export function bodyOf(bytes: Uint8Array): string | undefined {
+export function splitSource(bytes: Uint8Array): { frontmatterText: string; body: string } | undefined {
   let text = new TextDecoder('utf-8').decode(bytes);
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-  return splitFrontmatter(text)?.body;
+  const parts = splitFrontmatter(text);
+  return parts && { frontmatterText: parts.matter, body: parts.body };
 }
 
 function countNewlines(text: string): number {

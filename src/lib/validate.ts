@@ -5,13 +5,14 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import type { z } from 'zod';
 import { parseEditorialDate } from './dates.ts';
 import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostics.ts';
-import { bodyOf, parseMarkdownSource, type ParsedSource } from './frontmatter.ts';
+import { parseMarkdownSource, splitSource, type ParsedSource } from './frontmatter.ts';
 import { CONTENT_LAYOUT, MARKDOWN_FILE, displayPath, listFiles } from './content-files.ts';
 import { ImageFileCache, imageFileProblem, isInside } from './image-files.ts';
 import {
@@ -55,12 +56,10 @@ interface ArticleFileFacts {
 }
 
 interface CachedFacts {
-  size: number;
-  mtimeMs: number;
+  /** Digest of the file's bytes when it was checked. */
+  digest: string;
   context: string;
   facts: ArticleFileFacts;
-  /** Loaded from disk, where bodies are not kept: read again from the file when used. */
-  bodyOmitted?: boolean;
 }
 
 export class ArticleFileCache {
@@ -76,18 +75,18 @@ export class ArticleFileCache {
     const cache = new ArticleFileCache();
     try {
       const saved = deserialize(readFileSync(file)) as { fingerprint: string; files: [string, CachedFacts][] };
-      if (saved.fingerprint === fingerprint) for (const [path, entry] of saved.files) cache.files.set(path, { ...entry, bodyOmitted: true });
+      if (saved.fingerprint === fingerprint) for (const [path, entry] of saved.files) cache.files.set(path, entry);
     } catch {
       // None yet, or unreadable: start empty.
     }
     return cache;
   }
 
-  /** Saves the findings without the bodies (a tenth of the size); they are read from the files again. */
+  /** Saves the findings without the texts, which are read from the files again (every file is read to check its digest). */
   save(file: string, fingerprint: string): void {
     const files = [...this.files].map(([path, entry]): [string, CachedFacts] => [
       path,
-      { ...entry, facts: { ...entry.facts, ...(entry.facts.parsed ? { parsed: { ...entry.facts.parsed, body: '' } } : {}) } },
+      { ...entry, facts: { ...entry.facts, ...(entry.facts.parsed ? { parsed: { ...entry.facts.parsed, body: '', frontmatterText: '' } } : {}) } },
     ]);
     mkdirSync(dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
@@ -250,7 +249,8 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
   const pendingPreviousSlugs: { slug: string; reporter: FileReporter; index: number; file: string }[] = [];
 
   // Everything a file's own checks depend on besides the file and its photo.
-  const context = JSON.stringify([timeZone, sections, root]);
+  const context = createHash('sha1').update(JSON.stringify([timeZone, sections, root])).digest('base64');
+  const photoStats = new Map<string, { size: number; mtimeMs: number }>();
   for (const relative of listFiles(articlesDir)) {
     const absolutePath = path.join(articlesDir, relative);
     if (!MARKDOWN_FILE.test(relative)) {
@@ -363,27 +363,28 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
   /** One article file's own findings, from the cache when nothing they depend on changed. */
   function articleFileFacts(absolutePath: string, file: string, slug: string, slugIssue: string | null, context: string): ArticleFileFacts {
     const cache = options.cache;
-    let stat: { size: number; mtimeMs: number } | undefined;
+    let bytes: Uint8Array | undefined;
+    let digest: string | undefined;
     if (cache) {
       try {
-        stat = statSync(absolutePath);
+        bytes = readFileSync(absolutePath);
+        digest = createHash('sha1').update(bytes).digest('base64');
       } catch {
-        stat = undefined;
+        bytes = undefined;
       }
-      const cached = stat && cache.files.get(absolutePath);
-      if (cached && stat && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs && cached.context === context && photoUnchanged(cached.facts.photo)) {
-        if (cached.bodyOmitted && cached.facts.parsed) {
-          const body = bodyOf(readFileSync(absolutePath));
-          if (body !== undefined) {
-            cached.facts.parsed.body = body;
-            cached.bodyOmitted = false;
-          }
+      const cached = digest !== undefined ? cache.files.get(absolutePath) : undefined;
+      if (bytes && cached && cached.digest === digest && cached.context === context && photoUnchanged(cached.facts.photo, photoStats)) {
+        const parsed = cached.facts.parsed;
+        // Findings from disk come without their texts: the file holds them, unchanged.
+        if (parsed && parsed.body === '' && parsed.frontmatterText === '') {
+          const texts = splitSource(bytes);
+          if (texts) Object.assign(parsed, texts);
         }
-        if (!cached.bodyOmitted) return cached.facts;
+        return cached.facts;
       }
     }
     const sink: Diagnostic[] = [];
-    const parsed = readMarkdown(absolutePath, file, 'article', sink);
+    const parsed = readMarkdown(absolutePath, file, 'article', sink, bytes);
     const facts: ArticleFileFacts = { diagnostics: sink };
     if (parsed) {
       facts.parsed = parsed;
@@ -397,11 +398,11 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
       const hero = parsed.data.hero as { src?: unknown } | undefined;
       if (hero && typeof hero === 'object' && typeof hero.src === 'string' && photoPathProblem(hero.src) === null) {
         const target = checkPhoto(reporter, ['hero', 'src'], absolutePath, hero.src, root, images, shown);
-        if (target) facts.photo = { path: target, ...fileStat(target) };
+        if (target) facts.photo = { path: target, ...fileStat(target, photoStats) };
       }
     }
-    if (cache && stat) {
-      cache.files.set(absolutePath, { size: stat.size, mtimeMs: stat.mtimeMs, context, facts });
+    if (cache && digest !== undefined) {
+      cache.files.set(absolutePath, { digest, context, facts });
       cache.checked++;
     }
     return facts;
@@ -460,10 +461,10 @@ function plain(file: string, severity: Severity, field: string, message: string)
   return { file, line: 1, column: 1, severity, field, message };
 }
 
-function readMarkdown(absolutePath: string, file: string, kind: string, diagnostics: Diagnostic[]): ParsedSource | undefined {
+function readMarkdown(absolutePath: string, file: string, kind: string, diagnostics: Diagnostic[], alreadyRead?: Uint8Array): ParsedSource | undefined {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(absolutePath);
+    bytes = alreadyRead ?? readFileSync(absolutePath);
   } catch (error) {
     diagnostics.push(plain(file, 'error', 'file', `cannot be read (${(error as NodeJS.ErrnoException).code}); check its permissions`));
     return undefined;
@@ -552,17 +553,23 @@ function checkPhoto(
   return target;
 }
 
-function fileStat(file: string): { size: number; mtimeMs: number } {
-  try {
-    const { size, mtimeMs } = statSync(file);
-    return { size, mtimeMs };
-  } catch {
-    return { size: -1, mtimeMs: -1 };
+/** Size and time of a file, looked up once per validation run: many pieces share a photo. */
+function fileStat(file: string, seen: Map<string, { size: number; mtimeMs: number }>): { size: number; mtimeMs: number } {
+  let stat = seen.get(file);
+  if (!stat) {
+    try {
+      const { size, mtimeMs } = statSync(file);
+      stat = { size, mtimeMs };
+    } catch {
+      stat = { size: -1, mtimeMs: -1 };
+    }
+    seen.set(file, stat);
   }
+  return stat;
 }
 
-function photoUnchanged(photo: ArticleFileFacts['photo']): boolean {
+function photoUnchanged(photo: ArticleFileFacts['photo'], seen: Map<string, { size: number; mtimeMs: number }>): boolean {
   if (!photo) return true;
-  const now = fileStat(photo.path);
+  const now = fileStat(photo.path, seen);
   return now.size === photo.size && now.mtimeMs === photo.mtimeMs;
 }
