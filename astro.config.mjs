@@ -1,11 +1,13 @@
 // @ts-check
-import { defineConfig, sharpImageService } from 'astro/config';
+import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkPlugins, rehypePlugins } from './src/markdown/pipeline.ts';
 import { readSiteUrl } from './src/lib/site-file.ts';
 import astroCommand from './src/integrations/astro-command.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import photos from './src/integrations/photos.ts';
 import freshOutput from './src/integrations/fresh-output.ts';
+import previewErrors from './src/integrations/preview-errors.ts';
 import { buildCacheDir } from './src/lib/render-cache.ts';
 
 const contentDir = process.env.BROADSHEET_CONTENT_DIR ?? 'content';
@@ -32,15 +34,12 @@ export default defineConfig({
       rehypePlugins: rehypePlugins({ siteUrl }),
     }),
   },
-  // AVIF at sharp's default effort (4) took 90 s for the sample's 380 renditions;
-  // effort 2 gives nearly the same bytes in a fraction of the time.
-  image: { service: sharpImageService({ avif: { effort: 2 } }) },
   // Stops a page from silently replacing another one with the same address.
   prerenderConflictBehavior: 'error',
   devToolbar: { enabled: false },
   // Pages whose cacheKey (src/data/page-keys.ts) and code are unchanged are restored from the cache, not rendered.
   experimental: { incrementalBuild: true },
-  // The search index is written beside the pages and installed once they are done; freshOutput,
-  // which records what the output folder holds for the next build, comes last.
-  integrations: [astroCommand(), pagefind(), freshOutput()],
+  // Photo renditions and the search index are made beside the pages and installed once they are
+  // done; freshOutput, which records what the output folder holds for the next build, comes last.
+  integrations: [astroCommand(), previewErrors(), photos(), pagefind(), freshOutput()],
 });

@@ -4,7 +4,7 @@
  * #16297) and turned into plain data that pages take as props.
  */
 import { getCollection } from 'astro:content';
-import type { ImageMetadata } from 'astro';
+import type { PhotoFacts } from '../lib/photos.ts';
 import type { ArticleType, Section, SiteConfig } from '../lib/schema.ts';
 import { kickerLabel, sectionLabel } from '../lib/article-labels.ts';
 import { displayedDate, localDateKey, type DisplayedDate } from '../lib/dates.ts';
@@ -14,14 +14,15 @@ import { absoluteUrl, articlePath, authorPath, sectionPath } from '../lib/urls.t
 import { canonicalUrl } from '../lib/canonical.ts';
 import { substantiveUpdate } from '../lib/json-ld.ts';
 import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
-import { RelatedIndex } from '../lib/related.ts';
+import { RelatedIndex, type RelatedDocument } from '../lib/related.ts';
 import type { Excerpt } from '../lib/excerpt.ts';
 import { smartenText } from '../markdown/remark-typography.ts';
 import { RenderCache, type CachedRender } from '../lib/render-cache.ts';
 import { relatedDocument } from '../lib/related-input.ts';
 
 export interface PhotoView {
-  src: ImageMetadata;
+  /** The photo file, as its renditions are made from it (src/lib/photos.ts). */
+  image: PhotoFacts;
   alt: string;
   caption?: string;
   credit: string;
@@ -32,7 +33,7 @@ export interface AuthorView {
   name: string;
   role?: string;
   url: string;
-  photo?: { src: ImageMetadata; alt: string };
+  photo?: { image: PhotoFacts; alt: string };
   links: { label: string; url: string }[];
   bioHtml: string;
 }
@@ -97,7 +98,7 @@ export const authors: AuthorView[] = authorEntries
     name: entry.data.name,
     ...(entry.data.role ? { role: entry.data.role } : {}),
     url: authorPath(entry.id),
-    ...(entry.data.photo ? { photo: entry.data.photo as { src: ImageMetadata; alt: string } } : {}),
+    ...(entry.data.photo && entry.data.derived.photo ? { photo: { image: entry.data.derived.photo, alt: entry.data.photo.alt } } : {}),
     links: entry.data.links,
     bioHtml: entry.data.derived.bioHtml,
   }))
@@ -111,15 +112,27 @@ const now = buildNow();
 
 /** Rendered bodies, their excerpts and ranking words (kept out of Astro's data store). */
 const renderCache = new RenderCache();
-/** Each visible piece's cached rendering, read once; the ranking words are let go once ranked. */
-const rendered = new Map<string, CachedRender>();
+/**
+ * Each visible piece's cached rendering, by body hash. A build reads each once
+ * and lets the ranking words go once ranked; the preview evaluates this module
+ * again after every saved edit, so it keeps them for the next evaluation, which
+ * then reads only the bodies that changed.
+ */
+const rendered = showUnpublished ? previewMemo<CachedRender>('renderings') : new Map<string, CachedRender>();
+
+/** A map that outlives this module's evaluations in the preview (there is one per saved edit). */
+function previewMemo<T>(name: string): Map<string, T> {
+  const slot = Symbol.for(`broadsheet.preview.${name}`);
+  const holder = globalThis as Record<symbol, unknown>;
+  return (holder[slot] ??= new Map<string, T>()) as Map<string, T>;
+}
 
 function renderingOf(slug: string, hash: string): CachedRender {
-  let cached = rendered.get(slug);
+  let cached = rendered.get(hash);
   if (!cached) {
     cached = renderCache.get(hash);
     if (!cached) throw new Error(`the rendered body of "${slug}" is missing from ${renderCache.dir}; delete that folder and build again`);
-    rendered.set(slug, cached);
+    rendered.set(hash, cached);
   }
   return cached;
 }
@@ -156,7 +169,7 @@ const visibleArticles: ArticleView[] = visibleEntries.map((entry) => {
       ...(data.updated ? { updated: displayedDate(data.updated, site.timeZone) } : {}),
     },
     draft: data.draft,
-    ...(data.hero ? { hero: data.hero as PhotoView } : {}),
+    ...(data.hero && data.derived.hero ? { hero: { image: data.derived.hero, alt: data.hero.alt, ...(data.hero.caption ? { caption: data.hero.caption } : {}), credit: data.hero.credit } } : {}),
     ...(data.republished ? { republished: data.republished } : {}),
     ...(data.canonical ? { canonical: data.canonical } : {}),
     tags: data.tags,
@@ -211,18 +224,28 @@ export function isUnpublished(article: ArticleView): boolean {
 const articleBySlug = new Map(articles.map((article) => [article.slug, article]));
 const entryBySlug = new Map(visibleEntries.map((entry) => [entry.id, entry.data]));
 
+/** In the preview, each piece's ranking document is kept while what it is made of is unchanged. */
+const previewDocuments = showUnpublished ? previewMemo<RelatedDocument>('related-documents') : undefined;
+
 export const relatedIndex = new RelatedIndex(
   articles.map((article) => {
     const data = entryBySlug.get(article.slug)!;
-    return relatedDocument({ ...article, section: article.section.id, title: data.title, dek: data.dek }, rendered.get(article.slug)!.bodyTerms);
+    const input = { slug: article.slug, section: article.section.id, tags: article.tags, published: article.published, title: data.title, dek: data.dek };
+    if (!previewDocuments) return relatedDocument(input, rendered.get(article.bodyHash)!.bodyTerms);
+    const key = JSON.stringify([input, article.bodyHash]);
+    let document = previewDocuments.get(key);
+    if (!document) previewDocuments.set(key, (document = relatedDocument(input, rendered.get(article.bodyHash)!.bodyTerms)));
+    return document;
   }),
 );
-const relatedMatches = relatedIndex.all();
-rendered.clear();
+/** A build ranks every piece once; the preview ranks the pieces it is asked for. */
+const relatedMatches = showUnpublished ? undefined : relatedIndex.all();
+if (!showUnpublished) rendered.clear();
 
 /** Three to six related stories, best first. */
 export function relatedTo(article: ArticleView): ArticleView[] {
-  return (relatedMatches.get(article.slug) ?? []).map((match) => articleBySlug.get(match.slug)!);
+  const matches = relatedMatches ? relatedMatches.get(article.slug) : relatedIndex.for(article.slug);
+  return (matches ?? []).map((match) => articleBySlug.get(match.slug)!);
 }
 
 /** The year of the newest piece, for the copyright line: the same content gives the same pages, whatever the clock. */

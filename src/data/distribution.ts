@@ -34,7 +34,7 @@ export const siteShareImage: ShareImage | undefined = site.shareImage
 
 export function articleShareImage(article: ArticleView): ShareImage | undefined {
   if (!article.hero) return siteShareImage;
-  const rendition = shareRendition(article.hero.src);
+  const rendition = shareRendition(article.hero.image);
   return { url: absolute(rendition.src), width: rendition.width, height: rendition.height, alt: article.hero.alt, type: rendition.type };
 }
 

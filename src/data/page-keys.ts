@@ -10,11 +10,16 @@
  * for byte.
  */
 import { createHash } from 'node:crypto';
-import { site, sections, copyrightYear, type ArticleView, type AuthorView } from './content.ts';
+import { site, sections, copyrightYear, relatedTo, type ArticleView, type AuthorView } from './content.ts';
 import type { ListingPage } from './listings.ts';
 import { FEED_ITEM_LIMIT } from '../lib/feeds.ts';
+import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
+
+/** The preview renders every request afresh and never reads keys: computing them for every page would only delay each saved edit. */
+const keyed = process.env[ASTRO_COMMAND_VARIABLE] !== 'dev';
 
 function digest(...parts: unknown[]): string {
+  if (!keyed) return '';
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 32);
 }
 
@@ -47,6 +52,11 @@ export function teaserDigest(article: ArticleView): string {
     teaserDigests.set(article, (value = digest(url, title, sectionLabel, section.url, dates.published, excerpt, hero)));
   }
   return value;
+}
+
+/** Key of a piece's page: the piece and its related-story teasers. */
+export function articlePageKey(article: ArticleView): string {
+  return keyed ? pageKey('article', articleDigest(article), relatedTo(article).map(teaserDigest)) : '';
 }
 
 /** Key of a page: its kind, the chrome, and what it shows. */

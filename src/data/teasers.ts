@@ -24,7 +24,7 @@ export function teaserMarkup(article: ArticleView, { headingLevel = 3, lead = fa
         sectionUrl: article.section.url,
         published: article.dates.published,
         excerpt: article.excerpt,
-        photo: hero ? { rendition: photoRendition(hero.src, lead ? 'hero' : 'teaser'), alt: hero.alt, creditLine: photoCreditLine(hero) } : undefined,
+        photo: hero ? { rendition: photoRendition(hero.image, lead ? 'hero' : 'teaser'), alt: hero.alt, creditLine: photoCreditLine(hero) } : undefined,
       },
       { headingLevel, lead },
     );

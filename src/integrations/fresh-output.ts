@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { renderCacheDir } from '../lib/render-cache.ts';
 import { SEARCH_DIRECTORY } from '../lib/search-shards.ts';
+import { PHOTO_DIRECTORY } from '../lib/photos.ts';
 
 /** What a build left in the output folder, recorded in the build cache. */
 export interface OutputRecord {
@@ -74,9 +75,12 @@ function readRecord(): OutputRecord | undefined {
  * Removes the files of `outDir` that this build neither wrote nor kept: those
  * still exactly as the previous build left them (same modification time) that
  * are not among `kept` (its pages and endpoints, restored in place), and the
- * folders left empty. The search index's folder is its integration's to keep
- * (src/integrations/pagefind.ts). Returns the record of what remains.
+ * folders left empty. The search index's and the photos' folders are their
+ * integrations' to keep (src/integrations/pagefind.ts, photos.ts). Returns the
+ * record of what remains.
  */
+const OWNED_BY_OTHERS = new Set<string>([SEARCH_DIRECTORY, PHOTO_DIRECTORY]);
+
 export function removeStale(outDir: string, previous: OutputRecord | undefined, kept: ReadonlySet<string>): { record: OutputRecord; removed: number } {
   const untouched = new Map(previous?.files.map(([file, , mtimeMs]) => [file, mtimeMs]));
   const files: [string, number, number][] = [];
@@ -84,7 +88,7 @@ export function removeStale(outDir: string, previous: OutputRecord | undefined, 
   for (const file of listFiles(outDir)) {
     const full = path.join(outDir, file);
     const stat = lstatSync(full);
-    if (!kept.has(file) && untouched.get(file) === stat.mtimeMs && file.split(path.sep)[0] !== SEARCH_DIRECTORY) {
+    if (!kept.has(file) && untouched.get(file) === stat.mtimeMs && !OWNED_BY_OTHERS.has(file.split(path.sep)[0]!)) {
       unlinkSync(full);
       removed++;
     } else {

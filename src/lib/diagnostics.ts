@@ -70,3 +70,25 @@ export class ContentValidationError extends Error {
     this.diagnostics = diagnostics;
   }
 }
+
+/**
+ * What the preview's error overlay shows for content that does not validate
+ * (Vite's `error` message, which Astro's overlay renders): every error with its
+ * file, line and field, the first one located so the overlay can open it.
+ */
+export function previewErrorPayload(error: ContentValidationError, absolutePathOf: (file: string) => string) {
+  const errors = error.diagnostics.filter((d) => d.severity === 'error');
+  const first = errors[0];
+  return {
+    type: 'error' as const,
+    err: {
+      name: 'ContentValidationError',
+      title: 'The content does not validate',
+      message: errors.map(formatDiagnostic).join('\n'),
+      hint: 'Fix the lines above and save: the preview keeps showing the last version that validated until then.',
+      stack: '',
+      plugin: 'broadsheet-validator',
+      ...(first ? { id: absolutePathOf(first.file), loc: { file: absolutePathOf(first.file), line: first.line, column: first.column } } : {}),
+    },
+  };
+}

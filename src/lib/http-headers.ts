@@ -53,6 +53,8 @@ export type CachePolicy = keyof typeof CACHE_CONTROL;
  */
 export const IMMUTABLE_PATTERNS = [
   '/_astro/*',
+  // Photo renditions are named by a digest of the photo's bytes (src/lib/photos.ts).
+  '/images/*',
   // By extension, so the yearly shards under /pagefind/archive/<year>/ match too.
   '/pagefind/*.pf_fragment',
   '/pagefind/*.pf_index',

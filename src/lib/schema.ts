@@ -2,7 +2,7 @@
  * The editors' contract: every field an editor may write, with the message they
  * see when it is wrong. Plain zod (no Astro imports) so the validator CLI and the
  * tests use exactly what the build uses; `src/content.config.ts` swaps in Astro's
- * `image()` and `reference()` through the options of these factories.
+ * `reference()` through the options of these factories.
  */
 import { z } from 'zod';
 import { parseEditorialDate, isValidTimeZone } from './dates.ts';
@@ -169,15 +169,12 @@ export function tag() {
   });
 }
 
-type PlainPhoto = ReturnType<typeof photoPath>;
 type PlainId = ReturnType<typeof slugId>;
 
 /** Options of the schema factories; the type parameters carry Astro's field types through when it swaps them in. */
-export interface SchemaOptions<Photo extends AnySchema = PlainPhoto, Author extends AnySchema = PlainId, SectionRef extends AnySchema = PlainId> {
+export interface SchemaOptions<Author extends AnySchema = PlainId, SectionRef extends AnySchema = PlainId> {
   /** The publication's time zone: a bare date is read there. */
   timeZone: string;
-  /** The photo `src` field; Astro's build passes `image()`. */
-  imageSrc?: () => Photo;
   /** An author id; Astro's build passes `reference('authors')`. */
   authorRef?: () => Author;
   /** A section id; Astro's build passes `reference('sections')`. */
@@ -185,11 +182,11 @@ export interface SchemaOptions<Photo extends AnySchema = PlainPhoto, Author exte
 }
 
 /** A photo with everything a reader and a rights holder need. */
-export function photoSchema<Photo extends AnySchema = PlainPhoto>(imageSrc: () => Photo = photoPath as unknown as () => Photo) {
+export function photoSchema() {
   return z.strictObject(
     {
       /** Image file, relative to the Markdown file. */
-      src: imageSrc(),
+      src: photoPath(),
       /** What the photo shows, for readers who cannot see it. */
       alt: text('describe what the photo shows for readers who cannot see it', { max: 400 }),
       /** One sentence about the scene, shown under the photo. */
@@ -202,11 +199,8 @@ export function photoSchema<Photo extends AnySchema = PlainPhoto>(imageSrc: () =
 }
 
 /** Frontmatter of an article in `content/articles/**\/<slug>.md`. */
-export function articleSchema<Photo extends AnySchema = PlainPhoto, Author extends AnySchema = PlainId, SectionRef extends AnySchema = PlainId>(
-  options: SchemaOptions<Photo, Author, SectionRef>,
-) {
+export function articleSchema<Author extends AnySchema = PlainId, SectionRef extends AnySchema = PlainId>(options: SchemaOptions<Author, SectionRef>) {
   const { timeZone } = options;
-  const imageSrc = options.imageSrc ?? (photoPath as unknown as () => Photo);
   const authorRef = options.authorRef ?? ((() => slugId('author id', 'jane-doe')) as unknown as () => Author);
   const sectionRef = options.sectionRef ?? ((() => slugId('section id', 'middle-east')) as unknown as () => SectionRef);
   return z.strictObject({
@@ -229,7 +223,7 @@ export function articleSchema<Photo extends AnySchema = PlainPhoto, Author exten
     /** Drafts are validated but never published. */
     draft: z.boolean({ error: 'must be true or false' }).default(false),
     /** Top photo; required for every type except short takes. */
-    hero: photoSchema(imageSrc).optional(),
+    hero: photoSchema().optional(),
     /** For pieces that first appeared elsewhere. */
     republished: z
       .strictObject(
@@ -270,8 +264,7 @@ export function articleSchema<Photo extends AnySchema = PlainPhoto, Author exten
 }
 
 /** Frontmatter of an author profile in `content/authors/<id>.md`; the body is the bio. */
-export function authorSchema<Photo extends AnySchema = PlainPhoto>(options: Pick<SchemaOptions<Photo>, 'imageSrc'> = {}) {
-  const imageSrc = options.imageSrc ?? (photoPath as unknown as () => Photo);
+export function authorSchema() {
   return z.strictObject({
     /** Name as printed in bylines. */
     name: text('write the name as it appears in bylines', { max: 120 }),
@@ -281,7 +274,7 @@ export function authorSchema<Photo extends AnySchema = PlainPhoto>(options: Pick
     photo: z
       .strictObject(
         {
-          src: imageSrc(),
+          src: photoPath(),
           alt: text('describe the portrait, e.g. "Portrait of Jane Doe"', { max: 300 }),
         },
         { error: groupError('src, alt') },
@@ -453,8 +446,8 @@ export function siteSchema() {
 }
 
 /** Fields an article may carry, for "did you mean" suggestions and the editors' guide. */
-export type ArticleFrontmatter = z.output<ReturnType<typeof articleSchema<PlainPhoto, PlainId, PlainId>>>;
-export type AuthorFrontmatter = z.output<ReturnType<typeof authorSchema<PlainPhoto>>>;
+export type ArticleFrontmatter = z.output<ReturnType<typeof articleSchema<PlainId, PlainId>>>;
+export type AuthorFrontmatter = z.output<ReturnType<typeof authorSchema>>;
 export type Section = z.output<ReturnType<typeof sectionsSchema>>[number];
 export type SiteConfig = z.output<ReturnType<typeof siteSchema>>;
 export type Photo = z.output<ReturnType<typeof photoSchema>>;

@@ -9,15 +9,19 @@ import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { ArticleFileCache, validateContent, type ContentReport } from '../lib/validate.ts';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ContentValidationError, formatDiagnostic } from '../lib/diagnostics.ts';
+import { ContentValidationError, formatDiagnostic, previewErrorPayload } from '../lib/diagnostics.ts';
+import { clearPreviewError, showInPreview } from '../integrations/preview-errors.ts';
 import { RenderCache, renderCacheDir, renderHash } from '../lib/render-cache.ts';
 import { renderArticles } from './render-pool.ts';
 import { createProcessor, renderBody, PIPELINE_VERSION } from '../markdown/pipeline.ts';
-import { buildNow } from '../lib/visibility.ts';
+import { buildNow, isPublic } from '../lib/visibility.ts';
 import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
 import { writeSearchPlan } from './search-plan.ts';
+import { PhotoFactsReader } from './photo-facts.ts';
+import { renditionFiles, type PhotoFacts, type PhotoKind } from '../lib/photos.ts';
+import { photoCachePaths, type PhotoPlan } from '../integrations/photos.ts';
 
 export type CollectionKind = 'site' | 'sections' | 'authors' | 'articles';
 
@@ -56,11 +60,31 @@ function rulesFingerprint(): string | undefined {
   }
 }
 
+/**
+ * A build saves the findings at once; the preview, a few seconds after the
+ * last saved edit (writing them all out took a quarter of a second at 10,000
+ * articles, on every save) and when it stops.
+ */
+let pendingSave: NodeJS.Timeout | undefined;
+function saveFindings(cache: ArticleFileCache, fingerprint: string): void {
+  if (process.env[ASTRO_COMMAND_VARIABLE] !== 'dev') return cache.save(VALIDATION_CACHE, fingerprint);
+  clearTimeout(pendingSave);
+  const save = () => {
+    clearTimeout(pendingSave);
+    process.off('exit', save);
+    cache.save(VALIDATION_CACHE, fingerprint);
+  };
+  pendingSave = setTimeout(save, 5_000).unref();
+  process.off('exit', save);
+  process.once('exit', save);
+}
+
 function contentReport(contentDir: string, logger: LoaderContext['logger']): Promise<ContentReport> {
   if (!pendingReport) {
     readers = 0;
     pendingReport = (async () => {
       const started = performance.now();
+      photoReader?.newPass();
       fileCache ??= rules ? ArticleFileCache.load(VALIDATION_CACHE, rules) : new ArticleFileCache();
       fileCache.checked = 0;
       const report = validateContent(contentDir, { cache: fileCache });
@@ -68,7 +92,7 @@ function contentReport(contentDir: string, logger: LoaderContext['logger']): Pro
       const seen = new Set(report.articles.map((article) => article.absolutePath));
       let dropped = 0;
       for (const file of fileCache.files.keys()) if (!seen.has(file) && fileCache.files.delete(file)) dropped++;
-      if (rules && (fileCache.checked > 0 || dropped > 0)) fileCache.save(VALIDATION_CACHE, rules);
+      if (rules && (fileCache.checked > 0 || dropped > 0)) saveFindings(fileCache, rules);
       // A build reads the content once: its bodies need not stay in memory.
       if (process.env[ASTRO_COMMAND_VARIABLE] !== 'dev') fileCache = undefined;
       const errors = report.diagnostics.filter((d) => d.severity === 'error');
@@ -93,39 +117,50 @@ function invalidateOnce(event: string, changed: string): void {
   pendingReport = undefined;
 }
 
+/** The last error the preview was told about. */
+let reportedError: unknown;
+
 export function broadsheetLoader(kind: CollectionKind, contentDir: string): Loader {
   const root = path.resolve(contentDir);
   return {
     name: `broadsheet-${kind}`,
     load: async (context) => {
       await loadCollection(kind, root, context);
+      // Vite watches the project; a content folder elsewhere (BROADSHEET_CONTENT_DIR) is added here.
+      context.watcher?.add(root);
       context.watcher?.on('all', async (event: string, changed: string) => {
         if (!path.resolve(changed).startsWith(root + path.sep)) return;
         invalidateOnce(event, changed);
         try {
           await loadCollection(kind, root, context);
+          if (reportedError !== undefined) {
+            reportedError = undefined;
+            clearPreviewError();
+          }
         } catch (error) {
+          // Every collection's watcher meets the same failed validation: tell the editor once.
+          if (reportedError === error) return;
+          reportedError = error;
           context.logger.error((error as Error).message);
+          if (error instanceof ContentValidationError) showInPreview(previewErrorPayload(error, (file) => path.resolve(file)));
         }
       });
     },
   };
 }
 
-/**
- * True when the stored entry is still current. Its photos are registered again,
- * as Astro's glob() loader does: an entry skipped without that kept its photo
- * path as a plain string and broke the page. The file path is part of the
- * digest, since photo paths are relative to the file: a moved article must be
- * parsed again.
- */
+/** True when the stored entry is still current (its digest covers the file, its text and its photo's bytes). */
 function keepUnchanged(store: LoaderContext['store'], id: string, digest: string): boolean {
-  const existing = store.get(id);
-  if (existing?.digest !== digest) return false;
-  // The store Astro hands loaders has this method (its glob() loader calls it); the public type leaves it out.
-  const withAssets = store as LoaderContext['store'] & { addAssetImports?: (imports: string[], filePath?: string) => void };
-  if (existing.assetImports?.length) withAssets.addAssetImports?.(existing.assetImports, existing.filePath);
-  return true;
+  return store.get(id)?.digest === digest;
+}
+
+/** Sizes and digests of photos, kept in the build cache and, in the preview, between saves. */
+let photoReader: PhotoFactsReader | undefined;
+
+/** The photo a piece or profile names, resolved from its file (the validator has checked it exists in the content folder). */
+function photoFile(markdownFile: string, photo: unknown): string | undefined {
+  const src = photo && typeof photo === 'object' ? (photo as { src?: unknown }).src : undefined;
+  return typeof src === 'string' ? path.resolve(path.dirname(markdownFile), src) : undefined;
 }
 
 /** In the preview, the render hash of each article as last read, by its frontmatter object (kept while the file is unchanged). */
@@ -150,14 +185,19 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
     }
   }
 
+  photoReader ??= new PhotoFactsReader(renderCacheDir());
+  const photos = photoReader;
+
   if (kind === 'authors') {
     const processor = createProcessor({ siteUrl: report.site!.url });
     for (const author of report.authors) {
       keep(author.id);
-      const digest = generateDigest(`${author.absolutePath}\0${JSON.stringify(author.raw)}\0${author.body}`);
+      const photoPath = photoFile(author.absolutePath, author.raw.photo);
+      const photo = photoPath ? await photos.read(photoPath) : undefined;
+      const digest = generateDigest(`${author.absolutePath}\0${JSON.stringify(author.raw)}\0${author.body}\0${photo?.hash ?? ''}`);
       if (keepUnchanged(store, author.id, digest)) continue;
       const bioHtml = renderBody(processor, author.body).html;
-      const data = await parseData({ id: author.id, data: { ...author.raw, derived: { bioHtml } }, filePath: author.absolutePath });
+      const data = await parseData({ id: author.id, data: { ...author.raw, derived: { bioHtml, ...(photo ? { photo } : {}) } }, filePath: author.absolutePath });
       store.set({ id: author.id, data, digest, filePath: path.relative(process.cwd(), author.absolutePath) });
     }
   }
@@ -186,19 +226,42 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
     await renderArticles([...missing].map(([hash, markdown]) => ({ hash, markdown })), siteUrl, (rendered) => {
       cache.put(rendered.hash, rendered.html, { excerpt: rendered.excerpt, wordCount: rendered.wordCount, bodyTerms: rendered.bodyTerms });
     });
+    const showUnpublished = process.env[ASTRO_COMMAND_VARIABLE] === 'dev';
+    const now = buildNow();
+    const plan: PhotoPlan = { files: {} };
+    const addToPlan = (source: string, facts: PhotoFacts, photoKind: PhotoKind) => {
+      for (const file of renditionFiles(facts, photoKind)) plan.files[file.file] = { ...file, source };
+    };
+    for (const author of report.authors) {
+      const photoPath = photoFile(author.absolutePath, author.raw.photo);
+      if (photoPath) addToPlan(photoPath, await photos.read(photoPath), 'portrait');
+    }
     for (const article of report.articles) {
       keep(article.slug);
       const hash = bodyHash(article);
-      const digest = generateDigest(`${article.absolutePath}\0${hash}\0${JSON.stringify(article.raw)}`);
+      const heroPath = photoFile(article.absolutePath, article.raw.hero);
+      const hero = heroPath ? await photos.read(heroPath) : undefined;
+      // Only what readers may see is made and published: a draft's photo stays unpublished too.
+      if (heroPath && hero && (showUnpublished || isPublic(article.data, now))) addToPlan(heroPath, hero, 'hero');
+      const digest = generateDigest(`${article.absolutePath}\0${hash}\0${JSON.stringify(article.raw)}\0${hero?.hash ?? ''}`);
       if (keepUnchanged(store, article.slug, digest)) continue;
       if (!cache.has(hash)) throw new Error(`${article.file}: the rendered body is missing from ${cache.dir}; delete that folder and build again`);
-      const data = await parseData({ id: article.slug, data: { ...article.raw, derived: { hash } }, filePath: article.absolutePath });
+      const data = await parseData({ id: article.slug, data: { ...article.raw, derived: { hash, ...(hero ? { hero } : {}) } }, filePath: article.absolutePath });
       store.set({ id: article.slug, data, digest, filePath: path.relative(process.cwd(), article.absolutePath) });
     }
     context.logger.info(`${report.articles.length} articles, ${missing.size} bodies rendered, the rest from cache`);
+    photos.save();
+    writeJsonAtomic(photoCachePaths(cache.dir).plan, plan);
     // Only a build publishes a search index; its indexer starts from this plan (src/integrations/pagefind.ts).
-    if (process.env[ASTRO_COMMAND_VARIABLE] === 'build') writeSearchPlan(report, cache, bodyHash, buildNow());
+    if (process.env[ASTRO_COMMAND_VARIABLE] === 'build') writeSearchPlan(report, cache, bodyHash, now);
   }
 
   for (const id of untouched) store.delete(id);
+}
+
+function writeJsonAtomic(file: string, value: unknown): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(value));
+  renameSync(temporary, file);
 }

@@ -103,7 +103,8 @@ function buildBoth(): { incremental: ProjectBuild; cold: ProjectBuild; increment
   const coldDir = path.join(work, `dist-cold-${step}`);
   const coldCache = path.join(work, `cache-cold-${step}`);
   mkdirSync(coldCache, { recursive: true });
-  symlinkSync(sharedAssets, path.join(coldCache, 'assets'), 'dir');
+  mkdirSync(path.join(coldCache, 'broadsheet'));
+  symlinkSync(sharedAssets, path.join(coldCache, 'broadsheet', 'renditions'), 'dir');
   const incremental = buildProject(project.root, { contentDir: content, cacheDir: incrementalCache(), outDir: incrementalDir, now });
   expect(incremental.status, incremental.output.slice(-3000)).toBe(0);
   const cold = buildProject(project.root, { contentDir: content, cacheDir: coldCache, outDir: coldDir, now });
@@ -120,8 +121,8 @@ describe('an incremental build writes what a cold build writes', () => {
   it('on the first build, which fills the caches', () => {
     const { incremental } = buildBoth();
     expect(incremental.restored).toBe(0);
-    // Seed the shared renditions for the cold builds that follow.
-    const assets = path.join(incrementalCache(), 'assets');
+    // Seed the shared photo renditions for the cold builds that follow.
+    const assets = path.join(incrementalCache(), 'broadsheet', 'renditions');
     for (const name of readdirSync(assets)) renameSync(path.join(assets, name), path.join(sharedAssets, name));
     rmSync(assets, { recursive: true });
     symlinkSync(sharedAssets, assets, 'dir');

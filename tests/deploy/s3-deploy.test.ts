@@ -245,29 +245,29 @@ describe('files that leave the site', () => {
     // The next build drops one article and one hashed asset.
     const next = server.sampleCopy();
     const article = anArticle(next);
-    const asset = readdirSync(path.join(next, '_astro')).find((name) => name.endsWith('.avif'))!;
+    const asset = readdirSync(path.join(next, 'images')).find((name) => name.endsWith('.avif'))!;
     rmSync(path.join(next, path.dirname(article)), { recursive: true });
-    rmSync(path.join(next, '_astro', asset));
+    rmSync(path.join(next, 'images', asset));
 
     const t1 = t0 + HOUR;
     const first = await deployTo(bucket, next, { now: () => new Date(t1) });
-    expect(first.plan.leaving).toEqual([`_astro/${asset}`]);
+    expect(first.plan.leaving).toEqual([`images/${asset}`]);
     expect(first.removed).toBe(1);
     let stored = await snapshot(server.client, bucket);
     expect(stored.has(`site/${article}`)).toBe(false);
-    expect(stored.has(`site/_astro/${asset}`)).toBe(true);
+    expect(stored.has(`site/images/${asset}`)).toBe(true);
     let manifest = parseManifest(await getText(server.client, bucket, 'site/.broadsheet/manifest.json'));
-    expect(Object.keys(manifest.stale)).toEqual([`_astro/${asset}`]);
-    expect(manifest.stale[`_astro/${asset}`]?.since).toBe(new Date(t1).toISOString());
+    expect(Object.keys(manifest.stale)).toEqual([`images/${asset}`]);
+    expect(manifest.stale[`images/${asset}`]?.since).toBe(new Date(t1).toISOString());
 
     const within = await deployTo(bucket, next, { now: () => new Date(t1 + 48 * HOUR - 1) });
     expect(within.removed).toBe(0);
     stored = await snapshot(server.client, bucket);
-    expect(stored.has(`site/_astro/${asset}`)).toBe(true);
+    expect(stored.has(`site/images/${asset}`)).toBe(true);
 
     // Both come back: the asset is part of the site again, not uploaded (its bytes are stored); the page is uploaded anew.
     const back = await deployTo(bucket, site.outDir, { now: () => new Date(t1 + 2 * HOUR) });
-    expect(back.plan.revived).toEqual([`_astro/${asset}`]);
+    expect(back.plan.revived).toEqual([`images/${asset}`]);
     expect(back.plan.uploads.map((upload) => [upload.path, upload.reason])).toEqual([[article, 'new']]);
     manifest = parseManifest(await getText(server.client, bucket, 'site/.broadsheet/manifest.json'));
     expect(manifest.stale).toEqual({});

@@ -1,0 +1,102 @@
+/**
+ * The editor's preview (`astro dev`) in a real browser: a saved edit shows, a
+ * save that breaks the file puts the error over the page at once (and in the
+ * terminal) while the last good version stays served, and the fix takes the
+ * error away. A copy of the project and of the sample content, so the files
+ * can be edited.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { REPO } from '../helpers/content-fixture.ts';
+import { copyProject, type ProjectCopy } from '../helpers/project-copy.ts';
+
+const PORT = 4431;
+let lastError: unknown;
+let project: ProjectCopy;
+let work: string;
+let server: ChildProcess;
+let output = '';
+let browser: Browser;
+let page: Page;
+let file: string;
+let original: string;
+let url: string;
+
+async function until<T>(probe: () => Promise<T | undefined>, seconds: number, what: string): Promise<T> {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const value = await probe().catch((error: unknown) => void (lastError = error));
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${seconds} s (${String(lastError)} ${String((lastError as { cause?: unknown } | undefined)?.cause)})\n${output.slice(-3000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const pageText = async () => (await fetch(url)).text();
+
+beforeAll(async () => {
+  project = copyProject();
+  work = mkdtempSync(path.join(tmpdir(), 'broadsheet-preview-'));
+  // The validator looks for the logo and share card in public/ beside the content folder.
+  for (const folder of ['content', 'public']) cpSync(path.join(REPO, folder), path.join(work, folder), { recursive: true });
+  const dir = path.join(work, 'content/articles/middle-east');
+  const name = readdirSync(dir).filter((entry) => entry.endsWith('.md')).sort()[0]!;
+  file = path.join(dir, name);
+  original = readFileSync(file, 'utf8');
+  url = `http://127.0.0.1:${PORT}/${name.replace(/\.md$/, '')}/`;
+  server = spawn(path.join(REPO, 'node_modules/.bin/astro'), ['dev', '--port', String(PORT), '--host', '127.0.0.1'], {
+    cwd: project.root,
+    env: {
+      // Vite serves no HMR socket (so no overlay) when it believes it runs under Vitest.
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV' && name !== 'TEST')),
+      PATH: `${path.join(REPO, 'node_modules/.bin')}:${process.env.PATH}`,
+      BROADSHEET_CONTENT_DIR: path.join(work, 'content'),
+      BROADSHEET_CACHE_DIR: path.join(work, 'cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+    },
+  });
+  server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await until(async () => ((await fetch(url)).ok ? true : undefined), 240, 'the preview serving the article');
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  await page.goto(url);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  project?.remove();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('the preview', () => {
+  it('shows a saved edit', async () => {
+    const sentence = `A sentence saved while the preview runs, number ${process.pid}.`;
+    writeFileSync(file, `${original}\n${sentence}\n`);
+    await until(async () => ((await pageText()).includes(sentence) ? true : undefined), 60, 'the edit in the page');
+  });
+
+  it('puts a broken save over the page, names the file, line and field, and keeps serving the last good version', async () => {
+    const good = readFileSync(file, 'utf8');
+    const shown = `content/articles/middle-east/${path.basename(file)}:`;
+    writeFileSync(file, good.replace(/^title: .*$/m, 'title: ""'));
+    const overlay = page.locator('vite-error-overlay');
+    await overlay.waitFor({ state: 'attached', timeout: 30_000 });
+    const text = await overlay.evaluate((element) => element.shadowRoot!.textContent ?? '');
+    expect(text).toContain('The content does not validate');
+    expect(text).toMatch(/middle-east\/[\w-]+\.md:\d+:\d+ error title: is empty; write the headline/);
+    await until(async () => (output.includes(shown) ? true : undefined), 10, 'the error in the terminal');
+    expect(await pageText()).toContain('A sentence saved while the preview runs');
+
+    writeFileSync(file, good);
+    await overlay.waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await pageText()).toContain('A sentence saved while the preview runs');
+  });
+});
