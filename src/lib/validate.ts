@@ -30,6 +30,7 @@ import { isReservedTopLevel, slugFromFileName, slugProblem } from './urls.ts';
 import { closestName, fieldName, issuesToProblems } from './zod-issues.ts';
 import { YamlLocator } from './yaml-locate.ts';
 import { findInternalLinks, findUnsafeBodyUrls } from './body-checks.ts';
+import { findBodyHints, findHints, isWithin, type HintAt } from './placeholders.ts';
 
 export interface ValidateOptions {
   /** Paths in messages are shown relative to this directory. Default: process.cwd(). */
@@ -390,9 +391,13 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
       facts.parsed = parsed;
       const reporter = new FileReporter(sink, file, parsed.frontmatterText);
       if (slugIssue) reporter.atLine(1, 1, 'file', 'error', `name ${slugIssue}; the file name is the article's address`);
+      const hints = findHints(parsed.data);
+      const bodyHints = findBodyHints(parsed.body);
       const result = schema.safeParse(parsed.data);
-      if (result.success) facts.data = result.data;
-      else reporter.zodIssues(result.error.issues, schema);
+      // A piece that still holds hints is checked, never loaded: its hints are no content.
+      if (result.success && hints.length === 0 && bodyHints.length === 0) facts.data = result.data;
+      else if (!result.success) reporter.zodIssues(withoutHints(result.error.issues, hints), schema);
+      reportHints(reporter, parsed, hints, bodyHints);
       checkArticleRules(reporter, parsed.data, timeZone, sectionById);
       checkBody(reporter, parsed);
       const hero = parsed.data.hero as { src?: unknown } | undefined;
@@ -520,6 +525,22 @@ function checkArticleRules(reporter: FileReporter, raw: Record<string, unknown>,
       seen.add(tag);
     });
   }
+}
+
+/** Zod's issues about fields that hold a hint are the hint's own message's business. */
+function withoutHints(issues: readonly z.core.$ZodIssue[], hints: readonly HintAt[]): z.core.$ZodIssue[] {
+  return issues.filter((issue) => !hints.some((hint) => isWithin(issue.path, hint.path)));
+}
+
+/** Hints from `npm run new`: a warning in a draft (which is then not loaded), an error in a piece meant for readers. */
+function reportHints(reporter: FileReporter, parsed: ParsedSource, hints: readonly HintAt[], bodyHints: readonly { line: number; text: string }[]) {
+  const draft = parsed.data.draft === true;
+  const severity: Severity = draft ? 'warning' : 'error';
+  const todo = draft
+    ? 'replace it before publishing; the preview shows this draft once no hint is left'
+    : 'replace it, or set draft: true until the piece is ready';
+  for (const hint of hints) reporter.at(hint.path, severity, `still holds the hint "[[${hint.text}]]"; ${todo}`);
+  for (const hint of bodyHints) reporter.atLine(parsed.bodyLine + hint.line - 1, 1, 'body', severity, `still holds the hint "[[${hint.text}]]"; ${todo}`);
 }
 
 function checkBody(reporter: FileReporter, parsed: ParsedSource) {
