@@ -19,11 +19,11 @@ import { buildNow } from '../lib/visibility.ts';
 import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
 import { writeSearchPlan } from './search-plan.ts';
 
-export type CollectionKind = 'site' | 'sections' | 'authors' | 'articles';
+export type CollectionKind = 'site' | 'sections' | 'authors' | 'pages' | 'articles';
 
 
 /** Collections filled from one validation: each reads the report once per change. */
-const COLLECTIONS: CollectionKind[] = ['site', 'sections', 'authors', 'articles'];
+const COLLECTIONS: CollectionKind[] = ['site', 'sections', 'authors', 'pages', 'articles'];
 
 // One validation per content change, shared by the four collections, and let
 // go once all four have read it: it holds every article's text.
@@ -150,17 +150,22 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
     }
   }
 
-  if (kind === 'authors') {
+  // Author bios and site pages are few and short: rendered here, by the same pipeline, and kept in the store.
+  const storeRendered = async (entries: { id: string; absolutePath: string; raw: Record<string, unknown>; body: string }[], derived: (html: string) => object) => {
     const processor = createProcessor({ siteUrl: report.site!.url });
-    for (const author of report.authors) {
-      keep(author.id);
-      const digest = generateDigest(`${author.absolutePath}\0${JSON.stringify(author.raw)}\0${author.body}`);
-      if (keepUnchanged(store, author.id, digest)) continue;
-      const bioHtml = renderBody(processor, author.body).html;
-      const data = await parseData({ id: author.id, data: { ...author.raw, derived: { bioHtml } }, filePath: author.absolutePath });
-      store.set({ id: author.id, data, digest, filePath: path.relative(process.cwd(), author.absolutePath) });
+    for (const entry of entries) {
+      keep(entry.id);
+      const digest = generateDigest(`${entry.absolutePath}\0${JSON.stringify(entry.raw)}\0${entry.body}`);
+      if (keepUnchanged(store, entry.id, digest)) continue;
+      const html = renderBody(processor, entry.body).html;
+      const data = await parseData({ id: entry.id, data: { ...entry.raw, derived: derived(html) }, filePath: entry.absolutePath });
+      store.set({ id: entry.id, data, digest, filePath: path.relative(process.cwd(), entry.absolutePath) });
     }
-  }
+  };
+
+  if (kind === 'authors') await storeRendered(report.authors, (bioHtml) => ({ bioHtml }));
+
+  if (kind === 'pages') await storeRendered(report.pages.map((page) => ({ ...page, id: page.slug })), (html) => ({ html }));
 
   if (kind === 'articles') {
     const siteUrl = report.site!.url;
