@@ -6,7 +6,7 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { z } from 'astro/zod';
-import { articleSchema, authorSchema, sectionSchema, siteSchema } from './lib/schema.ts';
+import { articleSchema, authorSchema, pageSchema, sectionSchema, siteSchema } from './lib/schema.ts';
 import { readSiteTimeZone } from './lib/site-file.ts';
 import { broadsheetLoader } from './loaders/content-loader.ts';
 
@@ -27,6 +27,12 @@ const authors = defineCollection({
   }),
 });
 
+/** Site pages (About, Masthead...): few and short, so their rendered HTML is kept in the store. */
+const pages = defineCollection({
+  loader: broadsheetLoader('pages', CONTENT_DIR),
+  schema: pageSchema().extend({ derived: z.strictObject({ html: z.string() }) }),
+});
+
 const articles = defineCollection({
   loader: broadsheetLoader('articles', CONTENT_DIR),
   schema: articleSchema({
@@ -44,4 +50,4 @@ const articles = defineCollection({
   }),
 });
 
-export const collections = { site, sections, authors, articles };
+export const collections = { site, sections, authors, pages, articles };

@@ -14,7 +14,7 @@ describe('npm run validate on the valid fixture', () => {
     rmSync(site, { recursive: true, force: true });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/0 errors, 0 warnings in 10 files/);
+    expect(result.stdout).toMatch(/0 errors, 0 warnings in 11 files/);
   });
 });
 
@@ -53,7 +53,7 @@ describe('output formats', () => {
     rmSync(site, { recursive: true, force: true });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^content\/articles\/world\/no-credit\.md:\d+:\d+ error hero\.credit: missing; every photo needs a credit line/m);
-    expect(result.stderr).toMatch(/✗ 1 error, 0 warnings in 11 files/);
+    expect(result.stderr).toMatch(/✗ 1 error, 0 warnings in 12 files/);
   });
 
   it('adds GitHub annotations when CI is set', () => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { site, type ArticleView } from './content.ts';
 import { shareRendition } from './images.ts';
+import { publisherPolicies } from './pages.ts';
 import { absoluteUrl } from '../lib/urls.ts';
 import { breadcrumbList, homeGraph, newsArticle, type JsonLdPublisher } from '../lib/json-ld.ts';
 import { FEED_ITEM_LIMIT, feedContentHtml, rssFeed, type FeedImage } from '../lib/feeds.ts';
@@ -42,6 +43,7 @@ export const publisher: JsonLdPublisher = {
   name: site.name,
   url: absolute('/'),
   logo: { url: absolute(site.logo.src) },
+  policies: publisherPolicies(absolute),
 };
 
 /** NewsArticle (by type) and BreadcrumbList for an article page. */

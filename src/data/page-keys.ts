@@ -11,6 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { site, sections, copyrightYear, relatedTo, type ArticleView, type AuthorView } from './content.ts';
+import { footerLinks, publisherPolicies } from './pages.ts';
 import type { ListingPage } from './listings.ts';
 import { FEED_ITEM_LIMIT } from '../lib/feeds.ts';
 import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
@@ -23,8 +24,8 @@ function digest(...parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 32);
 }
 
-/** What every page shows around its content: head, header, navigation, newsletter, footer. */
-const chrome = digest(site, sections, copyrightYear);
+/** What every page shows around its content: head, header, navigation, newsletter, footer (its site pages), and the publisher's structured data. */
+const chrome = digest(site, sections, copyrightYear, footerLinks, publisherPolicies((sitePath) => sitePath));
 
 const fullDigests = new WeakMap<ArticleView, string>();
 const teaserDigests = new WeakMap<ArticleView, string>();

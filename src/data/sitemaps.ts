@@ -3,6 +3,7 @@ import { site, sections, authors, articles, articlesInSection, articlesByAuthor,
 import { absoluteUrl, latestPath, tagPath } from '../lib/urls.ts';
 import { localDateKey } from '../lib/dates.ts';
 import { articleParts, splitIntoParts, type SitemapPart, type SitemapUrl } from '../lib/sitemap.ts';
+import { sitePages } from './pages.ts';
 
 const absolute = (sitePath: string) => absoluteUrl(sitePath, site.url);
 const lastChange = (article: ArticleView) => article.modified ?? article.published;
@@ -18,6 +19,7 @@ const listPages: SitemapUrl[] = [
   ...sections.map((section) => ({ url: absolute(section.url), lastmod: newestChange(articlesInSection(section.id)) })),
   ...authors.map((author) => ({ url: absolute(author.url), lastmod: newestChange(articlesByAuthor(author.id)) })),
   ...[...articlesByTag()].map(([tag, tagged]) => ({ url: absolute(tagPath(tag)), lastmod: newestChange(tagged) })),
+  ...sitePages.map((page) => ({ url: absolute(page.url), lastmod: undefined })),
 ];
 
 export const sitemapParts: SitemapPart[] = [

@@ -10,6 +10,7 @@ export const CONTENT_LAYOUT = {
   sections: 'sections.yaml',
   authors: 'authors',
   articles: 'articles',
+  pages: 'pages',
 } as const;
 
 /** Every file below `dir`, relative to it with "/" separators, sorted; [] when `dir` is missing. */

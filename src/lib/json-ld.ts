@@ -25,10 +25,21 @@ export interface JsonLdImage {
   credit: string;
 }
 
+/** Pages of the site that describe how the publication works (absolute URLs), where they exist. */
+export interface PublisherPolicies {
+  /** The standards page: how the newsroom works, what it will and will not do. */
+  publishingPrinciples?: string;
+  correctionsPolicy?: string;
+  ethicsPolicy?: string;
+  /** Who the editors and staff are. */
+  masthead?: string;
+}
+
 export interface JsonLdPublisher {
   name: string;
   url: string;
   logo: { url: string; width?: number; height?: number };
+  policies?: PublisherPolicies;
 }
 
 export interface NewsArticleInput {
@@ -93,6 +104,7 @@ export function organization(publisher: JsonLdPublisher, sameAs: string[] = []) 
     url: publisher.url,
     logo: { '@type': 'ImageObject', url: publisher.logo.url, ...(publisher.logo.width ? { width: publisher.logo.width, height: publisher.logo.height } : {}) },
     ...(sameAs.length > 0 ? { sameAs } : {}),
+    ...publisher.policies,
   };
 }
 

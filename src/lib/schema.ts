@@ -10,6 +10,17 @@ import { SLUG_PATTERN, slugProblem } from './urls.ts';
 
 type AnySchema = z.ZodType;
 
+/** What an editor sees of a field in forms (the CMS, `npm run new`): its label and a hint of what to write. */
+export type FieldMeta = {
+  title: string;
+  description: string;
+};
+
+/** Label and hint of a field, kept on the schema so every form is generated from it (see src/lib/cms/). */
+export function field(title: string, description: string): FieldMeta {
+  return { title, description };
+}
+
 /** Non-empty text. `hint` says what to write; it ends every message about this field. */
 export function text(hint: string, { max }: { max?: number } = {}) {
   let schema = z
@@ -186,13 +197,17 @@ export function photoSchema() {
   return z.strictObject(
     {
       /** Image file, relative to the Markdown file. */
-      src: photoPath(),
+      src: photoPath().meta(field('Photo', 'the photo file: JPEG, PNG, WebP or AVIF')),
       /** What the photo shows, for readers who cannot see it. */
-      alt: text('describe what the photo shows for readers who cannot see it', { max: 400 }),
+      alt: text('describe what the photo shows for readers who cannot see it', { max: 400 }).meta(
+        field('Alt text', 'what the photo shows, for readers who cannot see it'),
+      ),
       /** One sentence about the scene, shown under the photo. */
-      caption: text('write one sentence about what the photo shows').optional(),
+      caption: text('write one sentence about what the photo shows').optional().meta(field('Caption', 'one sentence about the scene, shown under the photo')),
       /** Photographer and agency. */
-      credit: text('every photo needs a credit line, e.g. "Jane Doe/Reuters"', { max: 200 }),
+      credit: text('every photo needs a credit line, e.g. "Jane Doe/Reuters"', { max: 200 }).meta(
+        field('Credit', 'photographer/agency, e.g. "Jane Doe/Reuters"'),
+      ),
     },
     { error: groupError('src, alt, caption, credit') },
   );
@@ -205,61 +220,78 @@ export function articleSchema<Author extends AnySchema = PlainId, SectionRef ext
   const sectionRef = options.sectionRef ?? ((() => slugId('section id', 'middle-east')) as unknown as () => SectionRef);
   return z.strictObject({
     /** Headline. */
-    title: text('write the headline', { max: 200 }),
+    title: text('write the headline', { max: 200 }).meta(field('Headline', 'the headline; under 110 characters reads best in feeds and search results')),
     /** One-sentence subtitle under the headline. */
-    dek: text('write a one-sentence subtitle under the headline', { max: 400 }),
+    dek: text('write a one-sentence subtitle under the headline', { max: 400 }).meta(
+      field('Dek', 'one sentence under the headline: what the piece argues or reveals; under 200 characters'),
+    ),
     /** Kind of piece; decides the kicker label. */
-    type: oneOf(ARTICLE_TYPES, 'article type'),
+    type: oneOf(ARTICLE_TYPES, 'article type').meta(field('Type', 'the kind of piece, shown in the kicker; short takes go in a short-takes brand')),
     /** Section id from content/sections.yaml. */
-    section: sectionRef(),
+    section: sectionRef().meta(field('Section', 'where the piece belongs; short takes go in the short-takes brand')),
     /** One or more author ids from content/authors/. */
     authors: z
       .array(authorRef(), { error: 'must be a list of author ids, e.g. [jane-doe]' })
-      .min(1, { error: 'is empty; name at least one author id, e.g. [jane-doe]' }),
+      .min(1, { error: 'is empty; name at least one author id, e.g. [jane-doe]' })
+      .meta(field('Authors', 'one or more, in byline order')),
     /** Publication date-time; a bare date is read in the site's time zone. */
-    published: editorialDate('give the publication date, e.g. 2026-10-14 or 2026-10-14T08:30:00-04:00', timeZone),
+    published: editorialDate('give the publication date, e.g. 2026-10-14 or 2026-10-14T08:30:00-04:00', timeZone).meta(
+      field('Published', "date and time of publication, in the site's time zone; a future time schedules the piece"),
+    ),
     /** Date of the last substantive update; never before `published`. */
-    updated: editorialDate('give the update date, e.g. 2026-10-15T12:00:00-04:00', timeZone).optional(),
+    updated: editorialDate('give the update date, e.g. 2026-10-15T12:00:00-04:00', timeZone)
+      .optional()
+      .meta(field('Updated', 'date of the last substantive update, shown as "Updated"; never before Published')),
     /** Drafts are validated but never published. */
-    draft: z.boolean({ error: 'must be true or false' }).default(false),
+    draft: z.boolean({ error: 'must be true or false' }).default(false).meta(field('Draft', 'a draft is checked but never published')),
     /** Top photo; required for every type except short takes. */
-    hero: photoSchema().optional(),
+    hero: photoSchema().optional().meta(field('Top photo', 'required for every type except short takes')),
     /** For pieces that first appeared elsewhere. */
     republished: z
       .strictObject(
         {
           /** The outlet where the piece first appeared. */
-          outlet: text('name the outlet where the piece first appeared, e.g. "The Harbor Quarterly"'),
+          outlet: text('name the outlet where the piece first appeared, e.g. "The Harbor Quarterly"').meta(
+            field('Outlet', 'where the piece first appeared, e.g. "The Harbor Quarterly"'),
+          ),
           /** The original's address. */
-          url: webUrl('give the address of the original').optional(),
+          url: webUrl('give the address of the original').optional().meta(field('Original address', 'https:// address of the original')),
           /** The original author, when the credit names a person. */
-          author: text('name the original author').optional(),
+          author: text('name the original author').optional().meta(field('Original author', 'when the credit names a person')),
         },
         { error: groupError('outlet, url, author') },
       )
-      .optional(),
+      .optional()
+      .meta(field('Republished', 'only for pieces that first appeared elsewhere')),
     /** The preferred address of this piece when it is not this site's own. */
-    canonical: webUrl('give the full address of the preferred version').optional(),
+    canonical: webUrl('give the full address of the preferred version')
+      .optional()
+      .meta(field('Canonical address', 'only when the rights holder asks: https:// address of the preferred version')),
     /** Topic tags, lowercase and hyphenated. */
     tags: z
       .array(tag(), { error: 'must be a list of tags, e.g. [energy, gulf]' })
       .max(12, { error: 'has more than 12 tags; keep the few that matter' })
-      .default([]),
+      .default([])
+      .meta(field('Tags', 'up to 12, lowercase words joined by hyphens, e.g. energy-security')),
     /** Corrections, oldest first; part of the record. */
     corrections: z
       .array(
         z.strictObject(
           {
-            date: editorialDate('give the date of the correction, e.g. 2026-10-15', timeZone),
-            text: text('say what was wrong and what is right now'),
+            date: editorialDate('give the date of the correction, e.g. 2026-10-15', timeZone).meta(field('Date', 'when the correction was made')),
+            text: text('say what was wrong and what is right now').meta(field('Correction', 'what was wrong and what is right now')),
           },
           { error: groupError('date, text') },
         ),
         { error: 'must be a list of corrections, each with date and text' },
       )
-      .default([]),
+      .default([])
+      .meta(field('Corrections', 'oldest first; part of the record, never deleted')),
     /** Former slugs of this article; they keep working as redirects. */
-    previousSlugs: z.array(slugId('former slug', 'old-headline-words'), { error: 'must be a list of former slugs' }).default([]),
+    previousSlugs: z
+      .array(slugId('former slug', 'old-headline-words'), { error: 'must be a list of former slugs' })
+      .default([])
+      .meta(field('Former addresses', 'former slugs of this article, after a rename; they redirect here')),
   });
 }
 
@@ -267,29 +299,36 @@ export function articleSchema<Author extends AnySchema = PlainId, SectionRef ext
 export function authorSchema() {
   return z.strictObject({
     /** Name as printed in bylines. */
-    name: text('write the name as it appears in bylines', { max: 120 }),
+    name: text('write the name as it appears in bylines', { max: 120 }).meta(field('Name', 'as printed in bylines')),
     /** Position or beat, e.g. "Senior fellow, Gulf security". */
-    role: text('write a short role, e.g. "Contributing editor"', { max: 160 }).optional(),
+    role: text('write a short role, e.g. "Contributing editor"', { max: 160 })
+      .optional()
+      .meta(field('Role', 'position or beat, e.g. "Senior fellow, Gulf security"')),
     /** Portrait. */
     photo: z
       .strictObject(
         {
-          src: photoPath(),
-          alt: text('describe the portrait, e.g. "Portrait of Jane Doe"', { max: 300 }),
+          src: photoPath().meta(field('Portrait', 'the image file')),
+          alt: text('describe the portrait, e.g. "Portrait of Jane Doe"', { max: 300 }).meta(field('Alt text', 'e.g. "Portrait of Jane Doe"')),
         },
         { error: groupError('src, alt') },
       )
-      .optional(),
+      .optional()
+      .meta(field('Photo', 'a portrait, optional')),
     /** Links shown on the author page. */
     links: z
       .array(
         z.strictObject(
-          { label: text('name the link, e.g. "Website"', { max: 60 }), url: webUrl('give the full address') },
+          {
+            label: text('name the link, e.g. "Website"', { max: 60 }).meta(field('Label', 'e.g. "Website"')),
+            url: webUrl('give the full address').meta(field('Address', 'https:// address')),
+          },
           { error: groupError('label, url') },
         ),
         { error: 'must be a list of links, each with label and url' },
       )
-      .default([]),
+      .default([])
+      .meta(field('Links', 'shown on the author page')),
   });
 }
 
@@ -306,17 +345,54 @@ export function sectionsSchema() {
 export function sectionSchema() {
   return z.strictObject({
     /** Id used by articles and in the section's address. */
-    id: slugId('section id', 'middle-east'),
+    id: slugId('section id', 'middle-east').meta(field('Id', 'lowercase words joined by hyphens; the address /<id>/ and what articles name')),
     /** Display name, e.g. "Middle East". */
-    name: text('write the display name, e.g. "Middle East"', { max: 60 }),
+    name: text('write the display name, e.g. "Middle East"', { max: 60 }).meta(field('Name', 'shown in navigation and kickers')),
     /** One or two sentences for the section page and feeds. */
-    description: text('describe the section in a sentence'),
+    description: text('describe the section in a sentence').meta(field('Description', 'one or two sentences for the section page and feeds')),
     /** Regular section, or a brand of short takes with its own label. */
-    kind: oneOf(SECTION_KINDS, 'section kind').default('section'),
+    kind: oneOf(SECTION_KINDS, 'section kind').default('section').meta(field('Kind', 'a regular section, or a brand of short takes')),
     /** The brand label shown instead of the type, e.g. "SIGNAL". */
-    label: text('write the brand label, e.g. "SIGNAL"', { max: 40 }).optional(),
+    label: text('write the brand label, e.g. "SIGNAL"', { max: 40 })
+      .optional()
+      .meta(field('Brand label', 'short-takes brands only: the label shown instead of the type, e.g. "SIGNAL"')),
     /** Position in navigation; lower comes first, then file order. */
-    order: z.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).optional(),
+    order: z
+      .number({ error: 'must be a whole number' })
+      .int({ error: 'must be a whole number' })
+      .optional()
+      .meta(field('Order', 'position in navigation; lower comes first, otherwise the order of the list')),
+  });
+}
+
+/**
+ * What a site page is to the publication. `masthead` and `standards` (the
+ * corrections and ethics policy) are named in the publisher's structured data
+ * (`masthead`; `publishingPrinciples`, `correctionsPolicy`, `ethicsPolicy`), so
+ * each kind but `other` belongs to one page at most.
+ */
+export const PAGE_KINDS = ['about', 'masthead', 'contact', 'standards', 'privacy', 'other'] as const;
+export type PageKind = (typeof PAGE_KINDS)[number];
+
+/** Frontmatter of a site page in `content/pages/<slug>.md`; the body is the page. */
+export function pageSchema() {
+  return z.strictObject({
+    /** The page's heading and title. */
+    title: text('write the page title, e.g. "About us"', { max: 120 }).meta(field('Title', 'the heading of the page, e.g. "About us"')),
+    /** One sentence for search results and shared links. */
+    description: text('describe the page in one sentence, for search results', { max: 300 }).meta(
+      field('Description', 'one sentence for search results and shared links'),
+    ),
+    /** What the page is to the publication. */
+    kind: oneOf(PAGE_KINDS, 'page kind')
+      .default('other')
+      .meta(field('Kind', 'masthead and standards (corrections and ethics policy) pages are named in the structured data search engines read')),
+    /** Position among the footer's links; lower comes first, then the file name. */
+    order: z
+      .number({ error: 'must be a whole number' })
+      .int({ error: 'must be a whole number' })
+      .optional()
+      .meta(field('Order', 'position among the footer links; lower comes first')),
   });
 }
 
@@ -451,3 +527,4 @@ export type AuthorFrontmatter = z.output<ReturnType<typeof authorSchema>>;
 export type Section = z.output<ReturnType<typeof sectionsSchema>>[number];
 export type SiteConfig = z.output<ReturnType<typeof siteSchema>>;
 export type Photo = z.output<ReturnType<typeof photoSchema>>;
+export type PageFrontmatter = z.output<ReturnType<typeof pageSchema>>;

@@ -9,6 +9,7 @@
  *   /latest/rail.html              the LATEST rail of article pages, a fragment their script loads
  *   /author/<author-id>/           an author's page
  *   /tag/<tag>/                    a tag's page
+ *   /<page-slug>/                  a site page (About, Masthead...; content/pages/<slug>.md)
  *
  * Article slugs share the top level with sections and fixed routes, so the
  * validator refuses any slug that would collide with them.
@@ -49,6 +50,9 @@ export const RESERVED_TOP_LEVEL = [
   'tags',
 ] as const;
 
+/** Reserved names kept for the publication's own site pages (content/pages/): only a page may take them. */
+export const SITE_PAGE_NAMES: readonly string[] = ['about', 'contact'];
+
 export function isReservedTopLevel(name: string): boolean {
   return (RESERVED_TOP_LEVEL as readonly string[]).includes(name);
 }
@@ -76,6 +80,7 @@ export function suggestSlug(text: string): string {
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
+      .replace(/['\u2019]/g, '')
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, SLUG_MAX_LENGTH)
@@ -93,6 +98,7 @@ export const articlePath = (slug: string) => `/${slug}/`;
 export const sectionPath = (sectionId: string) => `/${sectionId}/`;
 export const authorPath = (authorId: string) => `/author/${authorId}/`;
 export const tagPath = (tag: string) => `/tag/${tag}/`;
+export const sitePagePath = (slug: string) => `/${slug}/`;
 export const latestPath = () => '/latest/';
 export const latestRailPath = () => '/latest/rail.html';
 

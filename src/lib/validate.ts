@@ -18,18 +18,21 @@ import { ImageFileCache, imageFileProblem, isInside } from './image-files.ts';
 import {
   articleSchema,
   authorSchema,
+  pageSchema,
   photoPathProblem,
   sectionsSchema,
   siteSchema,
   type ArticleFrontmatter,
   type AuthorFrontmatter,
+  type PageFrontmatter,
   type Section,
   type SiteConfig,
 } from './schema.ts';
-import { isReservedTopLevel, slugFromFileName, slugProblem } from './urls.ts';
+import { isReservedTopLevel, SITE_PAGE_NAMES, slugFromFileName, slugProblem } from './urls.ts';
 import { closestName, fieldName, issuesToProblems } from './zod-issues.ts';
 import { YamlLocator } from './yaml-locate.ts';
 import { findInternalLinks, findUnsafeBodyUrls } from './body-checks.ts';
+import { findBodyHints, findHints, isWithin, type HintAt } from './placeholders.ts';
 
 export interface ValidateOptions {
   /** Paths in messages are shown relative to this directory. Default: process.cwd(). */
@@ -122,11 +125,23 @@ export interface AuthorRecord {
   body: string;
 }
 
+/** A site page of `content/pages/` (About, Masthead...). */
+export interface PageRecord {
+  slug: string;
+  file: string;
+  absolutePath: string;
+  raw: Record<string, unknown>;
+  data: PageFrontmatter;
+  body: string;
+  bodyLine: number;
+}
+
 export interface ContentReport {
   contentDir: string;
   site?: SiteConfig;
   sections: Section[];
   authors: AuthorRecord[];
+  pages: PageRecord[];
   articles: ArticleRecord[];
   diagnostics: Diagnostic[];
   filesChecked: number;
@@ -181,7 +196,7 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
 
   if (!existsSync(root)) {
     diagnostics.push(plain(shown(root), 'error', 'directory', 'does not exist; give the folder that holds site.yaml, sections.yaml, authors/ and articles/'));
-    return { contentDir: root, sections: [], authors: [], articles: [], diagnostics, filesChecked };
+    return { contentDir: root, sections: [], authors: [], pages: [], articles: [], diagnostics, filesChecked };
   }
 
   // --- site.yaml and sections.yaml -------------------------------------------------
@@ -245,6 +260,31 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
   }
   const authorIds = new Set(authors.map((author) => author.id));
 
+  // --- site pages -------------------------------------------------------------------
+  // They share the top level with articles and sections: /about/, /masthead/.
+  const pages: PageRecord[] = [];
+  const pageOwners = new Map<string, string>();
+  const kindOwners = new Map<string, string>();
+  const pageSchemaInstance = pageSchema();
+  for (const { relative, absolutePath, file, parsed, reporter } of markdownFiles(path.join(root, CONTENT_LAYOUT.pages), 'site page')) {
+    const slug = slugFromFileName(relative);
+    const slugIssue = slugProblem(slug);
+    if (slugIssue) reporter.atLine(1, 1, 'file', 'error', `name ${slugIssue}; the file name is the page's address`);
+    else if (sectionById.has(slug)) reporter.atLine(1, 1, 'file', 'error', `"${slug}" is the address of a section; rename the file`);
+    else if (isReservedTopLevel(slug) && !SITE_PAGE_NAMES.includes(slug)) reporter.atLine(1, 1, 'file', 'error', `"${slug}" is a fixed address of the site; rename the file`);
+    else if (pageOwners.has(slug)) reporter.atLine(1, 1, 'file', 'error', `slug "${slug}" is already used by ${pageOwners.get(slug)}; rename one of the files`);
+    else pageOwners.set(slug, file);
+    const result = pageSchemaInstance.safeParse(parsed.data);
+    if (!result.success) reporter.zodIssues(result.error.issues, pageSchemaInstance);
+    checkBody(reporter, parsed, 'page');
+    if (result.success && result.data.kind !== 'other') {
+      const owner = kindOwners.get(result.data.kind);
+      if (owner) reporter.at(['kind'], 'error', `${owner} is already the ${result.data.kind} page; a publication has one, so give this page another kind or "other"`);
+      else kindOwners.set(result.data.kind, file);
+    }
+    if (result.success && !slugIssue) pages.push({ slug, file, absolutePath, raw: parsed.data, data: result.data, body: parsed.body, bodyLine: parsed.bodyLine });
+  }
+
   // --- articles ---------------------------------------------------------------------
   const articles: ArticleRecord[] = [];
   const articlesDir = path.join(root, CONTENT_LAYOUT.articles);
@@ -306,6 +346,8 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
         reporter.atLine(1, 1, 'file', 'error', `slug "${slug}" is already used by ${owner.file}; rename one of the files`);
       } else if (sectionById.has(slug) || isReservedTopLevel(slug)) {
         reporter.atLine(1, 1, 'file', 'error', `slug "${slug}" is the address of ${sectionById.has(slug) ? 'a section' : 'a fixed page'}; rename the file`);
+      } else if (pageOwners.has(key)) {
+        reporter.atLine(1, 1, 'file', 'error', `slug "${slug}" is the address of the site page ${pageOwners.get(key)}; rename the file`);
       } else {
         slugOwners.set(key, { file });
       }
@@ -328,7 +370,7 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
     const liveOwner = slugOwners.get(slug);
     if (liveOwner) {
       reporter.at(['previousSlugs', index], 'error', `"${slug}" is the address of ${liveOwner.file === file ? 'this article itself' : liveOwner.file}; remove it from previousSlugs`);
-    } else if (sectionById.has(slug) || isReservedTopLevel(slug)) {
+    } else if (sectionById.has(slug) || isReservedTopLevel(slug) || pageOwners.has(slug)) {
       reporter.at(['previousSlugs', index], 'error', `"${slug}" is the address of a section or fixed page; remove it from previousSlugs`);
     } else if (redirectOwners.has(slug) && redirectOwners.get(slug) !== file) {
       reporter.at(['previousSlugs', index], 'error', `"${slug}" is also a former slug of ${redirectOwners.get(slug)}; one old address can point to one article only`);
@@ -337,13 +379,13 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
     }
   }
 
-  // Links inside the site must lead to a page that will exist: a published article, a section or a fixed page.
+  // Links inside the site must lead to a page that will exist: a published article, a section, a site page or a fixed page.
   const unpublished = new Set(articles.filter((article) => article.data.draft).map((article) => article.slug));
-  for (const article of articles) {
+  for (const article of [...articles, ...pages]) {
     for (const link of findInternalLinks(article.body)) {
       const target = link.firstSegment;
       const line = article.bodyLine + link.line - 1;
-      if (target === '' || sectionById.has(target) || isReservedTopLevel(target)) continue;
+      if (target === '' || sectionById.has(target) || isReservedTopLevel(target) || pageOwners.has(target)) continue;
       let message: string | undefined;
       if (!slugOwners.has(target) && !redirectOwners.has(target)) {
         const suggestion = closestName(target, [...slugOwners.keys()]);
@@ -361,6 +403,7 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
     ...(site.value ? { site: site.value } : {}),
     sections,
     authors,
+    pages,
     articles,
     diagnostics,
     filesChecked,
@@ -409,9 +452,13 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
       facts.parsed = parsed;
       const reporter = new FileReporter(sink, file, parsed.frontmatterText);
       if (slugIssue) reporter.atLine(1, 1, 'file', 'error', `name ${slugIssue}; the file name is the article's address`);
+      const hints = findHints(parsed.data);
+      const bodyHints = findBodyHints(parsed.body);
       const result = schema.safeParse(parsed.data);
-      if (result.success) facts.data = result.data;
-      else reporter.zodIssues(result.error.issues, schema);
+      // A piece that still holds hints is checked, never loaded: its hints are no content.
+      if (result.success && hints.length === 0 && bodyHints.length === 0) facts.data = result.data;
+      else if (!result.success) reporter.zodIssues(withoutHints(result.error.issues, hints), schema);
+      reportHints(reporter, parsed, hints, bodyHints);
       checkArticleRules(reporter, parsed.data, timeZone, sectionById);
       checkBody(reporter, parsed);
       const hero = parsed.data.hero as { src?: unknown } | undefined;
@@ -541,10 +588,26 @@ function checkArticleRules(reporter: FileReporter, raw: Record<string, unknown>,
   }
 }
 
-function checkBody(reporter: FileReporter, parsed: ParsedSource) {
+/** Zod's issues about fields that hold a hint are the hint's own message's business. */
+function withoutHints(issues: readonly z.core.$ZodIssue[], hints: readonly HintAt[]): z.core.$ZodIssue[] {
+  return issues.filter((issue) => !hints.some((hint) => isWithin(issue.path, hint.path)));
+}
+
+/** Hints from `npm run new`: a warning in a draft (which is then not loaded), an error in a piece meant for readers. */
+function reportHints(reporter: FileReporter, parsed: ParsedSource, hints: readonly HintAt[], bodyHints: readonly { line: number; text: string }[]) {
+  const draft = parsed.data.draft === true;
+  const severity: Severity = draft ? 'warning' : 'error';
+  const todo = draft
+    ? 'replace it before publishing; the preview shows this draft once no hint is left'
+    : 'replace it, or set draft: true until the piece is ready';
+  for (const hint of hints) reporter.at(hint.path, severity, `still holds the hint "[[${hint.text}]]"; ${todo}`);
+  for (const hint of bodyHints) reporter.atLine(parsed.bodyLine + hint.line - 1, 1, 'body', severity, `still holds the hint "[[${hint.text}]]"; ${todo}`);
+}
+
+function checkBody(reporter: FileReporter, parsed: ParsedSource, what: 'article' | 'page' = 'article') {
   if (parsed.body.trim() === '') {
     // Pointing at the closing "---": the text belongs right under it.
-    reporter.atLine(parsed.bodyLine - 1, 1, 'body', 'error', 'is empty; write the article under the frontmatter');
+    reporter.atLine(parsed.bodyLine - 1, 1, 'body', 'error', `is empty; write the ${what} under the frontmatter`);
     return;
   }
   for (const unsafe of findUnsafeBodyUrls(parsed.body)) {

@@ -23,11 +23,11 @@ import { PhotoFactsReader } from './photo-facts.ts';
 import { renditionFiles, type PhotoFacts, type PhotoKind } from '../lib/photos.ts';
 import { photoCachePaths, type PhotoPlan } from '../integrations/photos.ts';
 
-export type CollectionKind = 'site' | 'sections' | 'authors' | 'articles';
+export type CollectionKind = 'site' | 'sections' | 'authors' | 'pages' | 'articles';
 
 
 /** Collections filled from one validation: each reads the report once per change. */
-const COLLECTIONS: CollectionKind[] = ['site', 'sections', 'authors', 'articles'];
+const COLLECTIONS: CollectionKind[] = ['site', 'sections', 'authors', 'pages', 'articles'];
 
 // One validation per content change, shared by the four collections, and let
 // go once all four have read it: it holds every article's text.
@@ -188,19 +188,30 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
   photoReader ??= new PhotoFactsReader(renderCacheDir());
   const photos = photoReader;
 
-  if (kind === 'authors') {
+  // Author bios and site pages are few and short: rendered here, by the same pipeline, and kept in the store.
+  type RenderedEntry = { id: string; absolutePath: string; raw: Record<string, unknown>; body: string; photo?: unknown };
+  const storeRendered = async (entries: RenderedEntry[], derived: (html: string, photo: PhotoFacts | undefined) => object) => {
     const processor = createProcessor({ siteUrl: report.site!.url });
-    for (const author of report.authors) {
-      keep(author.id);
-      const photoPath = photoFile(author.absolutePath, author.raw.photo);
+    for (const entry of entries) {
+      keep(entry.id);
+      const photoPath = photoFile(entry.absolutePath, entry.photo);
       const photo = photoPath ? await photos.read(photoPath) : undefined;
-      const digest = generateDigest(`${author.absolutePath}\0${JSON.stringify(author.raw)}\0${author.body}\0${photo?.hash ?? ''}`);
-      if (keepUnchanged(store, author.id, digest)) continue;
-      const bioHtml = renderBody(processor, author.body).html;
-      const data = await parseData({ id: author.id, data: { ...author.raw, derived: { bioHtml, ...(photo ? { photo } : {}) } }, filePath: author.absolutePath });
-      store.set({ id: author.id, data, digest, filePath: path.relative(process.cwd(), author.absolutePath) });
+      const digest = generateDigest(`${entry.absolutePath}\0${JSON.stringify(entry.raw)}\0${entry.body}\0${photo?.hash ?? ''}`);
+      if (keepUnchanged(store, entry.id, digest)) continue;
+      const html = renderBody(processor, entry.body).html;
+      const data = await parseData({ id: entry.id, data: { ...entry.raw, derived: derived(html, photo) }, filePath: entry.absolutePath });
+      store.set({ id: entry.id, data, digest, filePath: path.relative(process.cwd(), entry.absolutePath) });
     }
+  };
+
+  if (kind === 'authors') {
+    await storeRendered(
+      report.authors.map((author) => ({ ...author, photo: author.raw.photo })),
+      (bioHtml, photo) => ({ bioHtml, ...(photo ? { photo } : {}) }),
+    );
   }
+
+  if (kind === 'pages') await storeRendered(report.pages.map((page) => ({ ...page, id: page.slug })), (html) => ({ html }));
 
   if (kind === 'articles') {
     const siteUrl = report.site!.url;

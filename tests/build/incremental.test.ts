@@ -205,6 +205,39 @@ describe('an incremental build writes what a cold build writes', () => {
     buildBoth();
   });
 
+  it("after site pages are added, which every page's footer and the publisher's structured data show", () => {
+    const pages = path.join(content, 'pages');
+    mkdirSync(pages, { recursive: true });
+    writeFileSync(path.join(pages, 'about.md'), '---\ntitle: About us\ndescription: Who writes this publication.\nkind: about\norder: 1\n---\n\nWe publish analysis of foreign policy.\n');
+    writeFileSync(path.join(pages, 'standards.md'), '---\ntitle: Corrections policy\ndescription: How we correct our mistakes.\nkind: standards\norder: 2\n---\n\nWe correct errors at the foot of each piece.\n');
+    const { incrementalDir } = buildBoth();
+    const page = readFileSync(path.join(incrementalDir, generated[3]!.slug, 'index.html'), 'utf8');
+    expect(page).toContain('href="/standards/"');
+    expect(page).toContain('"publishingPrinciples"');
+    expect(existsSync(path.join(incrementalDir, 'about/index.html'))).toBe(true);
+  });
+
+  it('after a site page is retitled, its body edited and its kind changed', () => {
+    const file = path.join(content, 'pages', 'standards.md');
+    replaceIn(file, 'title: Corrections policy', 'title: Standards and corrections');
+    replaceIn(file, 'kind: standards', 'kind: masthead');
+    appendFileSync(file, '\nA correction is dated and says what was wrong.\n');
+    const { incrementalDir } = buildBoth();
+    const page = readFileSync(path.join(incrementalDir, generated[3]!.slug, 'index.html'), 'utf8');
+    expect(page).toContain('Standards and corrections');
+    expect(page).not.toContain('"publishingPrinciples"');
+    expect(readFileSync(path.join(incrementalDir, 'standards/index.html'), 'utf8')).toContain('A correction is dated');
+  });
+
+  it('after npm run newsletter wrote an issue into the output folder: the next build of the site leaves it out', () => {
+    // The week of the piece published in the third step (Tuesday, October 20th, in New York).
+    const issue = buildProject(project.root, { contentDir: content, cacheDir: incrementalCache(), outDir: path.join(work, 'dist-incremental'), now, env: { BROADSHEET_NEWSLETTER_WEEK: '2026-W43' } });
+    expect(issue.status, issue.output.slice(-3000)).toBe(0);
+    expect(readFileSync(path.join(work, 'dist-incremental/newsletter/2026-W43.html'), 'utf8')).toContain('/new-desalination-deal/');
+    const { incrementalDir } = buildBoth();
+    expect(existsSync(path.join(incrementalDir, 'newsletter'))).toBe(false);
+  });
+
   it('when a scheduled piece becomes due by the clock', () => {
     now = '2026-11-15T12:00:00Z';
     const { incrementalDir } = buildBoth();

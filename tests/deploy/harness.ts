@@ -21,6 +21,7 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { REPO } from '../helpers/content-fixture.ts';
+import { isArticlePage } from '../../src/lib/deploy/manifest.ts';
 
 export const NODE = path.join(REPO, 'node_modules/.bin/node');
 export const DEPLOY_SCRIPT = path.join(REPO, 'scripts/deploy.ts');
@@ -129,13 +130,17 @@ export function copySite(outDir: string): string {
   return dir;
 }
 
-/** The first article page of the build: a top-level folder holding only an index.html with an <article>. */
+/**
+ * The first article page of the build: a top-level folder holding only an
+ * index.html that the deploy takes for an article (og:type article). Site pages
+ * (/about/...) have an <article> too, but go live with the lists.
+ */
 export function anArticle(dir: string): string {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (!entry.isDirectory() || entry.name.startsWith('_')) continue;
     const files = readdirSync(path.join(dir, entry.name));
     if (files.length !== 1 || files[0] !== 'index.html') continue;
-    if (readFileSync(path.join(dir, entry.name, 'index.html'), 'utf8').includes('<article')) return `${entry.name}/index.html`;
+    if (isArticlePage(readFileSync(path.join(dir, entry.name, 'index.html'), 'utf8'))) return `${entry.name}/index.html`;
   }
   throw new Error('no article page in the sample build');
 }

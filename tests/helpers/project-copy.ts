@@ -34,7 +34,7 @@ export interface ProjectBuild {
 }
 
 /** `astro build` in a project copy, with its own content, caches and clock. */
-export function buildProject(root: string, options: { contentDir: string; cacheDir: string; outDir: string; now: string }): ProjectBuild {
+export function buildProject(root: string, options: { contentDir: string; cacheDir: string; outDir: string; now: string; env?: Record<string, string> }): ProjectBuild {
   const result = spawnSync(path.join(REPO, 'node_modules/.bin/astro'), ['build', '--outDir', options.outDir], {
     cwd: root,
     encoding: 'utf8',
@@ -46,6 +46,7 @@ export function buildProject(root: string, options: { contentDir: string; cacheD
       BROADSHEET_NOW: options.now,
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
+      ...options.env,
     },
   });
   const output = `${result.stdout}\n${result.stderr}`;

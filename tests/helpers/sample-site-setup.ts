@@ -9,6 +9,7 @@
  * share its cache folder (node_modules/.astro).
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -34,6 +35,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     sampleSite: { outDir: string; now: string; output: string };
     sampleVariants: SampleVariants;
+    /** `npm run newsletter -- --week <week>` run on the sample at SAMPLE_NOW: the site with that week's issue. */
+    sampleNewsletter: { outDir: string; week: string; now: string; output: string };
   }
 }
 
@@ -68,11 +71,22 @@ export default function setup(project: TestProject) {
   built('sample', build, withdrawnPage, true);
   const withdrawn = built('withdrawn variant', buildSite(path.join(site, 'content'), SAMPLE_NOW), withdrawnPage, false);
 
+  // The week of the sample's draft: the issue must leave it out. Built after the sample, so most pages are restored.
+  const newsletterWeek = '2026-W48';
+  const newsletterOut = mkdtempSync(path.join(tmpdir(), 'broadsheet-newsletter-'));
+  const newsletter = spawnSync(path.join(REPO, 'node_modules/.bin/node'), [path.join(REPO, 'scripts/newsletter.ts'), '--week', newsletterWeek, '--out', newsletterOut], {
+    cwd: REPO,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${path.join(REPO, 'node_modules/.bin')}:${process.env.PATH}`, BROADSHEET_NOW: SAMPLE_NOW, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  if (newsletter.status !== 0) throw new Error(`npm run newsletter failed:\n${newsletter.stdout}\n${newsletter.stderr}`);
+  project.provide('sampleNewsletter', { outDir: newsletterOut, week: newsletterWeek, now: SAMPLE_NOW, output: newsletter.stdout });
+
   project.provide('sampleVariants', {
     published: { outDir: published, now: SCHEDULED.now, slug: SCHEDULED.slug },
     withdrawn: { outDir: withdrawn, slug: WITHDRAWN_SLUG },
   });
   return () => {
-    for (const dir of [build.outDir, published, withdrawn, site]) rmSync(dir, { recursive: true, force: true });
+    for (const dir of [build.outDir, published, withdrawn, site, newsletterOut]) rmSync(dir, { recursive: true, force: true });
   };
 }

@@ -115,3 +115,15 @@ describe('credits, breadcrumbs and the home graph', () => {
     expect(JSON.stringify(graph)).toContain('https://gazette.example/search/?q={search_term_string}');
   });
 });
+
+describe('the publisher\'s policy pages', () => {
+  it('are named where the site has them, and left out where it does not', () => {
+    const policies = { publishingPrinciples: 'https://gazette.example/standards/', correctionsPolicy: 'https://gazette.example/standards/', masthead: 'https://gazette.example/masthead/' };
+    const graph = homeGraph({ publisher: { ...publisher, policies }, description: 'd', language: 'en', sameAs: [] })['@graph'][0];
+    expect(graph).toMatchObject(policies);
+    expect(newsArticle({ ...base, publisher: { ...publisher, policies } }).publisher).toMatchObject(policies);
+    const without = homeGraph({ publisher, description: 'd', language: 'en', sameAs: [] })['@graph'][0];
+    expect(Object.keys(without)).not.toContain('masthead');
+    expect(Object.keys(without)).not.toContain('publishingPrinciples');
+  });
+});

@@ -63,6 +63,9 @@ function load(file: string): { text: string; workflow: Workflow } {
 const ci = load('ci.yml');
 const deploy = load('deploy.yml');
 const ALL = { 'ci.yml': ci, 'deploy.yml': deploy };
+const newsletter = load('newsletter.yml');
+/** Every workflow, the newsletter's (which tests and builds no site) included. */
+const EVERY = { ...ALL, 'newsletter.yml': newsletter };
 
 const jobsOf = (workflow: Workflow): [string, Job][] => Object.entries(workflow.jobs);
 const stepsOf = (workflow: Workflow): Step[] => jobsOf(workflow).flatMap(([, job]) => job.steps);
@@ -292,10 +295,10 @@ describe('both workflows', () => {
     });
   }
 
-  it('use the same major version of each action, and the same commit wherever one is pinned', () => {
+  it('use the same major version of each action in every workflow, and the same commit wherever one is pinned', () => {
     const majors = new Map<string, Set<string>>();
     const commits = new Map<string, Set<string>>();
-    for (const { text } of Object.values(ALL)) {
+    for (const { text } of Object.values(EVERY)) {
       for (const pin of pinsIn(text)) {
         majors.set(pin.action, (majors.get(pin.action) ?? new Set()).add(majorOf(pin)));
         if (COMMIT_PIN.test(pin.ref)) commits.set(`${pin.action} ${pin.release}`, (commits.get(`${pin.action} ${pin.release}`) ?? new Set()).add(pin.ref));
@@ -468,5 +471,92 @@ describe('deploy.yml', () => {
 
   it('fails fast when a setting is missing, before anything else in the deploy job', () => {
     expect(runIndex(steps, /DEPLOY_TARGET\b.*\bAWS_REGION\b/)).toBe(0);
+  });
+});
+
+describe('newsletter.yml', () => {
+  const { workflow, text } = newsletter;
+  const jobs = jobsOf(workflow);
+  const [, job] = jobs[0]!;
+  const steps = job.steps;
+
+  it('is one job with a read-only token, no environment, no credentials and a time limit', () => {
+    expect(jobs).toHaveLength(1);
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    expect(job.permissions ?? workflow.permissions).toEqual({ contents: 'read' });
+    expect(job.environment).toBeUndefined();
+    expect(text).not.toMatch(/secrets\.|aws-actions\/|id-token/);
+    expect(job['timeout-minutes']).toBeGreaterThan(0);
+    expect(job['timeout-minutes']).toBeLessThanOrEqual(60);
+  });
+
+  it('runs on Monday mornings, UTC, after the week has ended in New York, and by hand', () => {
+    const schedule = workflow.on.schedule as { cron: string }[];
+    expect(schedule).toHaveLength(1);
+    const [minute, hour, dayOfMonth, month, dayOfWeek] = schedule[0]!.cron.trim().split(/\s+/);
+    expect([dayOfMonth, month, dayOfWeek]).toEqual(['*', '*', '1']);
+    expect(cronField(minute!, 0, 59)).toHaveLength(1);
+    const hours = cronField(hour!, 0, 23);
+    expect(hours).toHaveLength(1);
+    // Monday 00:00 in New York is 04:00 or 05:00 UTC; a morning there ends before 16:00 UTC.
+    expect(hours[0]).toBeGreaterThanOrEqual(6);
+    expect(hours[0]).toBeLessThan(16);
+    expect(workflow.on).toHaveProperty('workflow_dispatch');
+    expect(workflow.on).not.toHaveProperty('push');
+    expect(workflow.on).not.toHaveProperty('pull_request');
+  });
+
+  it('pins every action to a full commit, its release named beside it', () => {
+    const pins = pinsIn(text);
+    expect(pins).toHaveLength(steps.filter((step) => step.uses).length);
+    for (const pin of pins) {
+      expect(pin.ref, pin.action).toMatch(COMMIT_PIN);
+      expect(pin.release, pin.action).toMatch(RELEASE);
+    }
+  });
+
+  it('checks out without leaving the token in .git/config, and keeps expressions out of command text', () => {
+    const checkout = steps[usesIndex(steps, 'actions/checkout')]!;
+    expect(checkout.with?.['persist-credentials']).toBe(false);
+    for (const step of steps.filter((s) => s.run !== undefined)) expect(step.run, step.name).not.toContain('${{');
+  });
+
+  it('installs with npm ci on Node 22, validates, then writes the issue with the real clock', () => {
+    expect(String(steps[usesIndex(steps, 'actions/setup-node')]?.with?.['node-version'])).toBe('22');
+    const install = runIndex(steps, /^npm ci\b/);
+    const validate = runIndex(steps, /^npm run validate\b/m);
+    const write = runIndex(steps, /^npm run newsletter\b/m);
+    expect(install).toBeGreaterThan(-1);
+    expect(validate).toBeGreaterThan(install);
+    expect(write).toBeGreaterThan(validate);
+    for (const [where, value] of strings(workflow)) {
+      expect(where, 'BROADSHEET_NOW is never set').not.toMatch(/BROADSHEET_NOW$/);
+      expect(value, where).not.toMatch(/BROADSHEET_NOW=/);
+    }
+  });
+
+  it('takes the week asked by hand through env, and the last full week otherwise', () => {
+    const write = steps[runIndex(steps, /^npm run newsletter\b/m)]!;
+    expect(write.env?.WEEK).toBe('${{ inputs.week }}');
+    expect(write.run).toContain('${WEEK:+--week "$WEEK"}');
+    const inputs = (workflow.on.workflow_dispatch as { inputs: Record<string, { default?: string }> }).inputs;
+    expect(inputs.week?.default).toBe('');
+  });
+
+  it('attaches exactly dist/newsletter/ after writing it, failing when there is nothing', () => {
+    const upload = usesIndex(steps, 'actions/upload-artifact');
+    expect(upload).toBeGreaterThan(runIndex(steps, /^npm run newsletter\b/m));
+    expect(upload).toBe(steps.length - 1);
+    const options = steps[upload]!.with!;
+    expect(options.name).toBe('newsletter');
+    expect(options.path).toMatch(/^dist\/newsletter\/?$/);
+    expect(options['if-no-files-found']).toBe('error');
+    expect(options['retention-days']).toBeGreaterThanOrEqual(7);
+  });
+
+  it('writes one issue at a time, never cutting one off', () => {
+    const concurrency = concurrencyOf(workflow, job);
+    expect(concurrency.group).toBe('newsletter');
+    expect(concurrency['cancel-in-progress']).toBe(false);
   });
 });

@@ -14,7 +14,8 @@ import { defaultPolicy, sameEntry, type FileEntry, type HeaderPolicy, type Manif
  * - files: other files pages load by a fixed name (logo, Pagefind's runtime).
  * - articles: article pages.
  * - lists: every other page (home, sections, Latest and its rail, authors,
- *   tags, archives, search, former slugs) and the feeds, which link to articles.
+ *   tags, archives, search, former slugs, site pages such as /about/) and the
+ *   feeds, which link to articles.
  * - indexes: the sitemap parts and the Google News sitemap, which list articles.
  * - entries: where crawlers and search start: `sitemap.xml` (the sitemap
  *   index, naming the parts), `robots.txt` and every `pagefind-entry.json`
