@@ -212,6 +212,9 @@ describe('feeds of the hostile build', () => {
         // The item body as the HTML a feed reader renders.
         const tree = fromHtml(String(item['content:encoded']), { fragment: true });
         bodies++;
+        // The description (the dek, text) rendered as HTML is text again: no element at all.
+        const description = fromHtml(String(item.description), { fragment: true });
+        if (description.children.some((node) => node.type === 'element')) found.push(`${feed} ${item.link}: markup in the description: ${String(item.description).slice(0, 80)}`);
         visit(tree, 'element', (element: HastElement) => {
           if (['script', 'iframe', 'object', 'embed', 'base', 'style', 'form', 'link', 'meta'].includes(element.tagName)) found.push(`${feed} ${item.link}: <${element.tagName}>`);
           for (const [name, value] of Object.entries(element.properties)) {
