@@ -111,7 +111,8 @@ export async function rssFeed(channel: FeedChannel, items: readonly FeedItem[]):
       title: item.title,
       link: item.url,
       pubDate: item.published,
-      description: item.dek,
+      // RSS readers render a description as HTML: the dek is text, so its markup characters are escaped.
+      description: escapeXml(item.dek),
       content: item.contentHtml,
       categories: item.categories,
       customData: [

