@@ -34,7 +34,15 @@ export default function previewErrors(): AstroIntegration {
     name: 'broadsheet-preview-errors',
     hooks: {
       'astro:server:setup': ({ server }) => {
-        (globalThis as Record<symbol, unknown>)[SLOT] = ((payload) => server.ws.send(payload)) satisfies PreviewErrorSink;
+        // The error stands until the content validates again: a page opened or reloaded meanwhile shows it too.
+        let standing: PreviewPayload | undefined;
+        (globalThis as Record<symbol, unknown>)[SLOT] = ((payload) => {
+          standing = payload.type === 'error' ? payload : undefined;
+          server.ws.send(payload);
+        }) satisfies PreviewErrorSink;
+        server.ws.on('vite:client:connect', (_data: unknown, client: { send: (payload: PreviewPayload) => void }) => {
+          if (standing) client.send(standing);
+        });
       },
     },
   };

@@ -81,6 +81,8 @@ describe('the preview', () => {
     const sentence = `A sentence saved while the preview runs, number ${process.pid}.`;
     writeFileSync(file, `${original}\n${sentence}\n`);
     await until(async () => ((await pageText()).includes(sentence) ? true : undefined), 60, 'the edit in the page');
+    // The open page reloads by itself too.
+    await page.waitForFunction((text) => document.body.textContent?.includes(text), sentence, { timeout: 60_000 });
   });
 
   it('puts a broken save over the page, names the file, line and field, and keeps serving the last good version', async () => {
@@ -94,6 +96,12 @@ describe('the preview', () => {
     expect(text).toMatch(/middle-east\/[\w-]+\.md:\d+:\d+ error title: is empty; write the headline/);
     await until(async () => (output.includes(shown) ? true : undefined), 10, 'the error in the terminal');
     expect(await pageText()).toContain('A sentence saved while the preview runs');
+
+    // A page opened while the content is broken shows the error as well.
+    const another = await browser.newPage();
+    await another.goto(url);
+    await another.locator('vite-error-overlay').waitFor({ state: 'attached', timeout: 30_000 });
+    await another.close();
 
     writeFileSync(file, good);
     await overlay.waitFor({ state: 'detached', timeout: 30_000 });
