@@ -6,7 +6,7 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import { site, type ArticleView } from './content.ts';
-import { shareRendition } from './images.ts';
+import { shareRendition } from '../lib/photos.ts';
 import { publisherPolicies } from './pages.ts';
 import { absoluteUrl } from '../lib/urls.ts';
 import { breadcrumbList, homeGraph, newsArticle, type JsonLdPublisher } from '../lib/json-ld.ts';

@@ -3,10 +3,10 @@
  * of the file (src/lib/photos.ts): the same functions name the files the
  * photos integration makes, so every address a page writes exists.
  */
-import { photoRendition as rendition, shareRendition as share, type PhotoFacts, type PhotoSize, type ShareRendition } from '../lib/photos.ts';
+import { photoRendition as rendition, type PhotoFacts, type PhotoSize } from '../lib/photos.ts';
 import type { PhotoRendition } from '../lib/photo-markup.ts';
 
-export type { PhotoSize, ShareRendition };
+export type { PhotoSize };
 
 const renditions = new Map<string, PhotoRendition>();
 
@@ -16,8 +16,4 @@ export function photoRendition(image: PhotoFacts, size: PhotoSize): PhotoRenditi
   let value = renditions.get(key);
   if (!value) renditions.set(key, (value = rendition(image, size)));
   return value;
-}
-
-export function shareRendition(image: PhotoFacts): ShareRendition {
-  return share(image);
 }

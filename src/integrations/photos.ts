@@ -83,6 +83,8 @@ export function installRenditions(plan: PhotoPlan, cacheDir: string, siteDir: st
 }
 
 export default function photosIntegration(): AstroIntegration {
+  /** Read once when the build starts: the loader has written it by then, and an archive's plan is large. */
+  let plan: PhotoPlan | undefined;
   let making: Promise<{ made: number; seconds: number }> | undefined;
   return {
     name: 'broadsheet-photos',
@@ -95,14 +97,13 @@ export default function photosIntegration(): AstroIntegration {
         }
       },
       'astro:build:start': () => {
-        const plan = readPhotoPlan(renderCacheDir());
+        plan = readPhotoPlan(renderCacheDir());
         const began = performance.now();
         making = plan ? makeRenditions(plan, renderCacheDir()).then((made) => ({ made, seconds: (performance.now() - began) / 1000 })) : undefined;
         // Awaited in astro:build:done; a failure meanwhile must not go unhandled.
         making?.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const plan = readPhotoPlan(renderCacheDir());
         if (!plan || !making) return;
         const { made, seconds } = await making;
         installRenditions(plan, renderCacheDir(), fileURLToPath(dir));
