@@ -9,12 +9,16 @@ import photos from './src/integrations/photos.ts';
 import freshOutput from './src/integrations/fresh-output.ts';
 import previewErrors from './src/integrations/preview-errors.ts';
 import { buildCacheDir } from './src/lib/render-cache.ts';
+import { buildBase } from './src/lib/build-target.ts';
 
 const contentDir = process.env.BROADSHEET_CONTENT_DIR ?? 'content';
 const siteUrl = readSiteUrl(contentDir);
+// The path the site is served under: `/`, or BROADSHEET_BASE (a pull request's preview, a GitHub Pages project site).
+const base = buildBase();
 
 export default defineConfig({
   site: siteUrl,
+  base,
   // Astro's caches and ours (rendered bodies, search shards) in one folder; BROADSHEET_CACHE_DIR moves it.
   cacheDir: buildCacheDir(),
   // The preview watches content, not what builds write: a built 10,000-article site and its
@@ -31,7 +35,7 @@ export default defineConfig({
       gfm: true,
       smartypants: false,
       remarkPlugins: remarkPlugins(),
-      rehypePlugins: rehypePlugins({ siteUrl }),
+      rehypePlugins: rehypePlugins({ siteUrl, base }),
     }),
   },
   // Stops a page from silently replacing another one with the same address.

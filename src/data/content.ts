@@ -19,6 +19,14 @@ import type { Excerpt } from '../lib/excerpt.ts';
 import { smartenText } from '../markdown/remark-typography.ts';
 import { RenderCache, type CachedRender } from '../lib/render-cache.ts';
 import { relatedDocument } from '../lib/related-input.ts';
+import { buildBase, isPreviewBuild, withBase } from '../lib/build-target.ts';
+
+/** The path the site is served under (BROADSHEET_BASE): `/`, or e.g. `/pr-12/` for a pull request's preview. */
+export const base = buildBase();
+/** A preview build (BROADSHEET_PREVIEW): drafts and scheduled pieces shown and marked, nothing indexed. */
+export const previewBuild = isPreviewBuild();
+/** A path from the site root (`/latest/`) as readers request it, under the base. */
+export const sitePath = (path: string): string => withBase(path, base);
 
 export interface PhotoView {
   /** The photo file, as its renditions are made from it (src/lib/photos.ts). */
@@ -87,7 +95,7 @@ const [siteEntries, sectionEntries, authorEntries, articleEntries] = await Promi
 export const site: SiteConfig = siteEntries[0]!.data;
 
 export const sections: SectionView[] = sectionEntries
-  .map((entry) => ({ ...entry.data, url: sectionPath(entry.data.id) }))
+  .map((entry) => ({ ...entry.data, url: sitePath(sectionPath(entry.data.id)) }))
   .sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
 
 const sectionById = new Map(sections.map((section) => [section.id, section]));
@@ -97,7 +105,7 @@ export const authors: AuthorView[] = authorEntries
     id: entry.id,
     name: entry.data.name,
     ...(entry.data.role ? { role: entry.data.role } : {}),
-    url: authorPath(entry.id),
+    url: sitePath(authorPath(entry.id)),
     ...(entry.data.photo && entry.data.derived.photo ? { photo: { image: entry.data.derived.photo, alt: entry.data.photo.alt } } : {}),
     links: entry.data.links,
     bioHtml: entry.data.derived.bioHtml,
@@ -106,8 +114,13 @@ export const authors: AuthorView[] = authorEntries
 
 const authorById = new Map(authors.map((author) => [author.id, author]));
 
-/** In `astro dev` editors preview drafts and scheduled pieces; a build never contains them, whatever NODE_ENV says. */
-const showUnpublished = process.env[ASTRO_COMMAND_VARIABLE] === 'dev';
+/** `astro dev`: the data of this module is evaluated again after every saved edit. */
+const devServer = process.env[ASTRO_COMMAND_VARIABLE] === 'dev';
+/**
+ * In `astro dev` and in a preview build editors see drafts and scheduled pieces;
+ * any other build never contains them, whatever NODE_ENV says.
+ */
+const showUnpublished = devServer || previewBuild;
 const now = buildNow();
 
 /** Rendered bodies, their excerpts and ranking words (kept out of Astro's data store). */
@@ -118,7 +131,7 @@ const renderCache = new RenderCache();
  * again after every saved edit, so it keeps them for the next evaluation, which
  * then reads only the bodies that changed.
  */
-const rendered = showUnpublished ? previewMemo<CachedRender>('renderings') : new Map<string, CachedRender>();
+const rendered = devServer ? previewMemo<CachedRender>('renderings') : new Map<string, CachedRender>();
 
 /** A map that outlives this module's evaluations in the preview (there is one per saved edit). */
 function previewMemo<T>(name: string): Map<string, T> {
@@ -146,11 +159,12 @@ const visibleArticles: ArticleView[] = visibleEntries.map((entry) => {
   const sectionRef = data.section as { id: string };
   const authorRefs = data.authors as { id: string }[];
   const section = sectionById.get(sectionRef.id)!;
-  const selfUrl = absoluteUrl(articlePath(entry.id), site.url);
+  const url = sitePath(articlePath(entry.id));
+  const selfUrl = absoluteUrl(url, site.url);
   const modified = substantiveUpdate(data.updated, data.corrections);
   return {
     slug: entry.id,
-    url: articlePath(entry.id),
+    url,
     absoluteUrl: selfUrl,
     canonicalUrl: canonicalUrl({ selfUrl, canonical: data.canonical, republished: data.republished }, site.republishing.canonical),
     ...(modified ? { modified } : {}),
@@ -225,7 +239,7 @@ const articleBySlug = new Map(articles.map((article) => [article.slug, article])
 const entryBySlug = new Map(visibleEntries.map((entry) => [entry.id, entry.data]));
 
 /** In the preview, each piece's ranking document is kept while what it is made of is unchanged. */
-const previewDocuments = showUnpublished ? previewMemo<RelatedDocument>('related-documents') : undefined;
+const previewDocuments = devServer ? previewMemo<RelatedDocument>('related-documents') : undefined;
 
 export const relatedIndex = new RelatedIndex(
   articles.map((article) => {
@@ -239,8 +253,8 @@ export const relatedIndex = new RelatedIndex(
   }),
 );
 /** A build ranks every piece once; the preview ranks the pieces it is asked for. */
-const relatedMatches = showUnpublished ? undefined : relatedIndex.all();
-if (!showUnpublished) rendered.clear();
+const relatedMatches = devServer ? undefined : relatedIndex.all();
+if (!devServer) rendered.clear();
 
 /** Three to six related stories, best first. */
 export function relatedTo(article: ArticleView): ArticleView[] {

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import sharp from 'sharp';
-import { site, type ArticleView } from './content.ts';
+import { base, site, sitePath, type ArticleView } from './content.ts';
 import { shareRendition } from '../lib/photos.ts';
 import { publisherPolicies } from './pages.ts';
 import { absoluteUrl } from '../lib/urls.ts';
@@ -22,27 +22,28 @@ export interface ShareImage {
   type: string;
 }
 
-const absolute = (sitePath: string) => absoluteUrl(sitePath, site.url);
+/** The absolute address of a path readers request (already under the base). */
+const absolute = (path: string) => absoluteUrl(path, site.url);
 
 /** The card for pages without a photo, with its real size read from public/. */
 export const siteShareImage: ShareImage | undefined = site.shareImage
   ? await (async () => {
       const file = path.join(process.cwd(), 'public', site.shareImage!.src);
       const { width = 0, height = 0, format } = await sharp(file).metadata();
-      return { url: absolute(site.shareImage!.src), width, height, alt: site.shareImage!.alt, type: format === 'png' ? 'image/png' : 'image/jpeg' };
+      return { url: absolute(sitePath(site.shareImage!.src)), width, height, alt: site.shareImage!.alt, type: format === 'png' ? 'image/png' : 'image/jpeg' };
     })()
   : undefined;
 
 export function articleShareImage(article: ArticleView): ShareImage | undefined {
   if (!article.hero) return siteShareImage;
-  const rendition = shareRendition(article.hero.image);
+  const rendition = shareRendition(article.hero.image, base);
   return { url: absolute(rendition.src), width: rendition.width, height: rendition.height, alt: article.hero.alt, type: rendition.type };
 }
 
 export const publisher: JsonLdPublisher = {
   name: site.name,
-  url: absolute('/'),
-  logo: { url: absolute(site.logo.src) },
+  url: absolute(sitePath('/')),
+  logo: { url: absolute(sitePath(site.logo.src)) },
   policies: publisherPolicies(absolute),
 };
 
@@ -67,7 +68,7 @@ export function articleJsonLd(article: ArticleView): unknown[] {
       isBasedOn: article.republished?.url,
     }),
     breadcrumbList([
-      { name: site.name, url: absolute('/') },
+      { name: site.name, url: absolute(sitePath('/')) },
       { name: article.section.name, url: absolute(article.section.url) },
       { name: article.title, url: article.absoluteUrl },
     ]),
@@ -79,7 +80,7 @@ export const homeJsonLd = homeGraph({
   description: site.description,
   language: site.language,
   sameAs: site.social.filter((link) => link.network !== 'rss').map((link) => link.url),
-  searchUrl: absolute('/search/'),
+  searchUrl: absolute(sitePath('/search/')),
 });
 
 // --- feeds ---------------------------------------------------------------------
@@ -90,7 +91,7 @@ export interface FeedLink {
 }
 
 /** The site-wide feed, linked from every page. */
-export const siteFeed: FeedLink = { title: `${site.name}: latest`, href: '/rss.xml' };
+export const siteFeed: FeedLink = { title: `${site.name}: latest`, href: sitePath('/rss.xml') };
 export const sectionFeedPath = (sectionUrl: string) => `${sectionUrl}rss.xml`;
 export const authorFeedPath = (authorUrl: string) => `${authorUrl}rss.xml`;
 

@@ -5,6 +5,7 @@
  */
 import { photoRendition as rendition, type PhotoFacts, type PhotoSize } from '../lib/photos.ts';
 import type { PhotoRendition } from '../lib/photo-markup.ts';
+import { base } from './content.ts';
 
 export type { PhotoSize };
 
@@ -14,6 +15,6 @@ const renditions = new Map<string, PhotoRendition>();
 export function photoRendition(image: PhotoFacts, size: PhotoSize): PhotoRendition {
   const key = `${image.hash}|${size}`;
   let value = renditions.get(key);
-  if (!value) renditions.set(key, (value = rendition(image, size)));
+  if (!value) renditions.set(key, (value = rendition(image, size, base)));
   return value;
 }

@@ -5,7 +5,7 @@
  * publishes (distribution.ts, `articleShareImage`, the one place photos are
  * asked for), as plain data for src/lib/newsletter.ts.
  */
-import { site, articles, regularSections, isUnpublished, type ArticleView } from './content.ts';
+import { site, articles, regularSections, isUnpublished, sitePath, type ArticleView } from './content.ts';
 import { articleShareImage } from './distribution.ts';
 import { absoluteUrl } from '../lib/urls.ts';
 import { NEWSLETTER_WEEK_VARIABLE, parseIsoWeek, piecesOfWeek, weekRange, type NewsletterIssue, type NewsletterPiece } from '../lib/newsletter.ts';
@@ -32,7 +32,7 @@ function requestedIssue(): NewsletterIssue | undefined {
   // The preview shows drafts and scheduled pieces; an issue never does.
   const week = piecesOfWeek(articles, range, (article) => !isUnpublished(article));
   return {
-    publication: { name: site.name, url: absoluteUrl('/', site.url), description: site.description, language: site.language },
+    publication: { name: site.name, url: absoluteUrl(sitePath('/'), site.url), description: site.description, language: site.language },
     range,
     sections: regularSections
       .map((section) => ({ name: section.name, url: absoluteUrl(section.url, site.url), pieces: week.filter((article) => article.section.id === section.id).map(piece) }))

@@ -10,7 +10,7 @@
  * for byte.
  */
 import { createHash } from 'node:crypto';
-import { site, sections, copyrightYear, relatedTo, type ArticleView, type AuthorView } from './content.ts';
+import { base, previewBuild, site, sections, copyrightYear, relatedTo, type ArticleView, type AuthorView } from './content.ts';
 import { footerLinks, publisherPolicies } from './pages.ts';
 import type { ListingPage } from './listings.ts';
 import { FEED_ITEM_LIMIT } from '../lib/feeds.ts';
@@ -24,8 +24,11 @@ function digest(...parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 32);
 }
 
-/** What every page shows around its content: head, header, navigation, newsletter, footer (its site pages), and the publisher's structured data. */
-const chrome = digest(site, sections, copyrightYear, footerLinks, publisherPolicies((sitePath) => sitePath));
+/**
+ * What every page shows around its content: head, header, navigation, newsletter, footer (its site pages), the publisher's
+ * structured data, and the base path and preview mode that every address and the robots meta depend on.
+ */
+const chrome = digest(site, sections, copyrightYear, footerLinks, publisherPolicies((sitePath) => sitePath), base, previewBuild);
 
 const fullDigests = new WeakMap<ArticleView, string>();
 const teaserDigests = new WeakMap<ArticleView, string>();

@@ -6,6 +6,7 @@
 import { getCollection } from 'astro:content';
 import type { PageKind } from '../lib/schema.ts';
 import { sitePagePath } from '../lib/urls.ts';
+import { sitePath } from './content.ts';
 import type { PublisherPolicies } from '../lib/json-ld.ts';
 
 export interface SitePageView {
@@ -22,7 +23,7 @@ export interface SitePageView {
 export const sitePages: SitePageView[] = (await getCollection('pages'))
   .map((entry) => ({
     order: entry.data.order ?? 0,
-    view: { slug: entry.id, url: sitePagePath(entry.id), title: entry.data.title, description: entry.data.description, kind: entry.data.kind, html: entry.data.derived.html },
+    view: { slug: entry.id, url: sitePath(sitePagePath(entry.id)), title: entry.data.title, description: entry.data.description, kind: entry.data.kind, html: entry.data.derived.html },
   }))
   .sort((a, b) => a.order - b.order || (a.view.slug < b.view.slug ? -1 : 1))
   .map(({ view }) => view);

@@ -1,25 +1,31 @@
 /** The sitemap parts of this build, computed once and shared by the index and each part. */
-import { site, sections, authors, articles, articlesInSection, articlesByAuthor, articlesByTag, type ArticleView } from './content.ts';
+import { site, sections, authors, articles, articlesInSection, articlesByAuthor, articlesByTag, previewBuild, sitePath, type ArticleView } from './content.ts';
 import { absoluteUrl, latestPath, tagPath } from '../lib/urls.ts';
 import { localDateKey } from '../lib/dates.ts';
 import { articleParts, splitIntoParts, type SitemapPart, type SitemapUrl } from '../lib/sitemap.ts';
 import { sitePages } from './pages.ts';
 
-const absolute = (sitePath: string) => absoluteUrl(sitePath, site.url);
+/** A site path's absolute address, under the base. */
+const absolute = (path: string) => absoluteUrl(sitePath(path), site.url);
 const lastChange = (article: ArticleView) => article.modified ?? article.published;
 const newestChange = (list: readonly ArticleView[]) =>
   list.reduce<Date | undefined>((newest, article) => (!newest || lastChange(article) > newest ? lastChange(article) : newest), undefined);
 
-/** Pieces canonical elsewhere are readable here but belong in the rights holder's sitemap, not ours. */
-export const canonicalArticles = articles.filter((article) => article.canonicalUrl === article.absoluteUrl);
+/**
+ * The pieces the sitemaps list. Pieces canonical elsewhere are readable here but belong in the rights
+ * holder's sitemap, not ours; a preview build lists nothing, as nothing of it is to be indexed.
+ */
+export const canonicalArticles = previewBuild ? [] : articles.filter((article) => article.canonicalUrl === article.absoluteUrl);
 
-const listPages: SitemapUrl[] = [
+const listPages: SitemapUrl[] = previewBuild
+  ? []
+  : [
   { url: absolute('/'), lastmod: newestChange(articles) },
   { url: absolute(latestPath()), lastmod: newestChange(articles) },
-  ...sections.map((section) => ({ url: absolute(section.url), lastmod: newestChange(articlesInSection(section.id)) })),
-  ...authors.map((author) => ({ url: absolute(author.url), lastmod: newestChange(articlesByAuthor(author.id)) })),
+  ...sections.map((section) => ({ url: absoluteUrl(section.url, site.url), lastmod: newestChange(articlesInSection(section.id)) })),
+  ...authors.map((author) => ({ url: absoluteUrl(author.url, site.url), lastmod: newestChange(articlesByAuthor(author.id)) })),
   ...[...articlesByTag()].map(([tag, tagged]) => ({ url: absolute(tagPath(tag)), lastmod: newestChange(tagged) })),
-  ...sitePages.map((page) => ({ url: absolute(page.url), lastmod: undefined })),
+  ...sitePages.map((page) => ({ url: absoluteUrl(page.url, site.url), lastmod: undefined })),
 ];
 
 export const sitemapParts: SitemapPart[] = [

@@ -16,6 +16,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { newestShard, shardDirectory, shardList, SEARCH_DIRECTORY, SHARD_LIST_FILE, type SearchPlan } from '../lib/search-shards.ts';
 import { renderCacheDir } from '../lib/render-cache.ts';
+import { buildBase } from '../lib/build-target.ts';
 import { searchCachePaths } from '../loaders/search-plan.ts';
 
 /** Pagefind indexes one shard on about one core; two at a time keep both cores busy while Astro waits on I/O. */
@@ -82,7 +83,7 @@ async function indexShard(shard: SearchPlan['shards'][number], paths: ReturnType
  * primary index, as hard links to the cache. A shard already there as links to
  * its current cached copy (the output folder kept from the last build) stays.
  */
-export function installShards(plan: SearchPlan, cacheDir: string, siteDir: string): number {
+export function installShards(plan: SearchPlan, cacheDir: string, siteDir: string, base = '/'): number {
   const paths = searchCachePaths(cacheDir);
   const outputRoot = path.join(siteDir, SEARCH_DIRECTORY);
   const newest = newestShard(plan.shards.map((shard) => shard.shard));
@@ -109,7 +110,7 @@ export function installShards(plan: SearchPlan, cacheDir: string, siteDir: strin
   const archiveRoot = path.join(outputRoot, 'archive');
   for (const name of existsSync(archiveRoot) ? readdirSync(archiveRoot) : []) if (!archive.has(name)) rmSync(path.join(archiveRoot, name), { recursive: true, force: true });
   if (newest === undefined) rmSync(outputRoot, { recursive: true, force: true });
-  else writeFileSync(path.join(outputRoot, SHARD_LIST_FILE), `${JSON.stringify(shardList(plan.shards.map((shard) => shard.shard)))}\n`);
+  else writeFileSync(path.join(outputRoot, SHARD_LIST_FILE), `${JSON.stringify(shardList(plan.shards.map((shard) => shard.shard), base))}\n`);
   // Shards of years that have no public piece any more.
   const indexRoot = path.dirname(paths.index('x'));
   const current = new Set(plan.shards.map((shard) => shard.shard));
@@ -197,7 +198,7 @@ export default function pagefindIntegration(): AstroIntegration {
             return;
           }
           const waited = (performance.now() - began) / 1000;
-          const pages = installShards(result.plan, renderCacheDir(), fileURLToPath(dir));
+          const pages = installShards(result.plan, renderCacheDir(), fileURLToPath(dir), buildBase());
           logger.info(
             `search: ${pages} articles in ${result.plan.shards.length} yearly shards; ${result.indexed.length} indexed (${result.indexed.join(', ') || 'none'}) in ${result.seconds.toFixed(1)} s, ${waited.toFixed(1)} s of it after the pages were written`,
           );

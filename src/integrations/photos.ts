@@ -6,6 +6,7 @@
  * on sharp's own threads, while Astro bundles and renders pages. In the
  * preview, a rendition is made when a page first asks for it.
  */
+import { buildBase, stripBase } from '../lib/build-target.ts';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -118,10 +119,13 @@ export default function photosIntegration(): AstroIntegration {
           if (known?.mtimeMs !== mtimeMs) known = { mtimeMs, plan: readPhotoPlan(renderCacheDir()) };
           return known.plan;
         };
+        // Pages ask under the base path (BROADSHEET_BASE), which Vite may or may not have taken off yet.
+        const base = buildBase();
         server.middlewares.use((request, response, next) => {
           const prefix = `/${PHOTO_DIRECTORY}/`;
-          if (!request.url?.startsWith(prefix)) return next();
-          const name = decodeURIComponent(request.url.slice(prefix.length).split('?')[0]!);
+          const url = request.url === undefined ? undefined : (stripBase(request.url, base) ?? request.url);
+          if (!url?.startsWith(prefix)) return next();
+          const name = decodeURIComponent(url.slice(prefix.length).split('?')[0]!);
           const planned = currentPlan()?.files[`${PHOTO_DIRECTORY}/${name}`];
           if (!planned) return next();
           makeRendition(planned, photoCachePaths(renderCacheDir()).renditions).then(

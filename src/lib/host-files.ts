@@ -30,6 +30,9 @@ export function redirectsFile(redirects: readonly Redirect[]): string {
   return ['# Former article addresses (previousSlugs); written by the build.', ...lines, ''].join('\n');
 }
 
+/** What a preview build (src/lib/build-target.ts) tells crawlers: nothing here is for them. */
+export const PREVIEW_ROBOTS_TXT = 'User-agent: *\nDisallow: /\n';
+
 export function robotsTxt(input: { sitemaps: string[]; disallow: string[] }): string {
   return [
     'User-agent: *',

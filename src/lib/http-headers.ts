@@ -22,6 +22,7 @@
  * document them. Were a host to join values instead, the damage stays on the
  * safe side: the search page would get both CSPs, the stricter one winning.
  */
+import { withBase } from './build-target.ts';
 
 /** Cache policies by name. */
 export const CACHE_CONTROL = {
@@ -183,6 +184,14 @@ export interface HeadersOptions {
   hsts?: HstsOptions;
   /** The host that reads the `_headers` file; only `renderHeadersFile` uses it. Default `cloudflare`. */
   host?: 'cloudflare' | 'netlify';
+  /**
+   * The path the site is served under (src/lib/build-target.ts), `/` by
+   * default: every pattern of the rules starts with it, and `headersFor`
+   * takes paths from the site root and puts them under it.
+   */
+  base?: string;
+  /** A preview build: every response also says `X-Robots-Tag: noindex`. */
+  noindex?: boolean;
 }
 
 function formActionOrigin(action: string | undefined): string | undefined {
@@ -269,23 +278,25 @@ export interface HeaderRule {
 
 /** The rules, most general first: later matching rules replace what they detach. */
 export function headerRules(options: HeadersOptions = {}): HeaderRule[] {
+  const base = options.base ?? '/';
   return [
     {
-      pattern: '/*',
+      pattern: withBase('/*', base),
       detach: [],
       set: {
         'Cache-Control': CACHE_CONTROL.revalidate,
         'Content-Security-Policy': contentSecurityPolicy({ ...options, page: 'default' }),
         ...baseSecurityHeaders(options),
+        ...(options.noindex ? { 'X-Robots-Tag': 'noindex' } : {}),
       },
     },
     ...WASM_PATTERNS.map((pattern) => ({
-      pattern,
+      pattern: withBase(pattern, base),
       detach: ['Content-Security-Policy'],
       set: { 'Content-Security-Policy': contentSecurityPolicy({ ...options, page: 'search' }) },
     })),
     ...IMMUTABLE_PATTERNS.map((pattern) => ({
-      pattern,
+      pattern: withBase(pattern, base),
       detach: ['Cache-Control'],
       set: { 'Cache-Control': CACHE_CONTROL.immutable },
     })),
@@ -293,12 +304,13 @@ export function headerRules(options: HeadersOptions = {}): HeaderRule[] {
 }
 
 /**
- * Every header a response for this site file or URL path carries: its
- * Content-Type, Cache-Control and security headers. Rules apply in order,
- * each dropping what it detaches before setting its own.
+ * Every header a response for this site file or URL path (from the site
+ * root, without the base) carries: its Content-Type, Cache-Control and
+ * security headers. Rules apply in order, each dropping what it detaches
+ * before setting its own.
  */
 export function headersFor(sitePath: string, options: HeadersOptions = {}): Record<string, string> {
-  const path = urlPath(sitePath);
+  const path = withBase(urlPath(sitePath), options.base ?? '/');
   const headers: Record<string, string> = { 'Content-Type': contentTypeFor(path) };
   for (const rule of headerRules(options)) {
     if (!matchesPattern(rule.pattern, path)) continue;

@@ -35,10 +35,11 @@ export function newestShard(shards: Iterable<string>): string | undefined {
   return newest;
 }
 
-export function shardList(shards: Iterable<string>): ShardList {
+/** `base`: the path the site is served under (src/lib/build-target.ts). */
+export function shardList(shards: Iterable<string>, base = '/'): ShardList {
   const all = [...shards].sort().reverse();
   const newest = all[0];
-  return { archive: newest === undefined ? [] : all.slice(1).map((shard) => `/${shardDirectory(shard, newest)}`) };
+  return { archive: newest === undefined ? [] : all.slice(1).map((shard) => `${base}${shardDirectory(shard, newest)}`) };
 }
 
 /**

@@ -18,6 +18,7 @@ import { renderArticles } from './render-pool.ts';
 import { createProcessor, renderBody, PIPELINE_VERSION } from '../markdown/pipeline.ts';
 import { buildNow, isPublic } from '../lib/visibility.ts';
 import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
+import { buildBase, isPreviewBuild } from '../lib/build-target.ts';
 import { writeSearchPlan } from './search-plan.ts';
 import { PhotoFactsReader } from './photo-facts.ts';
 import { renditionFiles, type PhotoFacts, type PhotoKind } from '../lib/photos.ts';
@@ -190,13 +191,15 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
 
   // Author bios and site pages are few and short: rendered here, by the same pipeline, and kept in the store.
   type RenderedEntry = { id: string; absolutePath: string; raw: Record<string, unknown>; body: string; photo?: unknown };
+  // Root-relative links in bodies go under the base path, so the base is part of every rendering's key.
+  const base = buildBase();
   const storeRendered = async (entries: RenderedEntry[], derived: (html: string, photo: PhotoFacts | undefined) => object) => {
-    const processor = createProcessor({ siteUrl: report.site!.url });
+    const processor = createProcessor({ siteUrl: report.site!.url, base });
     for (const entry of entries) {
       keep(entry.id);
       const photoPath = photoFile(entry.absolutePath, entry.photo);
       const photo = photoPath ? await photos.read(photoPath) : undefined;
-      const digest = generateDigest(`${entry.absolutePath}\0${JSON.stringify(entry.raw)}\0${entry.body}\0${photo?.hash ?? ''}`);
+      const digest = generateDigest(`${entry.absolutePath}\0${base}\0${JSON.stringify(entry.raw)}\0${entry.body}\0${photo?.hash ?? ''}`);
       if (keepUnchanged(store, entry.id, digest)) continue;
       const html = renderBody(processor, entry.body).html;
       const data = await parseData({ id: entry.id, data: { ...entry.raw, derived: derived(html, photo) }, filePath: entry.absolutePath });
@@ -216,15 +219,16 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
   if (kind === 'articles') {
     const siteUrl = report.site!.url;
     const cache = new RenderCache();
-    const hashOf = (body: string) => renderHash([PIPELINE_VERSION, siteUrl, body]);
+    const hashOf = (body: string) => renderHash([PIPELINE_VERSION, siteUrl, base, body]);
+    const renderingKey = `${siteUrl}\0${base}`;
     // Bodies are long: hash each once per run (and, in the preview, once per saved version).
     const hashes = new Map<(typeof report.articles)[number], string>();
     const bodyHash = (article: (typeof report.articles)[number]) => {
-      let hash = renderedHashes.get(article.raw)?.get(siteUrl) ?? hashes.get(article);
+      let hash = renderedHashes.get(article.raw)?.get(renderingKey) ?? hashes.get(article);
       if (hash === undefined) {
         hash = hashOf(article.body);
         hashes.set(article, hash);
-        if (fileCache) renderedHashes.set(article.raw, new Map([[siteUrl, hash]]));
+        if (fileCache) renderedHashes.set(article.raw, new Map([[renderingKey, hash]]));
       }
       return hash;
     };
@@ -234,10 +238,11 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
       const hash = bodyHash(article);
       if (!missing.has(hash) && !cache.has(hash)) missing.set(hash, article.body);
     }
-    await renderArticles([...missing].map(([hash, markdown]) => ({ hash, markdown })), siteUrl, (rendered) => {
+    await renderArticles([...missing].map(([hash, markdown]) => ({ hash, markdown })), { siteUrl, base }, (rendered) => {
       cache.put(rendered.hash, rendered.html, { excerpt: rendered.excerpt, wordCount: rendered.wordCount, bodyTerms: rendered.bodyTerms });
     });
-    const showUnpublished = process.env[ASTRO_COMMAND_VARIABLE] === 'dev';
+    // The preview server and a preview build show drafts and scheduled pieces (src/data/content.ts).
+    const showUnpublished = process.env[ASTRO_COMMAND_VARIABLE] === 'dev' || isPreviewBuild();
     const now = buildNow();
     const plan: PhotoPlan = { files: {} };
     const addToPlan = (source: string, facts: PhotoFacts, photoKind: PhotoKind) => {
@@ -264,7 +269,7 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
     photos.save();
     writeJsonAtomic(photoCachePaths(cache.dir).plan, plan);
     // Only a build publishes a search index; its indexer starts from this plan (src/integrations/pagefind.ts).
-    if (process.env[ASTRO_COMMAND_VARIABLE] === 'build') writeSearchPlan(report, cache, bodyHash, now);
+    if (process.env[ASTRO_COMMAND_VARIABLE] === 'build') writeSearchPlan(report, cache, bodyHash, now, { base, showUnpublished });
   }
 
   for (const id of untouched) store.delete(id);

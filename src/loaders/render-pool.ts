@@ -4,23 +4,23 @@
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { createProcessor } from '../markdown/pipeline.ts';
+import { createProcessor, type PipelineOptions } from '../markdown/pipeline.ts';
 import { renderArticleBody, type RenderJob, type RenderedArticle } from '../markdown/render-article.ts';
 
 /** Below this many bodies, starting workers costs more than it saves. */
 const INLINE_LIMIT = 200;
 const BATCH = 100;
 
-export async function renderArticles(jobs: RenderJob[], siteUrl: string, onRendered: (article: RenderedArticle) => void): Promise<void> {
+export async function renderArticles(jobs: RenderJob[], pipeline: PipelineOptions, onRendered: (article: RenderedArticle) => void): Promise<void> {
   if (jobs.length < INLINE_LIMIT) {
-    const processor = createProcessor({ siteUrl });
+    const processor = createProcessor(pipeline);
     for (const job of jobs) onRendered(renderArticleBody(processor, job));
     return;
   }
   const workerCount = Math.max(1, Math.min(availableParallelism(), 4));
   const workerUrl = new URL('../markdown/render-worker.ts', import.meta.url);
   let next = 0;
-  const workers = Array.from({ length: workerCount }, () => new Worker(workerUrl, { workerData: { siteUrl } }));
+  const workers = Array.from({ length: workerCount }, () => new Worker(workerUrl, { workerData: pipeline }));
   try {
     await Promise.all(
       workers.map(

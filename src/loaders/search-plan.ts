@@ -11,6 +11,7 @@ import type { ArticleRecord, ContentReport } from '../lib/validate.ts';
 import type { RenderCache } from '../lib/render-cache.ts';
 import { isPublic } from '../lib/visibility.ts';
 import { articlePath } from '../lib/urls.ts';
+import { withBase } from '../lib/build-target.ts';
 import { kickerLabel, isShortTakesBrand } from '../lib/article-labels.ts';
 import { republishCreditLine } from '../lib/credits.ts';
 import { displayedDate } from '../lib/dates.ts';
@@ -39,7 +40,17 @@ interface PlannedDocument {
   bodyHash: string;
 }
 
-export function writeSearchPlan(report: ContentReport, cache: RenderCache, bodyHashOf: (article: ArticleRecord) => string, now: Date): SearchPlan {
+/**
+ * `base`: the path the site is served under, which every result's address starts with;
+ * `showUnpublished`: a preview build, whose search finds its drafts and scheduled pieces too.
+ */
+export function writeSearchPlan(
+  report: ContentReport,
+  cache: RenderCache,
+  bodyHashOf: (article: ArticleRecord) => string,
+  now: Date,
+  { base = '/', showUnpublished = false }: { base?: string; showUnpublished?: boolean } = {},
+): SearchPlan {
   const site = report.site!;
   const sections = new Map(report.sections.map((section) => [section.id, section]));
   const authorNames = new Map(report.authors.map((author) => [author.id, author.data.name]));
@@ -47,11 +58,11 @@ export function writeSearchPlan(report: ContentReport, cache: RenderCache, bodyH
   const byShard = new Map<string, PlannedDocument[]>();
   for (const article of report.articles) {
     const data = article.data;
-    if (!isPublic(data, now)) continue;
+    if (!showUnpublished && !isPublic(data, now)) continue;
     const section = sections.get(data.section)!;
     const input: Omit<SearchDocumentInput, 'bodyHtml'> = {
       language: site.language,
-      url: articlePath(article.slug),
+      url: withBase(articlePath(article.slug), base),
       kicker: kickerLabel(data.type, section),
       section: isShortTakesBrand(section) ? undefined : section.name,
       title: smartenText(data.title, ''),

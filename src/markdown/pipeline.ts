@@ -4,8 +4,9 @@
  * `unified()` processor, so every Markdown file follows the same rules.
  *
  * Satteri's CommonMark + GFM parser (remark-satteri-parse.ts) -> typography
- * -> remark-rehype -> raw HTML parsed (rehype-raw-html.ts) -> external links -> rehype-sanitize (always
- * last before stringify).
+ * -> remark-rehype -> raw HTML parsed (rehype-raw-html.ts) -> external links -> links under the base
+ * path (rehype-base-links.ts, only when the site is not at the root) -> rehype-sanitize (always last
+ * before stringify).
  */
 import { unified, type PluggableList, type Processor } from 'unified';
 import remarkRehype from 'remark-rehype';
@@ -17,12 +18,15 @@ import remarkSatteriParse from './remark-satteri-parse.ts';
 import remarkTypography from './remark-typography.ts';
 import rehypeRawHtml from './rehype-raw-html.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
+import rehypeBaseLinks from './rehype-base-links.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { blockTexts } from './hast-text.ts';
 
 export interface PipelineOptions {
   /** The publication's base URL, to tell our own links from external ones. */
   siteUrl: string;
+  /** The path the site is served under (src/lib/build-target.ts); root-relative links go under it. Default `/`. */
+  base?: string;
 }
 
 /** Bumped whenever the output of the pipeline changes, so cached HTML is rendered again. */
@@ -35,7 +39,13 @@ export function remarkPlugins(): RemarkPlugins {
 
 /** rehype plugins; sanitize comes last so nothing after it can reintroduce markup. */
 export function rehypePlugins(options: PipelineOptions): RehypePlugins {
-  return [rehypeRawHtml, [rehypeExternalLinks, { siteUrl: options.siteUrl }], [rehypeSanitize, sanitizeSchema]];
+  const base = options.base ?? '/';
+  return [
+    rehypeRawHtml,
+    [rehypeExternalLinks, { siteUrl: options.siteUrl }],
+    ...(base === '/' ? [] : [[rehypeBaseLinks, { base }] as const]),
+    [rehypeSanitize, sanitizeSchema],
+  ] as RehypePlugins;
 }
 
 type MarkdownToHast = Processor<import('mdast').Root, import('mdast').Root, HastRoot, undefined, undefined>;

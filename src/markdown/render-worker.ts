@@ -4,9 +4,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderArticleBody, type RenderJob } from './render-article.ts';
-import { createProcessor } from './pipeline.ts';
+import { createProcessor, type PipelineOptions } from './pipeline.ts';
 
-const processor = createProcessor({ siteUrl: (workerData as { siteUrl: string }).siteUrl });
+const processor = createProcessor(workerData as PipelineOptions);
 
 parentPort!.on('message', (jobs: RenderJob[]) => {
   parentPort!.postMessage(jobs.map((job) => renderArticleBody(processor, job)));

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { site, articles } from '../data/content.ts';
+import { site, articles, sitePath } from '../data/content.ts';
 import { feedResponse, siteFeed } from '../data/distribution.ts';
 
-export const GET: APIRoute = () => feedResponse({ title: site.name, description: site.description, pagePath: '/', feedPath: siteFeed.href, articles });
+export const GET: APIRoute = () => feedResponse({ title: site.name, description: site.description, pagePath: sitePath('/'), feedPath: siteFeed.href, articles });

@@ -39,9 +39,10 @@ interface Pagefind {
 
 // A variable rather than a literal: the bundle is written after Astro has
 // bundled this script, so the bundler must leave this import to the browser.
-const PAGEFIND_BUNDLE = '/pagefind/pagefind.js';
+// Under the base path the site is served from (Astro's `base`, e.g. /pr-12/ for a preview).
+const PAGEFIND_BUNDLE = `${import.meta.env.BASE_URL}pagefind/pagefind.js`;
 /** The older years' shards of the index (src/lib/search-shards.ts), merged into the newest. */
-const SHARD_LIST = '/pagefind/shards.json';
+const SHARD_LIST = `${import.meta.env.BASE_URL}pagefind/shards.json`;
 const UNAVAILABLE = 'Search is not available right now. Please try again later, or browse the latest articles.';
 
 const form = document.querySelector<HTMLFormElement>('#search-form');

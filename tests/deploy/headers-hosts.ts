@@ -44,7 +44,8 @@ export function parseHeadersFile(text: string): ParsedRule[] {
   return rules;
 }
 
-const escape = (text: string) => text.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
+// '-' stays as it is: outside a character class it is literal, and the Unicode flag of netlifyRegExp refuses "\-".
+const escape = (text: string) => text.replace(/[/\\^$*+?.()|[\]{}]/g, '\\$&');
 
 function cloudflareRegExp(pattern: string): RegExp {
   const source = pattern

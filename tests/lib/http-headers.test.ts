@@ -247,3 +247,39 @@ describe('renderHeadersFile', () => {
     expect(csp?.match(/default-src/g)).toHaveLength(2);
   });
 });
+
+describe('headers of a site under a base path, and of a preview', () => {
+  const options = { newsletterAction: NEWSLETTER, base: '/pr-7/' };
+
+  it('starts every pattern with the base', () => {
+    const rules = headerRules(options);
+    for (const rule of rules) expect(rule.pattern, rule.pattern).toMatch(/^\/pr-7\//);
+    expect(rules.map((rule) => rule.pattern)).toEqual(headerRules().map((rule) => `/pr-7${rule.pattern}`));
+  });
+
+  it('resolves every file to the same headers as at the root', () => {
+    for (const path of SITE_PATHS) expect(headersFor(path, options), path).toEqual(headersFor(path, { newsletterAction: NEWSLETTER }));
+  });
+
+  it.each([
+    ['Cloudflare', cloudflareHeaders, 'cloudflare'],
+    ['Netlify', netlifyHeaders, 'netlify'],
+  ] as const)('resolves on %s, at the addresses under the base, to headersFor', (_host, resolve, host) => {
+    const parsed = parseHeadersFile(renderHeadersFile({ ...options, host }));
+    for (const sitePath of SITE_PATHS) {
+      const { 'Content-Type': _type, ...expected } = headersFor(sitePath, options);
+      const lowered = Object.fromEntries(Object.entries(expected).map(([name, value]) => [name.toLowerCase(), value]));
+      for (const path of requestPaths(sitePath)) expect(resolve(parsed, `/pr-7${path}`), path).toEqual(lowered);
+    }
+  });
+
+  it('asks crawlers to index nothing of a preview, and only there', () => {
+    for (const path of SITE_PATHS) {
+      expect(headersFor(path, { ...options, noindex: true })['X-Robots-Tag'], path).toBe('noindex');
+      expect(headersFor(path, options)['X-Robots-Tag'], path).toBeUndefined();
+    }
+    expect(renderHeadersFile({ ...options, noindex: true })).toContain('/pr-7/*\n');
+    expect(renderHeadersFile({ ...options, noindex: true })).toContain('  X-Robots-Tag: noindex\n');
+    expect(renderHeadersFile(options)).not.toContain('X-Robots-Tag');
+  });
+});

@@ -12,7 +12,7 @@ const jobs = Array.from({ length: 450 }, (_, i) => ({
 describe('renderArticles', () => {
   it('renders on worker threads exactly what the inline pipeline renders', async () => {
     const rendered: RenderedArticle[] = [];
-    await renderArticles(jobs, siteUrl, (article) => rendered.push(article));
+    await renderArticles(jobs, { siteUrl }, (article) => rendered.push(article));
     expect(rendered).toHaveLength(jobs.length);
     const processor = createProcessor({ siteUrl });
     const byHash = new Map(rendered.map((article) => [article.hash, article]));
@@ -24,7 +24,7 @@ describe('renderArticles', () => {
 
   it('renders a few bodies inline', async () => {
     const rendered: RenderedArticle[] = [];
-    await renderArticles(jobs.slice(0, 3), siteUrl, (article) => rendered.push(article));
+    await renderArticles(jobs.slice(0, 3), { siteUrl }, (article) => rendered.push(article));
     expect(rendered.map((article) => article.hash)).toEqual(['h0', 'h1', 'h2']);
   });
 });

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { BuildSettingError, buildBase, isPreviewBuild, normalizeBase, stripBase, withBase } from '../../src/lib/build-target.ts';
+
+describe('normalizeBase', () => {
+  it.each([
+    ['', '/'],
+    ['/', '/'],
+    ['pr-12', '/pr-12/'],
+    ['/pr-12', '/pr-12/'],
+    ['/pr-12/', '/pr-12/'],
+    ['pr-12/', '/pr-12/'],
+    ['/previews/pr-7/', '/previews/pr-7/'],
+    ['previews/pr-7', '/previews/pr-7/'],
+    ['/Meridian_Review.v2~/', '/Meridian_Review.v2~/'],
+  ])('gives %j as %j', (raw, base) => {
+    expect(normalizeBase(raw)).toBe(base);
+  });
+
+  it.each([
+    ['/../etc/', '".."'],
+    ['/pr-12/..', '".."'],
+    ['./pr', '"."'],
+    ['//pr-12/', 'empty segment'],
+    ['/pr-12//x/', 'empty segment'],
+    ['//', 'empty segment'],
+    ['/pr 12/', 'space'],
+    [' /pr-12/', 'space'],
+    ['/pr-12/\t', 'space'],
+    ['/pr-12/?x=1', 'query'],
+    ['/pr-12/#top', 'fragment'],
+    ['/pr%2F12/', 'encoded'],
+    ['\\pr-12\\', 'backslash'],
+    ['https://example.org/pr-12/', 'an address, not a path'],
+    ['/pr:12/', 'may only contain'],
+    ['/prévue/', 'may only contain'],
+  ])('refuses %j, saying it %s', (raw, reason) => {
+    expect(() => normalizeBase(raw)).toThrow(BuildSettingError);
+    expect(() => normalizeBase(raw)).toThrow(reason);
+    expect(() => normalizeBase(raw)).toThrow(/BROADSHEET_BASE=.*give a path such as "\/pr-12\/"/);
+  });
+
+  it('names the setting it was given', () => {
+    expect(() => normalizeBase('/a//b/', '--base')).toThrow(/^--base="\/a\/\/b\/"/);
+  });
+});
+
+describe('withBase and stripBase', () => {
+  it('leaves paths alone at the root', () => {
+    expect(withBase('/', '/')).toBe('/');
+    expect(withBase('/iran-sco/', '/')).toBe('/iran-sco/');
+    expect(stripBase('/iran-sco/', '/')).toBe('/iran-sco/');
+  });
+  it('puts site paths under the base and takes them out again', () => {
+    expect(withBase('/', '/pr-7/')).toBe('/pr-7/');
+    expect(withBase('/iran-sco/', '/pr-7/')).toBe('/pr-7/iran-sco/');
+    expect(withBase('/rss.xml', '/previews/pr-7/')).toBe('/previews/pr-7/rss.xml');
+    expect(stripBase('/pr-7/iran-sco/#note', '/pr-7/')).toBe('/iran-sco/#note');
+    expect(stripBase('/pr-7/', '/pr-7/')).toBe('/');
+    expect(stripBase('/pr-7', '/pr-7/')).toBe('/');
+  });
+  it('says when a path lies outside the base', () => {
+    expect(stripBase('/iran-sco/', '/pr-7/')).toBeUndefined();
+    expect(stripBase('/pr-70/', '/pr-7/')).toBeUndefined();
+    expect(stripBase('iran-sco/', '/')).toBeUndefined();
+  });
+  it('refuses paths that are not from the site root', () => {
+    expect(() => withBase('iran-sco/', '/pr-7/')).toThrow(/from the site root/);
+    expect(() => withBase('//evil.example/', '/pr-7/')).toThrow(/from the site root/);
+  });
+});
+
+describe('the build settings from the environment', () => {
+  it('reads the base, root when unset', () => {
+    expect(buildBase({})).toBe('/');
+    expect(buildBase({ BROADSHEET_BASE: 'pr-12' })).toBe('/pr-12/');
+    expect(() => buildBase({ BROADSHEET_BASE: '/pr-12/../x' })).toThrow(/BROADSHEET_BASE/);
+  });
+  it('reads the preview flag, refusing what it cannot read', () => {
+    for (const value of [undefined, '', '0', 'false', 'FALSE']) expect(isPreviewBuild({ BROADSHEET_PREVIEW: value }), String(value)).toBe(false);
+    for (const value of ['1', 'true', 'True']) expect(isPreviewBuild({ BROADSHEET_PREVIEW: value }), value).toBe(true);
+    expect(() => isPreviewBuild({ BROADSHEET_PREVIEW: 'yes please' })).toThrow(/BROADSHEET_PREVIEW="yes please": use 1/);
+  });
+});

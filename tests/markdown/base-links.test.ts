@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createProcessor, renderBody } from '../../src/markdown/pipeline.ts';
+
+const siteUrl = 'https://meridian-review.example';
+const render = (markdown: string, base?: string) => renderBody(createProcessor({ siteUrl, ...(base ? { base } : {}) }), markdown).html;
+
+const BODY = [
+  'See [the earlier piece](/iran-sco/#note), [the list](/latest/page/2/) and [home](/).',
+  '',
+  'Also [elsewhere](https://example.org/x/), [our own address](https://meridian-review.example/iran-sco/),',
+  '[protocol-relative](//cdn.example/x), [relative](notes/), [a fragment](#top) and [mail](mailto:desk@meridian-review.example).',
+  '',
+  '<a href="/tag/shipping/">raw HTML</a>',
+].join('\n');
+
+describe('root-relative links under a base path', () => {
+  it('puts every root-relative link under the base', () => {
+    const html = render(BODY, '/pr-7/');
+    expect(html).toContain('href="/pr-7/iran-sco/#note"');
+    expect(html).toContain('href="/pr-7/latest/page/2/"');
+    expect(html).toContain('href="/pr-7/"');
+    expect(html).toContain('href="/pr-7/tag/shipping/"');
+  });
+
+  it('leaves absolute, protocol-relative, relative, fragment and mail links alone', () => {
+    const html = render(BODY, '/pr-7/');
+    for (const href of ['https://example.org/x/', 'https://meridian-review.example/iran-sco/', '//cdn.example/x', 'notes/', '#top', 'mailto:desk@meridian-review.example']) {
+      expect(html, href).toContain(`href="${href}"`);
+    }
+  });
+
+  it('renders exactly as before at the root', () => {
+    expect(render(BODY, '/')).toBe(render(BODY));
+    expect(render(BODY)).toContain('href="/iran-sco/#note"');
+  });
+
+  it('keeps sanitizing after the rewrite', () => {
+    const html = render('[x](javascript:alert(1)) <a href="/x/" onclick="alert(1)">y</a>', '/pr-7/');
+    expect(html).not.toMatch(/javascript:|onclick/);
+    expect(html).toContain('href="/pr-7/x/"');
+  });
+});
