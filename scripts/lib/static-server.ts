@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
+import { stripBase } from '../../src/lib/build-target.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,12 +27,24 @@ export interface StaticServer {
 export interface ServeOptions {
   /** Extra response headers for a request path (decoded, e.g. `/search/`), such as a Content-Security-Policy. */
   headers?: (pathname: string) => Record<string, string> | undefined;
+  /**
+   * The path the site was built for (BROADSHEET_BASE, e.g. `/pr-7/`): the
+   * folder is served under it, and every address outside it is not found.
+   * `headers` gets the path with the base taken off.
+   */
+  base?: string;
 }
 
 export function serveDirectory(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const base = path.resolve(root);
+  const sitePrefix = options.base ?? '/';
   const server: Server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const pathname = stripBase(requested, sitePrefix);
+    if (pathname === undefined) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`not found: the site is served under ${sitePrefix}`);
+      return;
+    }
     for (const [name, value] of Object.entries(options.headers?.(pathname) ?? {})) response.setHeader(name, value);
     let file = path.join(base, pathname);
     if (!file.startsWith(base)) {

@@ -19,7 +19,7 @@ import type { Excerpt } from '../lib/excerpt.ts';
 import { smartenText } from '../markdown/remark-typography.ts';
 import { RenderCache, type CachedRender } from '../lib/render-cache.ts';
 import { relatedDocument } from '../lib/related-input.ts';
-import { buildBase, isPreviewBuild, withBase } from '../lib/build-target.ts';
+import { buildBase, isPreviewBuild, ownUrlUnderBase, withBase } from '../lib/build-target.ts';
 
 /** The path the site is served under (BROADSHEET_BASE): `/`, or e.g. `/pr-12/` for a pull request's preview. */
 export const base = buildBase();
@@ -92,7 +92,10 @@ const [siteEntries, sectionEntries, authorEntries, articleEntries] = await Promi
   getCollection('articles'),
 ]);
 
-export const site: SiteConfig = siteEntries[0]!.data;
+const siteData: SiteConfig = siteEntries[0]!.data;
+/** The publication's settings; a social link to the site's own feed goes under the base like every other address. */
+export const site: SiteConfig =
+  base === '/' ? siteData : { ...siteData, social: siteData.social.map((link) => ({ ...link, url: ownUrlUnderBase(link.url, siteData.url, base) })) };
 
 export const sections: SectionView[] = sectionEntries
   .map((entry) => ({ ...entry.data, url: sitePath(sectionPath(entry.data.id)) }))

@@ -61,6 +61,25 @@ export function stripBase(urlPath: string, base: string): string | undefined {
   return urlPath.startsWith(base) ? `/${urlPath.slice(base.length)}` : undefined;
 }
 
+/**
+ * An absolute address written in site.yaml (a social link to the site's own
+ * feed, `https://example.org/rss.xml`) as this build serves it: on the site's
+ * own origin and outside the base, it goes under the base; any other address
+ * stays as written.
+ */
+export function ownUrlUnderBase(url: string, siteUrl: string, base: string): string {
+  if (base === '/') return url;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  if (parsed.origin !== new URL(siteUrl).origin || stripBase(parsed.pathname, base) !== undefined) return url;
+  parsed.pathname = withBase(parsed.pathname, base);
+  return parsed.href;
+}
+
 /** The build's base path, from BROADSHEET_BASE (unset: `/`). */
 export function buildBase(env: Record<string, string | undefined> = process.env): string {
   return normalizeBase(env[BASE_VARIABLE] ?? '');

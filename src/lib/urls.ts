@@ -38,6 +38,8 @@ export const RESERVED_TOP_LEVEL = [
   'logo.svg',
   'page',
   'pagefind',
+  // Pull requests' previews are deployed beside the site, under previews/pr-<number>/.
+  'previews',
   'robots.txt',
   'rss.xml',
   'search',

@@ -269,7 +269,7 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
     photos.save();
     writeJsonAtomic(photoCachePaths(cache.dir).plan, plan);
     // Only a build publishes a search index; its indexer starts from this plan (src/integrations/pagefind.ts).
-    if (process.env[ASTRO_COMMAND_VARIABLE] === 'build') writeSearchPlan(report, cache, bodyHash, now, { base, showUnpublished });
+    if (process.env[ASTRO_COMMAND_VARIABLE] === 'build') writeSearchPlan(report, cache, bodyHash, now, { showUnpublished });
   }
 
   for (const id of untouched) store.delete(id);

@@ -11,7 +11,6 @@ import type { ArticleRecord, ContentReport } from '../lib/validate.ts';
 import type { RenderCache } from '../lib/render-cache.ts';
 import { isPublic } from '../lib/visibility.ts';
 import { articlePath } from '../lib/urls.ts';
-import { withBase } from '../lib/build-target.ts';
 import { kickerLabel, isShortTakesBrand } from '../lib/article-labels.ts';
 import { republishCreditLine } from '../lib/credits.ts';
 import { displayedDate } from '../lib/dates.ts';
@@ -41,15 +40,16 @@ interface PlannedDocument {
 }
 
 /**
- * `base`: the path the site is served under, which every result's address starts with;
  * `showUnpublished`: a preview build, whose search finds its drafts and scheduled pieces too.
+ * Addresses are indexed from the site root, without the base path: Pagefind's browser code puts
+ * every result under the folder its own script is served from (`/pr-12/pagefind/` gives `/pr-12/`).
  */
 export function writeSearchPlan(
   report: ContentReport,
   cache: RenderCache,
   bodyHashOf: (article: ArticleRecord) => string,
   now: Date,
-  { base = '/', showUnpublished = false }: { base?: string; showUnpublished?: boolean } = {},
+  { showUnpublished = false }: { showUnpublished?: boolean } = {},
 ): SearchPlan {
   const site = report.site!;
   const sections = new Map(report.sections.map((section) => [section.id, section]));
@@ -62,7 +62,7 @@ export function writeSearchPlan(
     const section = sections.get(data.section)!;
     const input: Omit<SearchDocumentInput, 'bodyHtml'> = {
       language: site.language,
-      url: withBase(articlePath(article.slug), base),
+      url: articlePath(article.slug),
       kicker: kickerLabel(data.type, section),
       section: isShortTakesBrand(section) ? undefined : section.name,
       title: smartenText(data.title, ''),

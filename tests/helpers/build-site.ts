@@ -14,8 +14,13 @@ export interface BuildResult {
   outDir: string;
 }
 
-/** Runs `astro build` for `contentDir` with the build clock pinned to `now`. */
-export function buildSite(contentDir: string, now = '2026-11-01T12:00:00Z', outDir = mkdtempSync(path.join(tmpdir(), 'broadsheet-dist-'))): BuildResult {
+/** Runs `astro build` for `contentDir` with the build clock pinned to `now`; `env` adds settings (BROADSHEET_BASE...). */
+export function buildSite(
+  contentDir: string,
+  now = '2026-11-01T12:00:00Z',
+  outDir = mkdtempSync(path.join(tmpdir(), 'broadsheet-dist-')),
+  env: Record<string, string> = {},
+): BuildResult {
   const result = spawnSync(path.join(REPO, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], {
     cwd: REPO,
     encoding: 'utf8',
@@ -25,6 +30,7 @@ export function buildSite(contentDir: string, now = '2026-11-01T12:00:00Z', outD
       BROADSHEET_CONTENT_DIR: contentDir,
       BROADSHEET_NOW: now,
       ASTRO_TELEMETRY_DISABLED: '1',
+      ...env,
     },
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };

@@ -19,9 +19,10 @@ function decode(file: string): string {
   return bytes.subarray(12).toString('utf8');
 }
 
-export function readSearchIndex(outDir: string): { shards: string[]; pageCounts: Record<string, number>; pages: IndexedPage[] } {
+/** `base`: the path the site was built for (BROADSHEET_BASE); shard paths are given without it. */
+export function readSearchIndex(outDir: string, base = '/'): { shards: string[]; pageCounts: Record<string, number>; pages: IndexedPage[] } {
   const list = JSON.parse(readFileSync(path.join(outDir, 'pagefind/shards.json'), 'utf8')) as ShardList;
-  const shards = ['/pagefind/', ...list.archive];
+  const shards = ['/pagefind/', ...list.archive.map((shard) => `/${shard.slice(base.length)}`)];
   const pages: IndexedPage[] = [];
   const pageCounts: Record<string, number> = {};
   for (const shard of shards) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BuildSettingError, buildBase, isPreviewBuild, normalizeBase, stripBase, withBase } from '../../src/lib/build-target.ts';
+import { BuildSettingError, buildBase, isPreviewBuild, normalizeBase, ownUrlUnderBase, stripBase, withBase } from '../../src/lib/build-target.ts';
 
 describe('normalizeBase', () => {
   it.each([
@@ -66,6 +66,19 @@ describe('withBase and stripBase', () => {
   it('refuses paths that are not from the site root', () => {
     expect(() => withBase('iran-sco/', '/pr-7/')).toThrow(/from the site root/);
     expect(() => withBase('//evil.example/', '/pr-7/')).toThrow(/from the site root/);
+  });
+});
+
+describe('ownUrlUnderBase', () => {
+  const site = 'https://meridian-review.example';
+  it("puts an address on the site's own origin under the base", () => {
+    expect(ownUrlUnderBase('https://meridian-review.example/rss.xml', site, '/pr-7/')).toBe('https://meridian-review.example/pr-7/rss.xml');
+    expect(ownUrlUnderBase('https://meridian-review.example/pr-7/rss.xml', site, '/pr-7/')).toBe('https://meridian-review.example/pr-7/rss.xml');
+  });
+  it('leaves other origins, other schemes and the root build alone', () => {
+    expect(ownUrlUnderBase('https://bsky.app/profile/x', site, '/pr-7/')).toBe('https://bsky.app/profile/x');
+    expect(ownUrlUnderBase('http://meridian-review.example/rss.xml', site, '/pr-7/')).toBe('http://meridian-review.example/rss.xml');
+    expect(ownUrlUnderBase('https://meridian-review.example/rss.xml', site, '/')).toBe('https://meridian-review.example/rss.xml');
   });
 });
 
