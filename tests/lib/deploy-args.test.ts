@@ -8,6 +8,7 @@ describe('parseDeployArgs', () => {
     expect(parse(['--target', 's3://site-bucket/www'])).toEqual({
       kind: 'deploy',
       args: {
+        mode: 'site',
         dir: 'dist',
         target: { bucket: 'site-bucket', prefix: 'www' },
         region: 'us-east-1',
@@ -42,6 +43,7 @@ describe('parseDeployArgs', () => {
     expect(parsed).toEqual({
       kind: 'deploy',
       args: {
+        mode: 'site',
         dir: 'out',
         target: { bucket: 'b12', prefix: 'p' },
         endpoint: 'https://acc.r2.cloudflarestorage.com',
@@ -102,4 +104,26 @@ describe('parseDeployArgs', () => {
       expect(parsed.kind === 'error' && parsed.message).toMatch(/never accepted as flags; set AWS_ACCESS_KEY_ID/);
     },
   );
+
+  it("targets a pull request's preview folder under the site's target", () => {
+    const preview = parse(['--target', 's3://site-bucket/www', '--preview', '12']);
+    expect(preview).toMatchObject({ kind: 'deploy', args: { mode: 'preview', pullRequest: 12, target: { bucket: 'site-bucket', prefix: 'www/previews/pr-12', urlPath: 'previews/pr-12/' } } });
+    const atRoot = parse(['--target', 's3://site-bucket', '--remove-preview', '7']);
+    expect(atRoot).toMatchObject({ kind: 'deploy', args: { mode: 'remove-preview', pullRequest: 7, target: { bucket: 'site-bucket', prefix: 'previews/pr-7', urlPath: 'previews/pr-7/' } } });
+  });
+
+  it.each(['0', '012', '-1', '1.5', '1e3', 'abc', '12/../..', '../pr-1', '', ' 12', '1234567890'])('refuses the pull request number %j', (value) => {
+    for (const flag of ['--preview', '--remove-preview']) {
+      const parsed = parse(['--target', 's3://site-bucket/www', `${flag}=${value}`]);
+      expect(parsed.kind, `${flag} ${value}`).toBe('error');
+      expect(parsed.kind === 'error' && parsed.message).toContain(`${flag} takes a pull request number such as 12`);
+    }
+  });
+
+  it('refuses a preview and its removal together', () => {
+    expect(parse(['--target', 's3://site-bucket/www', '--preview', '3', '--remove-preview', '3'])).toEqual({
+      kind: 'error',
+      message: '--preview and --remove-preview cannot be given together',
+    });
+  });
 });

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_PATHS, CLOUDFRONT_MAX_PATHS, invalidationPaths, parseDistributionId } from '../../src/lib/deploy/cdn.ts';
+import { ALL_PATHS, CLOUDFRONT_MAX_PATHS, allPaths, invalidationPaths, parseDistributionId } from '../../src/lib/deploy/cdn.ts';
 
 describe('invalidationPaths', () => {
+  it("puts a preview's paths under its folder, and everything under it past the limit", () => {
+    expect(invalidationPaths(['index.html', 'iran-sco/index.html', 'rss.xml'], undefined, 'previews/pr-12/')).toEqual([
+      '/previews/pr-12/',
+      '/previews/pr-12/index.html',
+      '/previews/pr-12/iran-sco/',
+      '/previews/pr-12/iran-sco/index.html',
+      '/previews/pr-12/rss.xml',
+    ]);
+    expect(invalidationPaths(['a.xml', 'b.xml', 'c.xml'], 2, 'previews/pr-12/')).toEqual(['/previews/pr-12/*']);
+    expect(allPaths()).toBe(ALL_PATHS);
+    expect(allPaths('previews/pr-12/')).toBe('/previews/pr-12/*');
+  });
+
   it('names each page at its directory address and its file, other files at their own', () => {
     expect(invalidationPaths(['index.html', 'iran-sco/index.html', 'tag/sco/page/2/index.html', 'rss.xml', 'pagefind/fragment/en_1.pf_fragment'])).toEqual([
       '/',

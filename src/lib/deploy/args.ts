@@ -2,11 +2,16 @@
 import { parseArgs } from 'node:util';
 import { parseDistributionId } from './cdn.ts';
 import { COMMIT_PATTERN } from './manifest.ts';
-import { parseTarget, type DeployTarget } from './target.ts';
+import { parsePullRequestNumber, parseTarget, previewTarget, type DeployTarget } from './target.ts';
 
 export const USAGE = `usage: node scripts/deploy.ts --target s3://bucket[/prefix] [options]
+       node scripts/deploy.ts --target s3://bucket[/prefix] --preview N [options]
+       node scripts/deploy.ts --target s3://bucket[/prefix] --remove-preview N [--dry-run]
 
   --target s3://bucket/prefix  where the site goes (required)
+  --preview N                  deploy a preview build (BROADSHEET_BASE=/previews/pr-N/) of pull request N
+                               to <prefix>/previews/pr-N/, with its own manifest; the site is not touched
+  --remove-preview N           delete everything under <prefix>/previews/pr-N/ and nothing else
   --dir DIR                    the built site (default: dist)
   --endpoint URL               an S3-compatible service (Cloudflare R2, MinIO...); AWS S3 when absent
   --region REGION              default: $AWS_REGION, $AWS_DEFAULT_REGION, else us-east-1
@@ -22,6 +27,10 @@ Credentials come from the environment only (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS
 AWS_SESSION_TOKEN, or an AWS profile), never from flags.`;
 
 export interface DeployArgs {
+  /** `site` deploys the site; `preview` and `remove-preview` work on one pull request's preview, which `target` then names. */
+  mode: 'site' | 'preview' | 'remove-preview';
+  /** The pull request of a preview. */
+  pullRequest?: number;
   dir: string;
   target: DeployTarget;
   endpoint?: string;
@@ -80,6 +89,8 @@ export function parseDeployArgs(argv: readonly string[], env: Readonly<Record<st
         commit: { type: 'string' },
         'run-number': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        preview: { type: 'string' },
+        'remove-preview': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -101,6 +112,15 @@ export function parseDeployArgs(argv: readonly string[], env: Readonly<Record<st
     if (values.dir.trim() === '') throw new Error('--dir is empty');
     const region = values.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1');
     if (!/^[a-z0-9-]+$/.test(region)) throw new Error(`--region must look like us-east-1 or auto, got ${JSON.stringify(region)}`);
+    if (values.preview !== undefined && values['remove-preview'] !== undefined) throw new Error('--preview and --remove-preview cannot be given together');
+    const mode = values.preview !== undefined ? 'preview' : values['remove-preview'] !== undefined ? 'remove-preview' : 'site';
+    const pullRequest =
+      values.preview !== undefined
+        ? parsePullRequestNumber('--preview', values.preview)
+        : values['remove-preview'] !== undefined
+          ? parsePullRequestNumber('--remove-preview', values['remove-preview'])
+          : undefined;
+    const siteTarget = parseTarget(values.target);
     const commit = values.commit;
     if (commit !== undefined && !COMMIT_PATTERN.test(commit)) {
       throw new Error(`--commit must be a full commit id (40 or 64 lowercase hex digits, as git rev-parse HEAD prints), got ${JSON.stringify(commit)}`);
@@ -108,8 +128,10 @@ export function parseDeployArgs(argv: readonly string[], env: Readonly<Record<st
     return {
       kind: 'deploy',
       args: {
+        mode,
+        ...(pullRequest !== undefined ? { pullRequest } : {}),
         dir: values.dir,
-        target: parseTarget(values.target),
+        target: pullRequest !== undefined ? previewTarget(siteTarget, pullRequest) : siteTarget,
         ...(values.endpoint !== undefined ? { endpoint: parseEndpoint(values.endpoint) } : {}),
         region,
         graceHours: parseNumber('--grace-hours', values['grace-hours'], { min: 0 }),

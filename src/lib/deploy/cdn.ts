@@ -21,6 +21,11 @@ export const CLOUDFRONT_MAX_PATHS = 3000;
 /** Everything under the distribution, one wildcard path. */
 export const ALL_PATHS = '/*';
 
+/** Every path under `urlPath` (`previews/pr-12/`), or the whole site when it is empty. */
+export function allPaths(urlPath = ''): string {
+  return urlPath === '' ? ALL_PATHS : `/${encodePath(urlPath)}*`;
+}
+
 /** Percent-encodes what CloudFront wants encoded in a path; `*` too, so it is never read as a wildcard. */
 function encodePath(path: string): string {
   return path
@@ -37,14 +42,14 @@ function encodePath(path: string): string {
  * that large (a redesign) outdates most of the cache anyway, and the
  * individual paths would exceed what CloudFront lets be in progress.
  */
-export function invalidationPaths(sitePaths: readonly string[], maxPaths = CLOUDFRONT_MAX_PATHS): string[] {
+export function invalidationPaths(sitePaths: readonly string[], maxPaths = CLOUDFRONT_MAX_PATHS, urlPath = ''): string[] {
   const paths = new Set<string>();
   for (const sitePath of sitePaths) {
-    const path = `/${encodePath(sitePath)}`;
+    const path = `/${encodePath(`${urlPath}${sitePath}`)}`;
     paths.add(path);
     if (sitePath === 'index.html' || sitePath.endsWith('/index.html')) paths.add(path.slice(0, -'index.html'.length));
   }
-  if (paths.size > maxPaths) return [ALL_PATHS];
+  if (paths.size > maxPaths) return [allPaths(urlPath)];
   return [...paths].sort();
 }
 

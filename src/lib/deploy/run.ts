@@ -39,7 +39,7 @@ import { runPool } from './pool.ts';
 import { describeStop } from './report.ts';
 import { describeError } from './retry.ts';
 import { ConditionFailed, HASH_METADATA, type ObjectStore } from './store.ts';
-import { MANIFEST_PATH, describeTarget, objectKey, sitePathOf, type DeployTarget } from './target.ts';
+import { MANIFEST_PATH, describeTarget, isInPreviewsFolder, isPreviewTarget, objectKey, sitePathOf, type DeployTarget } from './target.ts';
 
 /** The manifest is for the deploy command; no cache may hold an old one. */
 export const MANIFEST_CACHE_CONTROL = 'no-store';
@@ -130,9 +130,11 @@ async function readRemote(
   const stored = await store.get(objectKey(target, MANIFEST_PATH));
   const manifest = stored ? parseRemoteManifest(options, stored.body) : emptyManifest();
   const listing = new Map<string, RemoteObject>();
+  // Pull requests' previews live in the site's previews/ folder, each with a manifest of its own: not the site's to touch.
+  const othersFolder = isPreviewTarget(target) ? () => false : isInPreviewsFolder;
   for (const object of await store.list(target.prefix === '' ? '' : `${target.prefix}/`)) {
     const sitePath = sitePathOf(target, object.key);
-    if (sitePath === undefined || sitePath === '' || sitePath === MANIFEST_PATH) continue;
+    if (sitePath === undefined || sitePath === '' || sitePath === MANIFEST_PATH || othersFolder(sitePath)) continue;
     listing.set(sitePath, { size: object.size, ...(object.etag !== undefined ? { etag: object.etag } : {}) });
   }
   const toVerify = objectsToVerify(local, manifest, listing);
@@ -258,6 +260,10 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     site = scanSite(options.dir, options.policy ?? defaultPolicy);
   } catch (error) {
     throw new DeployError((error as Error).message);
+  }
+  const inPreviews = isPreviewTarget(options.target) ? [] : Object.keys(site.files).filter(isInPreviewsFolder);
+  if (inPreviews.length > 0) {
+    throw new DeployError(`refusing to deploy; nothing was uploaded: ${listPaths(inPreviews)} would land in the folder of pull requests' previews (previews/), which a site must not use`);
   }
   const policyProblems = checkPolicies(site.files);
   if (policyProblems.length > 0) {
@@ -401,7 +407,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   if (options.cdn) {
     const outdated = [...plan.refreshed, ...removed.filter((removal) => removal.document).map((removal) => removal.path)];
     if (outdated.length > 0) {
-      const paths = invalidationPaths(outdated);
+      const paths = invalidationPaths(outdated, undefined, options.target.urlPath);
       try {
         const { id } = await options.cdn.invalidate(paths, `broadsheet-${plan.manifest.deployedAt}-${sha256(new TextEncoder().encode(paths.join('\n'))).slice(0, 12)}`);
         emit({ type: 'invalidated', cdn: options.cdn.description, id, paths });
