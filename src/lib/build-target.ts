@@ -80,6 +80,11 @@ export function ownUrlUnderBase(url: string, siteUrl: string, base: string): str
   return parsed.href;
 }
 
+/** The address a build under `base` is read at: the site's origin (site.yaml `url`) and the base, e.g. https://example.org/previews/pr-12/. */
+export function addressUnderBase(siteUrl: string, base: string): string {
+  return new URL(base, siteUrl).href;
+}
+
 /** The build's base path, from BROADSHEET_BASE (unset: `/`). */
 export function buildBase(env: Record<string, string | undefined> = process.env): string {
   return normalizeBase(env[BASE_VARIABLE] ?? '');

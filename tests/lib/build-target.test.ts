@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BuildSettingError, buildBase, isPreviewBuild, normalizeBase, ownUrlUnderBase, stripBase, withBase } from '../../src/lib/build-target.ts';
+import { BuildSettingError, addressUnderBase, buildBase, isPreviewBuild, normalizeBase, ownUrlUnderBase, stripBase, withBase } from '../../src/lib/build-target.ts';
 
 describe('normalizeBase', () => {
   it.each([
@@ -66,6 +66,14 @@ describe('withBase and stripBase', () => {
   it('refuses paths that are not from the site root', () => {
     expect(() => withBase('iran-sco/', '/pr-7/')).toThrow(/from the site root/);
     expect(() => withBase('//evil.example/', '/pr-7/')).toThrow(/from the site root/);
+  });
+});
+
+describe('addressUnderBase', () => {
+  it("gives the address of the site's root under the base", () => {
+    expect(addressUnderBase('https://meridian-review.example', '/previews/pr-12/')).toBe('https://meridian-review.example/previews/pr-12/');
+    expect(addressUnderBase('https://meridian-review.example/', '/')).toBe('https://meridian-review.example/');
+    expect(addressUnderBase('https://owner.github.io/ignored/', '/broadsheet/')).toBe('https://owner.github.io/broadsheet/');
   });
 });
 

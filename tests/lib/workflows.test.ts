@@ -64,8 +64,9 @@ const ci = load('ci.yml');
 const deploy = load('deploy.yml');
 const ALL = { 'ci.yml': ci, 'deploy.yml': deploy };
 const newsletter = load('newsletter.yml');
-/** Every workflow, the newsletter's (which tests and builds no site) included. */
-const EVERY = { ...ALL, 'newsletter.yml': newsletter };
+const preview = load('preview.yml');
+/** Every workflow, the newsletter's (which tests and builds no site) and the previews' (built, not tested: ci.yml tests) included. */
+const EVERY = { ...ALL, 'newsletter.yml': newsletter, 'preview.yml': preview };
 
 const jobsOf = (workflow: Workflow): [string, Job][] => Object.entries(workflow.jobs);
 const stepsOf = (workflow: Workflow): Step[] => jobsOf(workflow).flatMap(([, job]) => job.steps);
@@ -558,5 +559,137 @@ describe('newsletter.yml', () => {
     const concurrency = concurrencyOf(workflow, job);
     expect(concurrency.group).toBe('newsletter');
     expect(concurrency['cancel-in-progress']).toBe(false);
+  });
+});
+
+describe('preview.yml', () => {
+  const { workflow, text } = preview;
+  const jobs = jobsOf(workflow);
+  const job = (name: string): Job => {
+    const found = workflow.jobs[name];
+    if (!found) throw new Error(`no job ${name}`);
+    return found;
+  };
+  const build = job('build');
+  const credentialed = { deploy: job('deploy'), remove: job('remove') };
+  const comment = job('comment');
+  const SAME_REPOSITORY = 'github.event.pull_request.head.repo.full_name == github.repository';
+
+  it('runs on pull requests as they open, receive pushes, reopen and close; never on main or a schedule', () => {
+    expect(workflow.on).toEqual({ pull_request: { types: ['opened', 'synchronize', 'reopened', 'closed'] } });
+  });
+
+  it('is four jobs: build, deploy, remove and comment, each with a time limit', () => {
+    expect(jobs.map(([name]) => name).sort()).toEqual(['build', 'comment', 'deploy', 'remove']);
+    for (const [name, each] of jobs) {
+      expect(each['timeout-minutes'], name).toBeGreaterThan(0);
+      expect(each['timeout-minutes'], name).toBeLessThanOrEqual(60);
+    }
+  });
+
+  it('runs one run per pull request at a time, the newest winning', () => {
+    expect(workflow.concurrency).toEqual({ group: 'preview-${{ github.event.pull_request.number }}', 'cancel-in-progress': true });
+  });
+
+  it('grants read access at the top, an OIDC token only to deploy and remove, and pull-request writes only to the comment', () => {
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    expect(build.permissions).toEqual({ contents: 'read' });
+    for (const [name, each] of Object.entries(credentialed)) expect(each.permissions, name).toEqual({ contents: 'read', 'id-token': 'write' });
+    expect(comment.permissions).toEqual({ 'pull-requests': 'write' });
+  });
+
+  it('builds with a read-only token, no environment and no credentials, as a preview under previews/pr-<number>/', () => {
+    expect(build.environment).toBeUndefined();
+    expect(build.if).toBe("github.event.action != 'closed'");
+    expect(strings(build).filter(([, value]) => /secrets\.|vars\.|AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY/.test(value))).toEqual([]);
+    expect(build.env).toEqual({ BROADSHEET_BASE: '/previews/pr-${{ github.event.pull_request.number }}/', BROADSHEET_PREVIEW: '1' });
+    const steps = build.steps;
+    const install = runIndex(steps, /^npm ci\b/);
+    const validate = runIndex(steps, /^npm run validate\b/m);
+    const buildStep = runIndex(steps, /^npm run build\b/m);
+    expect(usesIndex(steps, 'actions/cache')).toBeGreaterThan(install);
+    expect(validate).toBeGreaterThan(install);
+    expect(buildStep).toBeGreaterThan(validate);
+    expect(runIndex(steps, /scripts\/preview-address\.ts/)).toBeGreaterThan(buildStep);
+    const upload = usesIndex(steps, 'actions/upload-artifact');
+    expect(upload).toBeGreaterThan(buildStep);
+    expect(steps[upload]!.with).toMatchObject({ name: 'preview', path: 'dist/', 'include-hidden-files': true, 'if-no-files-found': 'error' });
+    expect(steps.some((step) => step.uses?.startsWith('aws-actions/'))).toBe(false);
+  });
+
+  it("deploys and removes only for the repository's own branches, saying why a fork gets no preview", () => {
+    expect(credentialed.deploy.if).toBe(`github.event.action != 'closed' && ${SAME_REPOSITORY}`);
+    expect(credentialed.remove.if).toBe(`github.event.action == 'closed' && ${SAME_REPOSITORY}`);
+    const note = build.steps.find((step) => step.if === 'github.event.pull_request.head.repo.full_name != github.repository');
+    expect(note?.run).toMatch(/fork.*GITHUB_STEP_SUMMARY/s);
+  });
+
+  it('pins every action to a full commit where an OIDC token can be requested or the site is carried, a major version elsewhere', () => {
+    const pins = pinsIn(text);
+    expect(pins).toHaveLength(stepsOf(workflow).filter((step) => step.uses).length);
+    const inTokenJobs = new Set(Object.values(credentialed).flatMap((each) => each.steps.map((step) => step.uses).filter(Boolean)));
+    for (const pin of pins) {
+      const uses = `${pin.action}@${pin.ref}`;
+      if (inTokenJobs.has(uses) || SITE_CARRIERS.has(pin.action) || pin.action.startsWith('aws-actions/')) {
+        expect(pin.ref, uses).toMatch(COMMIT_PIN);
+        expect(pin.release, uses).toMatch(RELEASE);
+      } else expect(pin.ref, uses).toMatch(MAJOR_TAG);
+    }
+  });
+
+  it('checks out without leaving the token, and keeps expressions and secrets out of command text', () => {
+    for (const step of stepsOf(workflow)) {
+      if (step.uses?.startsWith('actions/checkout@')) expect(step.with?.['persist-credentials'], step.name).toBe(false);
+      if (step.run !== undefined) {
+        expect(step.run, step.name).not.toContain('${{');
+        expect(step.run, step.name).not.toMatch(/secrets\./);
+      }
+    }
+    expect(text).not.toMatch(/secrets\./);
+  });
+
+  it.each(['deploy', 'remove'] as const)('%s: runs the base branch’s code through the `preview` environment, nothing but the settings check, install, credentials and the deploy command', (name) => {
+    const each = credentialed[name];
+    expect(each.environment).toBe('preview');
+    const steps = each.steps;
+    const allowed = ['actions/checkout', 'actions/setup-node', 'aws-actions/configure-aws-credentials', ...(name === 'deploy' ? ['actions/download-artifact'] : [])];
+    for (const step of steps) {
+      if (step.uses) expect(allowed, step.name).toContain(step.uses.split('@')[0]);
+      else expect(step.run, step.name).toBeDefined();
+      expect(step.if, `${step.name}: no step is skipped or forced`).toBeUndefined();
+    }
+    const checkout = steps[usesIndex(steps, 'actions/checkout')]!;
+    expect(checkout.with?.ref, 'never the pull request’s code where credentials exist').toBe('${{ github.event.pull_request.base.sha }}');
+    const commands = steps.filter((step) => step.run !== undefined).map((step) => step.run!);
+    expect(commands).toHaveLength(3);
+    expect(commands[0]).toMatch(/DEPLOY_TARGET\b.*\bAWS_REGION\b/);
+    expect(commands[0]).not.toMatch(/\bnpm\b|\bnode\b|\bnpx\b/);
+    expect(commands[1]!.trim()).toMatch(/^npm ci\b(?=.*\s--ignore-scripts\b)(?=.*\s--omit=dev\b).*$/);
+    expect(commands[2]).toMatch(/^\s*npm run deploy -- /m);
+    expect(commands[2]).toContain(name === 'deploy' ? '--preview "$PULL_REQUEST"' : '--remove-preview "$PULL_REQUEST"');
+    const last = steps.at(-1)!;
+    expect(last.env?.PULL_REQUEST).toBe('${{ github.event.pull_request.number }}');
+    expect(last.env?.DEPLOY_TARGET).toBe('${{ vars.DEPLOY_TARGET }}');
+    const credentials = usesIndex(steps, 'aws-actions/configure-aws-credentials');
+    expect(credentials, 'credentials come right before the deploy').toBe(steps.length - 2);
+    if (name === 'deploy') {
+      const download = usesIndex(steps, 'actions/download-artifact');
+      expect(steps[download]!.with).toMatchObject({ name: 'preview', path: 'dist/' });
+      expect(download).toBeLessThan(credentials);
+      expect([each.needs].flat()).toEqual(['build']);
+    }
+  });
+
+  it('comments with GitHub’s CLI only, after a deploy or a removal, updating its one marked comment', () => {
+    expect([comment.needs].flat().sort()).toEqual(['build', 'deploy', 'remove']);
+    expect(comment.if).toBe("always() && (needs.deploy.result == 'success' || needs.remove.result == 'success')");
+    expect(comment.environment).toBeUndefined();
+    expect(comment.steps).toHaveLength(1);
+    const [step] = comment.steps;
+    expect(step!.uses).toBeUndefined();
+    expect(step!.env?.GH_TOKEN).toBe('${{ github.token }}');
+    expect(step!.env?.ADDRESS).toBe('${{ needs.build.outputs.address }}');
+    expect(step!.run).toContain("marker='<!-- broadsheet-preview -->'");
+    expect(step!.run).toMatch(/--method PATCH "repos\/\$REPOSITORY\/issues\/comments\/\$id"/);
   });
 });
