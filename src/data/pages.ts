@@ -7,6 +7,8 @@ import { getCollection } from 'astro:content';
 import type { PageKind } from '../lib/schema.ts';
 import { sitePagePath } from '../lib/urls.ts';
 import type { PublisherPolicies } from '../lib/json-ld.ts';
+import { unlinkSiteLinks } from '../lib/site-links.ts';
+import { hiddenLinkTargets, siteHost } from './content.ts';
 
 export interface SitePageView {
   slug: string;
@@ -14,7 +16,7 @@ export interface SitePageView {
   title: string;
   description: string;
   kind: PageKind;
-  /** The body, rendered and sanitized by the Markdown pipeline when the content was loaded. */
+  /** The body, rendered and sanitized by the Markdown pipeline when the content was loaded; links to pieces readers cannot see show as text. */
   html: string;
 }
 
@@ -22,7 +24,7 @@ export interface SitePageView {
 export const sitePages: SitePageView[] = (await getCollection('pages'))
   .map((entry) => ({
     order: entry.data.order ?? 0,
-    view: { slug: entry.id, url: sitePagePath(entry.id), title: entry.data.title, description: entry.data.description, kind: entry.data.kind, html: entry.data.derived.html },
+    view: { slug: entry.id, url: sitePagePath(entry.id), title: entry.data.title, description: entry.data.description, kind: entry.data.kind, html: unlinkSiteLinks(entry.data.derived.html, hiddenLinkTargets, siteHost) },
   }))
   .sort((a, b) => a.order - b.order || (a.view.slug < b.view.slug ? -1 : 1))
   .map(({ view }) => view);

@@ -235,7 +235,7 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
       if (!missing.has(hash) && !cache.has(hash)) missing.set(hash, article.body);
     }
     await renderArticles([...missing].map(([hash, markdown]) => ({ hash, markdown })), siteUrl, (rendered) => {
-      cache.put(rendered.hash, rendered.html, { excerpt: rendered.excerpt, wordCount: rendered.wordCount, bodyTerms: rendered.bodyTerms });
+      cache.put(rendered.hash, rendered.html, { excerpt: rendered.excerpt, wordCount: rendered.wordCount, bodyTerms: rendered.bodyTerms, siteLinkTargets: rendered.siteLinkTargets });
     });
     const showUnpublished = process.env[ASTRO_COMMAND_VARIABLE] === 'dev';
     const now = buildNow();

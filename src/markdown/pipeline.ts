@@ -5,7 +5,8 @@
  *
  * Satteri's CommonMark + GFM parser (remark-satteri-parse.ts) -> typography
  * -> remark-rehype -> raw HTML parsed (rehype-raw-html.ts) -> external links -> rehype-sanitize (always
- * last before stringify).
+ * last before stringify). Our loader's processor then notes the body's links into the site
+ * (rehype-site-link-targets.ts), which changes nothing.
  */
 import { unified, type PluggableList, type Processor } from 'unified';
 import remarkRehype from 'remark-rehype';
@@ -13,10 +14,12 @@ import rehypeSanitize from 'rehype-sanitize';
 import type { Root as HastRoot } from 'hast';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { toHtml } from 'hast-util-to-html';
+import { VFile } from 'vfile';
 import remarkSatteriParse from './remark-satteri-parse.ts';
 import remarkTypography from './remark-typography.ts';
 import rehypeRawHtml from './rehype-raw-html.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
+import rehypeSiteLinkTargets from './rehype-site-link-targets.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { blockTexts } from './hast-text.ts';
 
@@ -26,7 +29,7 @@ export interface PipelineOptions {
 }
 
 /** Bumped whenever the output of the pipeline changes, so cached HTML is rendered again. */
-export const PIPELINE_VERSION = 4;
+export const PIPELINE_VERSION = 5;
 
 /** remark plugins after remark-gfm (which Astro's `unified({ gfm: true })` adds itself). */
 export function remarkPlugins(): RemarkPlugins {
@@ -46,6 +49,7 @@ export function createProcessor(options: PipelineOptions): MarkdownToHast {
     .use(remarkPlugins() as PluggableList)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypePlugins(options) as PluggableList)
+    .use(rehypeSiteLinkTargets, { siteUrl: options.siteUrl })
     .freeze() as unknown as MarkdownToHast;
 }
 
@@ -54,13 +58,16 @@ export interface RenderedBody {
   /** Plain text of the top-level blocks (paragraphs, headings, quotes...), in order, for excerpts and ranking. */
   blocks: { tag: string; text: string }[];
   wordCount: number;
+  /** Pieces, sections and pages the body links to inside the site (first path segments), sorted. */
+  siteLinkTargets: string[];
 }
 
 /** Renders one Markdown body. Synchronous: every plugin here is. */
 export function renderBody(processor: MarkdownToHast, markdown: string): RenderedBody {
-  const tree = processor.runSync(processor.parse(markdown)) as HastRoot;
+  const file = new VFile();
+  const tree = processor.runSync(processor.parse(markdown), file) as HastRoot;
   const blocks = blockTexts(tree);
   let wordCount = 0;
   for (const block of blocks) wordCount += block.text.split(/\s+/).filter(Boolean).length;
-  return { html: toHtml(tree).trim(), blocks, wordCount };
+  return { html: toHtml(tree).trim(), blocks, wordCount, siteLinkTargets: file.data.siteLinkTargets ?? [] };
 }
