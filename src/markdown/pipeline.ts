@@ -4,8 +4,8 @@
  * `unified()` processor, so every Markdown file follows the same rules.
  *
  * Satteri's CommonMark + GFM parser (remark-satteri-parse.ts) -> typography
- * -> remark-rehype -> raw HTML parsed (rehype-raw-html.ts) -> external links -> rehype-sanitize (always
- * last before stringify).
+ * -> remark-rehype -> raw HTML parsed (rehype-raw-html.ts) -> URL schemes in lower case -> external links
+ * -> rehype-sanitize (always last before stringify).
  */
 import { unified, type PluggableList, type Processor } from 'unified';
 import remarkRehype from 'remark-rehype';
@@ -16,6 +16,7 @@ import { toHtml } from 'hast-util-to-html';
 import remarkSatteriParse from './remark-satteri-parse.ts';
 import remarkTypography from './remark-typography.ts';
 import rehypeRawHtml from './rehype-raw-html.ts';
+import rehypeUrlSchemes from './rehype-url-schemes.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { blockTexts } from './hast-text.ts';
@@ -26,7 +27,7 @@ export interface PipelineOptions {
 }
 
 /** Bumped whenever the output of the pipeline changes, so cached HTML is rendered again. */
-export const PIPELINE_VERSION = 4;
+export const PIPELINE_VERSION = 5;
 
 /** remark plugins after remark-gfm (which Astro's `unified({ gfm: true })` adds itself). */
 export function remarkPlugins(): RemarkPlugins {
@@ -35,7 +36,7 @@ export function remarkPlugins(): RemarkPlugins {
 
 /** rehype plugins; sanitize comes last so nothing after it can reintroduce markup. */
 export function rehypePlugins(options: PipelineOptions): RehypePlugins {
-  return [rehypeRawHtml, [rehypeExternalLinks, { siteUrl: options.siteUrl }], [rehypeSanitize, sanitizeSchema]];
+  return [rehypeRawHtml, rehypeUrlSchemes, [rehypeExternalLinks, { siteUrl: options.siteUrl }], [rehypeSanitize, sanitizeSchema]];
 }
 
 type MarkdownToHast = Processor<import('mdast').Root, import('mdast').Root, HastRoot, undefined, undefined>;

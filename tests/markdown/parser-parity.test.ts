@@ -27,6 +27,7 @@ import remarkSatteriParse from '../../src/markdown/remark-satteri-parse.ts';
 import { blockText } from '../../src/markdown/hast-text.ts';
 import { createProcessor, remarkPlugins } from '../../src/markdown/pipeline.ts';
 import rehypeExternalLinks from '../../src/markdown/rehype-external-links.ts';
+import rehypeUrlSchemes from '../../src/markdown/rehype-url-schemes.ts';
 import { sanitizeSchema } from '../../src/markdown/sanitize-schema.ts';
 
 const REPO = path.join(import.meta.dirname, '../..');
@@ -46,6 +47,7 @@ function createReferenceProcessor() {
     .use(remarkPlugins() as PluggableList)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
+    .use(rehypeUrlSchemes)
     .use(rehypeExternalLinks, { siteUrl })
     .use(rehypeSanitize, sanitizeSchema);
   return (markdown: string) => toHtml(processor.runSync(processor.parse(markdown)) as Root, { collapseEmptyAttributes: true });

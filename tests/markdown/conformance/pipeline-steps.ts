@@ -16,22 +16,24 @@ import type { Root as HastRoot } from 'hast';
 import remarkSatteriParse from '../../../src/markdown/remark-satteri-parse.ts';
 import remarkTypography from '../../../src/markdown/remark-typography.ts';
 import rehypeRawHtml from '../../../src/markdown/rehype-raw-html.ts';
+import rehypeUrlSchemes from '../../../src/markdown/rehype-url-schemes.ts';
 import rehypeExternalLinks from '../../../src/markdown/rehype-external-links.ts';
 import { remarkPlugins, rehypePlugins, type PipelineOptions } from '../../../src/markdown/pipeline.ts';
 
 /** Steps of the pipeline that make it differ from a plain CommonMark + GFM renderer on purpose. */
-export type Step = 'gfm' | 'typography' | 'external-links' | 'sanitize' | 'raw-html';
+export type Step = 'gfm' | 'typography' | 'url-schemes' | 'external-links' | 'sanitize' | 'raw-html';
 
 /**
  * In preference order: when several single steps each explain an example, the
  * first names it. `raw-html` goes last because removing it removes sanitizing
  * too (the sanitizer drops raw HTML it was not given as elements).
  */
-export const STEPS: readonly Step[] = ['gfm', 'typography', 'external-links', 'sanitize', 'raw-html'];
+export const STEPS: readonly Step[] = ['gfm', 'typography', 'url-schemes', 'external-links', 'sanitize', 'raw-html'];
 
 /** The plugin each step is, found in the pipeline's lists by identity. */
 const PLUGIN_OF: Partial<Record<Step, unknown>> = {
   typography: remarkTypography,
+  'url-schemes': rehypeUrlSchemes,
   'external-links': rehypeExternalLinks,
   sanitize: rehypeSanitize,
   'raw-html': rehypeRawHtml,
