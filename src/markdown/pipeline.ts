@@ -4,9 +4,9 @@
  * `unified()` processor, so every Markdown file follows the same rules.
  *
  * Satteri's CommonMark + GFM parser (remark-satteri-parse.ts) -> typography
- * -> remark-rehype -> raw HTML parsed (rehype-raw-html.ts) -> external links -> rehype-sanitize (always
- * last before stringify). Our loader's processor then notes the body's links into the site
- * (rehype-site-link-targets.ts), which changes nothing.
+ * -> remark-rehype -> raw HTML parsed (rehype-raw-html.ts) -> URL schemes in lower case -> external links
+ * -> rehype-sanitize (always last before stringify). Our loader's processor then notes the body's
+ * links into the site (rehype-site-link-targets.ts), which changes nothing.
  */
 import { unified, type PluggableList, type Processor } from 'unified';
 import remarkRehype from 'remark-rehype';
@@ -18,6 +18,7 @@ import { VFile } from 'vfile';
 import remarkSatteriParse from './remark-satteri-parse.ts';
 import remarkTypography from './remark-typography.ts';
 import rehypeRawHtml from './rehype-raw-html.ts';
+import rehypeUrlSchemes from './rehype-url-schemes.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeSiteLinkTargets from './rehype-site-link-targets.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
@@ -29,7 +30,7 @@ export interface PipelineOptions {
 }
 
 /** Bumped whenever the output of the pipeline changes, so cached HTML is rendered again. */
-export const PIPELINE_VERSION = 5;
+export const PIPELINE_VERSION = 6;
 
 /** remark plugins after remark-gfm (which Astro's `unified({ gfm: true })` adds itself). */
 export function remarkPlugins(): RemarkPlugins {
@@ -38,7 +39,7 @@ export function remarkPlugins(): RemarkPlugins {
 
 /** rehype plugins; sanitize comes last so nothing after it can reintroduce markup. */
 export function rehypePlugins(options: PipelineOptions): RehypePlugins {
-  return [rehypeRawHtml, [rehypeExternalLinks, { siteUrl: options.siteUrl }], [rehypeSanitize, sanitizeSchema]];
+  return [rehypeRawHtml, rehypeUrlSchemes, [rehypeExternalLinks, { siteUrl: options.siteUrl }], [rehypeSanitize, sanitizeSchema]];
 }
 
 type MarkdownToHast = Processor<import('mdast').Root, import('mdast').Root, HastRoot, undefined, undefined>;
