@@ -9,7 +9,7 @@ import type { ArticleType, Section, SiteConfig } from '../lib/schema.ts';
 import { kickerLabel, sectionLabel } from '../lib/article-labels.ts';
 import { displayedDate, localDateKey, type DisplayedDate } from '../lib/dates.ts';
 import type { Headline } from '../lib/headline-list.ts';
-import { buildNow, compareNewestFirst, isPublic } from '../lib/visibility.ts';
+import { buildNow, compareNewestFirst, isPublic, showsWithdrawalNotice } from '../lib/visibility.ts';
 import { absoluteUrl, articlePath, authorPath, sectionPath } from '../lib/urls.ts';
 import { canonicalUrl } from '../lib/canonical.ts';
 import { substantiveUpdate } from '../lib/json-ld.ts';
@@ -19,6 +19,7 @@ import type { Excerpt } from '../lib/excerpt.ts';
 import { smartenText } from '../markdown/remark-typography.ts';
 import { RenderCache, type CachedRender } from '../lib/render-cache.ts';
 import { relatedDocument } from '../lib/related-input.ts';
+import { unlinkSiteLinks } from '../lib/site-links.ts';
 import { buildBase, isPreviewBuild, ownUrlUnderBase, withBase } from '../lib/build-target.ts';
 
 /** The path the site is served under (BROADSHEET_BASE): `/`, or e.g. `/pr-12/` for a pull request's preview. */
@@ -83,6 +84,19 @@ export interface ArticleView {
   wordCount: number;
   /** Key of the rendered body in the render cache. */
   bodyHash: string;
+  /** Pieces the body links to that readers cannot see (drafts, scheduled, withdrawn): those links show as text. */
+  hiddenLinks: string[];
+}
+
+/** What stays at the address of a piece taken down (the `withdrawn` field). */
+export interface WithdrawalView {
+  slug: string;
+  url: string;
+  /** The notice's headline; never the piece's own, which may be what was taken down. */
+  title: string;
+  previousSlugs: string[];
+  date: DisplayedDate;
+  reason: string;
 }
 
 const [siteEntries, sectionEntries, authorEntries, articleEntries] = await Promise.all([
@@ -153,7 +167,34 @@ function renderingOf(slug: string, hash: string): CachedRender {
   return cached;
 }
 
-const visibleEntries = articleEntries.filter((entry) => showUnpublished || isPublic(entry.data, now));
+// The preview shows drafts and scheduled pieces, but a withdrawn piece as readers will see it: its notice.
+const visibleEntries = articleEntries.filter((entry) => (showUnpublished ? entry.data.withdrawn === undefined : isPublic(entry.data, now)));
+
+/**
+ * The first path segments that lead to a piece readers cannot see: its slug and
+ * its former slugs. Links to them show as plain text until the piece is back.
+ */
+const visibleSlugs = new Set(visibleEntries.map((entry) => entry.id));
+export const hiddenLinkTargets: ReadonlySet<string> = new Set(
+  articleEntries.filter((entry) => !visibleSlugs.has(entry.id)).flatMap((entry) => [entry.id, ...entry.data.previousSlugs]),
+);
+export const siteHost = new URL(site.url).host;
+
+/** Addresses of pieces taken down that keep a notice; the pieces themselves are gone from every list. */
+export const withdrawals: WithdrawalView[] = articleEntries
+  .filter((entry) => showsWithdrawalNotice(entry.data, now))
+  .map((entry) => {
+    const withdrawn = entry.data.withdrawn!;
+    return {
+      slug: entry.id,
+      url: sitePath(articlePath(entry.id)),
+      title: 'Article withdrawn',
+      previousSlugs: entry.data.previousSlugs,
+      date: displayedDate(withdrawn.date, site.timeZone),
+      reason: smartenText(withdrawn.reason, ''),
+    };
+  })
+  .sort((a, b) => (a.slug < b.slug ? -1 : 1));
 
 const visibleArticles: ArticleView[] = visibleEntries.map((entry) => {
   const data = entry.data;
@@ -195,11 +236,23 @@ const visibleArticles: ArticleView[] = visibleEntries.map((entry) => {
     excerpt: body.excerpt,
     wordCount: body.wordCount,
     bodyHash: data.derived.hash,
+    hiddenLinks: hiddenLinkTargets.size === 0 ? [] : body.siteLinkTargets.filter((target) => hiddenLinkTargets.has(target)),
   };
 });
 
+/** A piece's body as readers get it: links to pieces they cannot see become text. */
+export function articleBodyHtml(article: ArticleView): string {
+  const html = renderCache.html(article.bodyHash);
+  return article.hiddenLinks.length === 0 ? html : unlinkSiteLinks(html, new Set(article.hiddenLinks), siteHost, base);
+}
+
 /** Every article readers may see, newest first. */
 export const articles: ArticleView[] = visibleArticles.sort(compareNewestFirst);
+
+/** Former slugs (previousSlugs) and where each now leads: the article, or the notice of a withdrawn one. */
+export const formerAddresses: { slug: string; to: { url: string; title: string } }[] = [...articles, ...withdrawals].flatMap((piece) =>
+  piece.previousSlugs.map((slug) => ({ slug, to: { url: piece.url, title: piece.title } })),
+);
 
 function groupBy(keysOf: (article: ArticleView) => string[]): Map<string, ArticleView[]> {
   const groups = new Map<string, ArticleView[]>();

@@ -5,13 +5,12 @@
  */
 import path from 'node:path';
 import sharp from 'sharp';
-import { base, site, sitePath, type ArticleView } from './content.ts';
+import { base, site, sitePath, articleBodyHtml, type ArticleView } from './content.ts';
 import { shareRendition } from '../lib/photos.ts';
 import { publisherPolicies } from './pages.ts';
 import { absoluteUrl } from '../lib/urls.ts';
 import { breadcrumbList, homeGraph, newsArticle, type JsonLdPublisher } from '../lib/json-ld.ts';
 import { FEED_ITEM_LIMIT, feedContentHtml, rssFeed, type FeedImage } from '../lib/feeds.ts';
-import { readRenderedHtml } from '../lib/render-cache.ts';
 import { photoCreditLine, republishCreditLine } from '../lib/credits.ts';
 
 export interface ShareImage {
@@ -105,7 +104,7 @@ function itemContent(article: ArticleView): { html: string; image?: FeedImage } 
     const image = share && article.hero ? { ...share, credit: article.hero.credit } : undefined;
     const html = feedContentHtml({
       articleUrl: article.absoluteUrl,
-      bodyHtml: readRenderedHtml(article.bodyHash),
+      bodyHtml: articleBodyHtml(article),
       image,
       photoCredit: article.hero ? photoCreditLine(article.hero) : undefined,
       closingLines: article.republished ? [republishCreditLine(article.republished)] : [],

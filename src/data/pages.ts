@@ -8,6 +8,8 @@ import type { PageKind } from '../lib/schema.ts';
 import { sitePagePath } from '../lib/urls.ts';
 import { sitePath } from './content.ts';
 import type { PublisherPolicies } from '../lib/json-ld.ts';
+import { unlinkSiteLinks } from '../lib/site-links.ts';
+import { base, hiddenLinkTargets, siteHost } from './content.ts';
 
 export interface SitePageView {
   slug: string;
@@ -15,7 +17,7 @@ export interface SitePageView {
   title: string;
   description: string;
   kind: PageKind;
-  /** The body, rendered and sanitized by the Markdown pipeline when the content was loaded. */
+  /** The body, rendered and sanitized by the Markdown pipeline when the content was loaded; links to pieces readers cannot see show as text. */
   html: string;
 }
 
@@ -23,7 +25,7 @@ export interface SitePageView {
 export const sitePages: SitePageView[] = (await getCollection('pages'))
   .map((entry) => ({
     order: entry.data.order ?? 0,
-    view: { slug: entry.id, url: sitePath(sitePagePath(entry.id)), title: entry.data.title, description: entry.data.description, kind: entry.data.kind, html: entry.data.derived.html },
+    view: { slug: entry.id, url: sitePath(sitePagePath(entry.id)), title: entry.data.title, description: entry.data.description, kind: entry.data.kind, html: unlinkSiteLinks(entry.data.derived.html, hiddenLinkTargets, siteHost, base) },
   }))
   .sort((a, b) => a.order - b.order || (a.view.slug < b.view.slug ? -1 : 1))
   .map(({ view }) => view);

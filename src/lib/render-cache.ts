@@ -28,6 +28,8 @@ export interface CachedRender {
   wordCount: number;
   /** The body's most frequent words, for ranking related stories. */
   bodyTerms: [string, number][];
+  /** Pieces, sections and pages the body links to inside the site: links to a piece taken down show as text. */
+  siteLinkTargets: string[];
 }
 
 export function renderHash(parts: readonly (string | number)[]): string {
@@ -76,9 +78,4 @@ function writeAtomic(file: string, contents: string) {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, contents);
   renameSync(temporary, file);
-}
-
-/** The rendered body of an article, for its page. */
-export function readRenderedHtml(hash: string, dir = renderCacheDir()): string {
-  return readFileSync(path.join(dir, `${hash}.html`), 'utf8');
 }

@@ -244,6 +244,25 @@ export function articleSchema<Author extends AnySchema = PlainId, SectionRef ext
       .meta(field('Updated', 'date of the last substantive update, shown as "Updated"; never before Published')),
     /** Drafts are validated but never published. */
     draft: z.boolean({ error: 'must be true or false' }).default(false).meta(field('Draft', 'a draft is checked but never published')),
+    /**
+     * A piece taken down after publication: its address shows a short notice with
+     * this date and public reason instead of the piece, and it leaves every list,
+     * feed, sitemap and the search; links to it from other pieces show as text.
+     */
+    withdrawn: z
+      .strictObject(
+        {
+          /** When the piece was withdrawn. */
+          date: editorialDate('give the date of the withdrawal, e.g. 2026-11-02', timeZone).meta(field('Date', 'when the piece was withdrawn')),
+          /** The reason readers are given, in a sentence or two. */
+          reason: text('say in a sentence why the piece was withdrawn, e.g. "It relied on a document we could not verify."', { max: 400 }).meta(
+            field('Reason', 'what readers are told, in a sentence or two'),
+          ),
+        },
+        { error: groupError('date, reason') },
+      )
+      .optional()
+      .meta(field('Withdrawn', 'only to take a published piece down: its address then shows a notice with the date and reason')),
     /** Top photo; required for every type except short takes. */
     hero: photoSchema().optional().meta(field('Top photo', 'required for every type except short takes')),
     /** For pieces that first appeared elsewhere. */

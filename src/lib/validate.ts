@@ -379,21 +379,27 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
     }
   }
 
-  // Links inside the site must lead to a page that will exist: a published article, a section, a site page or a fixed page.
-  const unpublished = new Set(articles.filter((article) => article.data.draft).map((article) => article.slug));
+  // Links inside the site must lead to a page that exists: an article, a section, a site page or a fixed page.
+  // A link to a piece taken down (a draft again, or withdrawn) shows as plain text, so a takedown is one change:
+  // the pieces that cite it get a warning, not an error that would hold the takedown up.
+  const takenDown = new Map<string, string>();
+  for (const article of articles) {
+    const state = article.data.draft ? 'a draft' : article.data.withdrawn ? 'withdrawn' : undefined;
+    if (state) for (const slug of [article.slug, ...article.data.previousSlugs]) takenDown.set(slug, state);
+  }
   for (const article of [...articles, ...pages]) {
     for (const link of findInternalLinks(article.body)) {
       const target = link.firstSegment;
       const line = article.bodyLine + link.line - 1;
       if (target === '' || sectionById.has(target) || isReservedTopLevel(target) || pageOwners.has(target)) continue;
-      let message: string | undefined;
       if (!slugOwners.has(target) && !redirectOwners.has(target)) {
         const suggestion = closestName(target, [...slugOwners.keys()]);
-        message = `link "${link.href}" leads nowhere: no article has the slug "${target}"${suggestion ? `; did you mean "/${suggestion}/"?` : ''}`;
-      } else if (unpublished.has(target)) {
-        message = `link "${link.href}" leads to a draft, which readers cannot see; remove the link or publish the draft first`;
+        const message = `link "${link.href}" leads nowhere: no article has the slug "${target}"${suggestion ? `; did you mean "/${suggestion}/"?` : ''}`;
+        diagnostics.push({ file: article.file, line, column: link.column, severity: 'error', field: 'body', message });
+      } else if (takenDown.has(target)) {
+        const message = `link "${link.href}" leads to a piece that is ${takenDown.get(target)}; readers see its words as plain text until the piece is published again, or remove the link`;
+        diagnostics.push({ file: article.file, line, column: link.column, severity: 'warning', field: 'body', message });
       }
-      if (message) diagnostics.push({ file: article.file, line, column: link.column, severity: 'error', field: 'body', message });
     }
   }
 
@@ -550,6 +556,16 @@ function checkArticleRules(reporter: FileReporter, raw: Record<string, unknown>,
   const updated = typeof raw.updated === 'string' ? parseEditorialDate(raw.updated, timeZone) : undefined;
   if (published?.ok && updated?.ok && updated.date < published.date) {
     reporter.at(['updated'], 'error', `is before published (${raw.published}); an update cannot come before publication`);
+  }
+  const withdrawn = raw.withdrawn && typeof raw.withdrawn === 'object' ? (raw.withdrawn as { date?: unknown }) : undefined;
+  if (withdrawn) {
+    const date = typeof withdrawn.date === 'string' ? parseEditorialDate(withdrawn.date, timeZone) : undefined;
+    if (published?.ok && date?.ok && date.date < published.date) {
+      reporter.at(['withdrawn', 'date'], 'error', `is before published (${raw.published}); a piece is withdrawn after it came out`);
+    }
+    if (raw.draft === true) {
+      reporter.at(['withdrawn'], 'warning', 'has no effect on a draft: draft: true takes the address down entirely (no notice); keep one of the two');
+    }
   }
   if (published?.ok && Array.isArray(raw.corrections)) {
     raw.corrections.forEach((correction, index) => {

@@ -1,8 +1,10 @@
-/** Which articles readers may see: never drafts, never pieces scheduled for later. */
+/** Which articles readers may see: never drafts, never pieces scheduled for later, never pieces withdrawn. */
 
 export interface Schedulable {
   draft: boolean;
   published: Date;
+  /** Set on a piece taken down; its address then shows a notice, not the piece. */
+  withdrawn?: unknown;
 }
 
 /** The build's notion of "now"; BROADSHEET_NOW pins it for tests and reproducible builds. */
@@ -17,7 +19,12 @@ export function buildNow(env: Record<string, string | undefined> = process.env):
 }
 
 export function isPublic(article: Schedulable, now: Date): boolean {
-  return !article.draft && article.published.getTime() <= now.getTime();
+  return !article.draft && article.withdrawn === undefined && article.published.getTime() <= now.getTime();
+}
+
+/** A withdrawn piece that had been published: its address keeps a notice (a draft or a piece never out has nothing to keep). */
+export function showsWithdrawalNotice(article: Schedulable, now: Date): boolean {
+  return !article.draft && article.withdrawn !== undefined && article.published.getTime() <= now.getTime();
 }
 
 /** Newest first; ties by slug so the order never depends on file-system order. */

@@ -239,7 +239,7 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
       if (!missing.has(hash) && !cache.has(hash)) missing.set(hash, article.body);
     }
     await renderArticles([...missing].map(([hash, markdown]) => ({ hash, markdown })), { siteUrl, base }, (rendered) => {
-      cache.put(rendered.hash, rendered.html, { excerpt: rendered.excerpt, wordCount: rendered.wordCount, bodyTerms: rendered.bodyTerms });
+      cache.put(rendered.hash, rendered.html, { excerpt: rendered.excerpt, wordCount: rendered.wordCount, bodyTerms: rendered.bodyTerms, siteLinkTargets: rendered.siteLinkTargets });
     });
     // The preview server and a preview build show drafts and scheduled pieces (src/data/content.ts).
     const showUnpublished = process.env[ASTRO_COMMAND_VARIABLE] === 'dev' || isPreviewBuild();

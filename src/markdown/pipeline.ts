@@ -4,9 +4,10 @@
  * `unified()` processor, so every Markdown file follows the same rules.
  *
  * Satteri's CommonMark + GFM parser (remark-satteri-parse.ts) -> typography
- * -> remark-rehype -> raw HTML parsed (rehype-raw-html.ts) -> external links -> links under the base
- * path (rehype-base-links.ts, only when the site is not at the root) -> rehype-sanitize (always last
- * before stringify).
+ * -> remark-rehype -> raw HTML parsed (rehype-raw-html.ts) -> URL schemes in lower case -> external links
+ * -> links under the base path (rehype-base-links.ts, only when the site is not at the root)
+ * -> rehype-sanitize (always last before stringify). Our loader's processor then notes the body's
+ * links into the site (rehype-site-link-targets.ts), which changes nothing.
  */
 import { unified, type PluggableList, type Processor } from 'unified';
 import remarkRehype from 'remark-rehype';
@@ -14,11 +15,14 @@ import rehypeSanitize from 'rehype-sanitize';
 import type { Root as HastRoot } from 'hast';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { toHtml } from 'hast-util-to-html';
+import { VFile } from 'vfile';
 import remarkSatteriParse from './remark-satteri-parse.ts';
 import remarkTypography from './remark-typography.ts';
 import rehypeRawHtml from './rehype-raw-html.ts';
+import rehypeUrlSchemes from './rehype-url-schemes.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeBaseLinks from './rehype-base-links.ts';
+import rehypeSiteLinkTargets from './rehype-site-link-targets.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { blockTexts } from './hast-text.ts';
 
@@ -30,7 +34,7 @@ export interface PipelineOptions {
 }
 
 /** Bumped whenever the output of the pipeline changes, so cached HTML is rendered again. */
-export const PIPELINE_VERSION = 4;
+export const PIPELINE_VERSION = 6;
 
 /** remark plugins after remark-gfm (which Astro's `unified({ gfm: true })` adds itself). */
 export function remarkPlugins(): RemarkPlugins {
@@ -42,6 +46,7 @@ export function rehypePlugins(options: PipelineOptions): RehypePlugins {
   const base = options.base ?? '/';
   return [
     rehypeRawHtml,
+    rehypeUrlSchemes,
     [rehypeExternalLinks, { siteUrl: options.siteUrl }],
     ...(base === '/' ? [] : [[rehypeBaseLinks, { base }] as const]),
     [rehypeSanitize, sanitizeSchema],
@@ -56,6 +61,7 @@ export function createProcessor(options: PipelineOptions): MarkdownToHast {
     .use(remarkPlugins() as PluggableList)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypePlugins(options) as PluggableList)
+    .use(rehypeSiteLinkTargets, { siteUrl: options.siteUrl, base: options.base ?? '/' })
     .freeze() as unknown as MarkdownToHast;
 }
 
@@ -64,13 +70,16 @@ export interface RenderedBody {
   /** Plain text of the top-level blocks (paragraphs, headings, quotes...), in order, for excerpts and ranking. */
   blocks: { tag: string; text: string }[];
   wordCount: number;
+  /** Pieces, sections and pages the body links to inside the site (first path segments), sorted. */
+  siteLinkTargets: string[];
 }
 
 /** Renders one Markdown body. Synchronous: every plugin here is. */
 export function renderBody(processor: MarkdownToHast, markdown: string): RenderedBody {
-  const tree = processor.runSync(processor.parse(markdown)) as HastRoot;
+  const file = new VFile();
+  const tree = processor.runSync(processor.parse(markdown), file) as HastRoot;
   const blocks = blockTexts(tree);
   let wordCount = 0;
   for (const block of blocks) wordCount += block.text.split(/\s+/).filter(Boolean).length;
-  return { html: toHtml(tree).trim(), blocks, wordCount };
+  return { html: toHtml(tree).trim(), blocks, wordCount, siteLinkTargets: file.data.siteLinkTargets ?? [] };
 }

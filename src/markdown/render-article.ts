@@ -15,6 +15,8 @@ export interface RenderedArticle {
   wordCount: number;
   /** The body's most frequent words, for related-story ranking. */
   bodyTerms: [string, number][];
+  /** Pieces, sections and pages it links to inside the site. */
+  siteLinkTargets: string[];
 }
 
 export function renderArticleBody(processor: ReturnType<typeof createProcessor>, job: RenderJob): RenderedArticle {
@@ -25,5 +27,6 @@ export function renderArticleBody(processor: ReturnType<typeof createProcessor>,
     excerpt: makeExcerpt(result.blocks),
     wordCount: result.wordCount,
     bodyTerms: bodyTermCounts(result.blocks.map((block) => block.text).join('\n')),
+    siteLinkTargets: result.siteLinkTargets,
   };
 }

@@ -35,6 +35,7 @@ const TEMPLATES: { name: string; path: string; query?: string; status?: number; 
   { name: 'search with results', path: '/search/', query: 'champagne' },
   { name: '404', path: '/no-such-page/', status: 404 },
   { name: 'former slug', path: FORMER.path, redirect: FORMER.target },
+  { name: 'withdrawn notice', path: '/tanker-flag-switches-registry-list/' },
 ];
 
 const MODES = [390, 1280].flatMap((width) => (['light', 'dark'] as const).map((colorScheme) => ({ width, colorScheme })));

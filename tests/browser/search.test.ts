@@ -31,7 +31,7 @@ const hiddenArticles = report.articles.filter((article) => !isPublic(article.dat
 
 /**
  * A word from the body of one public article, and words found only in the
- * draft and in the scheduled piece. Pagefind stems words and falls back to
+ * draft, the scheduled piece and the withdrawn one. Pagefind stems words and falls back to
  * shorter prefixes when nothing matches ("substation" finds "substations",
  * "hardware" finds "hard"), so these are words whose stems and prefixes occur
  * nowhere public.
@@ -40,6 +40,7 @@ const FOUND = { word: 'champagne', slug: 'review-coupon-season-african-eurobonds
 const ONLY_HIDDEN = [
   { word: 'fertiliser', slug: 'letters-of-credit-sanctions-trade-finance-gap', kind: 'draft' },
   { word: 'hybrid', slug: 'baltic-offshore-wind-hybrid-hub-preview', kind: 'scheduled' },
+  { word: 'tuvessa', slug: 'tanker-flag-switches-registry-list', kind: 'withdrawn' },
 ];
 
 let server: StaticServer;
@@ -190,14 +191,14 @@ describe('the search page', () => {
     await page.close();
   });
 
-  it('finds nothing for words that only the draft and the scheduled piece contain', async () => {
+  it('finds nothing for words that only the draft, the scheduled and the withdrawn piece contain', async () => {
     expect(hiddenArticles.map((article) => article.slug).sort()).toEqual(ONLY_HIDDEN.map((hidden) => hidden.slug).sort());
     const publicHtml = htmlFiles.map((file) => readFileSync(path.join(site.outDir, file), 'utf8').toLowerCase());
     const { page, problems } = await openPage('/search/');
     const input = page.locator('#search-query');
     for (const hidden of ONLY_HIDDEN) {
       const article = hiddenArticles.find((candidate) => candidate.slug === hidden.slug)!;
-      expect(article.data.draft ? 'draft' : 'scheduled', hidden.slug).toBe(hidden.kind);
+      expect(article.data.draft ? 'draft' : article.data.withdrawn ? 'withdrawn' : 'scheduled', hidden.slug).toBe(hidden.kind);
       expect(article.body.toLowerCase(), hidden.slug).toContain(hidden.word);
       expect(publicHtml.some((html) => html.includes(hidden.word)), hidden.word).toBe(false);
       await input.fill('');

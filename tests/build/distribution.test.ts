@@ -32,6 +32,8 @@ const publicArticles = report.articles
   .sort(compareNewestFirst);
 const hiddenSlugs = report.articles.filter((article) => !isPublic(article.data, now)).map((article) => article.slug);
 const canonicalElsewhere = publicArticles.filter((article) => article.data.canonical);
+/** Pages that stand for no document of their own and ask not to be indexed: the 404 page and the notices of withdrawn pieces. */
+const unindexed = ['404.html', ...report.articles.filter((article) => article.data.withdrawn && !article.data.draft).map((article) => `${article.slug}/index.html`)];
 
 let files: string[];
 const read = (file: string) => readFileSync(path.join(build.outDir, file), 'utf8');
@@ -220,7 +222,7 @@ describe('social cards and canonical links', () => {
       }
       expect(meta(root, 'twitter:card'), file).toBe('summary_large_image');
       expect(exists(meta(root, 'og:image')!), `${file} ${meta(root, 'og:image')}`).toBe(true);
-      if (file !== '404.html') expect(meta(root, 'og:url'), file).toBe(String(select('link[rel="canonical"]', root)!.properties.href));
+      if (!unindexed.includes(file)) expect(meta(root, 'og:url'), file).toBe(String(select('link[rel="canonical"]', root)!.properties.href));
     }
   });
 
@@ -237,16 +239,19 @@ describe('social cards and canonical links', () => {
 
   it('give every page one canonical link: its own address, or the original where the rights holder asked', () => {
     expect(canonicalElsewhere.length).toBeGreaterThan(0);
-    for (const file of contentPages().filter((page) => page !== '404.html')) {
+    expect(unindexed.length, 'the sample has a withdrawn piece').toBeGreaterThan(1);
+    for (const file of contentPages().filter((page) => !unindexed.includes(page))) {
       const links = selectAll('link[rel="canonical"]', tree(file));
       expect(links, file).toHaveLength(1);
       const slug = file.split('/')[0]!;
       const elsewhere = canonicalElsewhere.find((article) => article.slug === slug && file === `${slug}/index.html`);
       expect(links[0]!.properties.href, file).toBe(elsewhere ? elsewhere.data.canonical : `${SITE}/${file.replace(/index\.html$/, '')}`);
     }
-    // The 404 page answers at any address, so it names none and asks not to be indexed.
-    expect(select('link[rel="canonical"]', tree('404.html'))).toBeUndefined();
-    expect(meta(tree('404.html'), 'robots')).toBe('noindex');
+    // The 404 page answers at any address, so it names none and asks not to be indexed; nor is a withdrawn piece's notice.
+    for (const file of unindexed) {
+      expect(select('link[rel="canonical"]', tree(file)), file).toBeUndefined();
+      expect(meta(tree(file), 'robots'), file).toBe('noindex');
+    }
     // A self-canonical republished piece keeps its credit line.
     const selfRepublished = publicArticles.find((article) => article.data.republished && !article.data.canonical)!;
     expect(String(select('link[rel="canonical"]', tree(`${selfRepublished.slug}/index.html`))!.properties.href)).toBe(`${SITE}/${selfRepublished.slug}/`);

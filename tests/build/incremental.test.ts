@@ -69,6 +69,16 @@ function unlinked(): GeneratedArticle {
   return generated.slice(5).find((article) => !bodies.includes(`/${article.slug}/`))!;
 }
 
+/** A piece that another piece links to, neither of them changed by the other steps. */
+function linkedPiece(): { target: GeneratedArticle; linking: GeneratedArticle } {
+  const untouched = generated.filter((article, index) => ![3, 10, 14, 20, 30].includes(index) && article.section !== 'europe' && article !== unlinked());
+  for (const linking of untouched) {
+    const target = untouched.find((candidate) => candidate !== linking && linking.body.includes(`](/${candidate.slug}/)`));
+    if (target) return { target, linking };
+  }
+  throw new Error('the generated corpus has no link between two untouched pieces');
+}
+
 function listFiles(dir: string): string[] {
   return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((file) => !existsSync(path.join(dir, file)) || !isDirectory(path.join(dir, file))).sort();
 }
@@ -237,6 +247,33 @@ describe('an incremental build writes what a cold build writes', { timeout: 400_
     expect(readFileSync(path.join(work, 'dist-incremental/newsletter/2026-W43.html'), 'utf8')).toContain('/new-desalination-deal/');
     const { incrementalDir } = buildBoth();
     expect(existsSync(path.join(incrementalDir, 'newsletter'))).toBe(false);
+  });
+
+  it('after a piece that others link to is withdrawn: a notice at its address, links to it become text, it leaves every list', () => {
+    const { target, linking } = linkedPiece();
+    replaceIn(fileOf(target), /^tags: /m, 'withdrawn:\n  date: 2026-11-01T12:00:00Z\n  reason: It quoted a report that its authors have since withdrawn.\ntags: ');
+    const { incrementalDir } = buildBoth();
+    const notice = readFileSync(path.join(incrementalDir, target.slug, 'index.html'), 'utf8');
+    expect(notice).toContain('<meta name="robots" content="noindex">');
+    expect(notice).toContain('It quoted a report that its authors have since withdrawn.');
+    expect(notice).not.toContain(target.title);
+    const citing = readFileSync(path.join(incrementalDir, linking.slug, 'index.html'), 'utf8');
+    expect(citing).toContain('class="article-body"');
+    const everything = listFiles(incrementalDir)
+      .filter((file) => /\.(html|xml|json)$/.test(file) && file !== path.join(target.slug, 'index.html'))
+      .map((file) => readFileSync(path.join(incrementalDir, file), 'utf8'))
+      .join('\n');
+    expect(everything).not.toContain(`/${target.slug}/"`);
+    expect(everything).not.toContain(`/${target.slug}/<`);
+    expect(everything).not.toContain(target.title);
+  });
+
+  it('after the withdrawal is undone: the piece and the links to it come back', () => {
+    const { target, linking } = linkedPiece();
+    replaceIn(fileOf(target), /^withdrawn:\n.*\n.*\n/m, '');
+    const { incrementalDir } = buildBoth();
+    expect(readFileSync(path.join(incrementalDir, target.slug, 'index.html'), 'utf8')).toContain(target.title);
+    expect(readFileSync(path.join(incrementalDir, linking.slug, 'index.html'), 'utf8')).toContain(`href="/${target.slug}/"`);
   });
 
   it('when a scheduled piece becomes due by the clock', () => {

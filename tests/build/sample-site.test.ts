@@ -22,6 +22,7 @@ const NOW = build.now;
 const report = validateContent(path.join(REPO, 'content'), { cwd: REPO });
 const publicArticles = report.articles.filter((article) => isPublic(article.data, new Date(NOW)));
 const hiddenArticles = report.articles.filter((article) => !isPublic(article.data, new Date(NOW)));
+const hiddenKind = (article: (typeof report.articles)[number]) => (article.data.draft ? 'draft' : article.data.withdrawn ? 'withdrawn' : 'scheduled');
 
 let files: string[];
 const pages = new Map<string, { html: string; tree: Root }>();
@@ -38,10 +39,10 @@ beforeAll(() => {
 });
 
 describe('the sample content', () => {
-  it('is valid and has drafts and scheduled pieces to hide', () => {
+  it('is valid and has a draft, a scheduled piece and a withdrawn one to hide', () => {
     expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(publicArticles.length).toBeGreaterThanOrEqual(40);
-    expect(hiddenArticles.map((article) => article.data.draft ? 'draft' : 'scheduled').sort()).toEqual(['draft', 'scheduled']);
+    expect(hiddenArticles.map(hiddenKind).sort()).toEqual(['draft', 'scheduled', 'withdrawn']);
   });
 });
 
@@ -180,11 +181,16 @@ describe('lists and pagination', () => {
 });
 
 describe('the whole site', () => {
-  it('never mentions drafts or scheduled pieces', () => {
+  it('never mentions drafts, scheduled or withdrawn pieces; a withdrawn one leaves only its notice', () => {
     for (const hidden of hiddenArticles) {
-      expect(files.some((file) => file.startsWith(`${hidden.slug}/`)), hidden.slug).toBe(false);
+      const own = files.filter((file) => file.startsWith(`${hidden.slug}/`));
+      expect(own, hidden.slug).toEqual(hiddenKind(hidden) === 'withdrawn' ? [`${hidden.slug}/index.html`] : []);
       const title = smartenText(hidden.data.title, '');
       for (const file of htmlFiles()) {
+        if (own.includes(file)) {
+          expect(text(page(file).tree).includes(title), `${file}: the notice shows the headline`).toBe(false);
+          continue;
+        }
         const { html, tree } = page(file);
         expect(html.includes(`/${hidden.slug}/`), `${file} links ${hidden.slug}`).toBe(false);
         expect(text(tree).includes(title), `${file} shows ${hidden.slug}`).toBe(false);
