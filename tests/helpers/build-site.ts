@@ -19,7 +19,7 @@ export function buildSite(
   contentDir: string,
   now = '2026-11-01T12:00:00Z',
   outDir = mkdtempSync(path.join(tmpdir(), 'broadsheet-dist-')),
-  env: Record<string, string> = {},
+  env: Record<string, string | undefined> = {},
 ): BuildResult {
   const result = spawnSync(path.join(REPO, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], {
     cwd: REPO,
@@ -30,6 +30,9 @@ export function buildSite(
       BROADSHEET_CONTENT_DIR: contentDir,
       BROADSHEET_NOW: now,
       ASTRO_TELEMETRY_DISABLED: '1',
+      // A base path or preview flag exported in the shell must not change the sites tests build.
+      BROADSHEET_BASE: undefined,
+      BROADSHEET_PREVIEW: undefined,
       ...env,
     },
   });
