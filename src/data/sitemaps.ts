@@ -1,5 +1,16 @@
 /** The sitemap parts of this build, computed once and shared by the index and each part. */
-import { site, sections, authors, articles, articlesInSection, articlesByAuthor, articlesByTag, previewBuild, sitePath, type ArticleView } from './content.ts';
+import {
+  site,
+  sections,
+  authors,
+  articles,
+  articlesInSection,
+  articlesByAuthor,
+  articlesByTag,
+  previewBuild,
+  sitePath,
+  type ArticleView,
+} from './content.ts';
 import { absoluteUrl, latestPath, tagPath } from '../lib/urls.ts';
 import { localDateKey } from '../lib/dates.ts';
 import { articleParts, splitIntoParts, type SitemapPart, type SitemapUrl } from '../lib/sitemap.ts';
@@ -20,13 +31,13 @@ export const canonicalArticles = previewBuild ? [] : articles.filter((article) =
 const listPages: SitemapUrl[] = previewBuild
   ? []
   : [
-  { url: absolute('/'), lastmod: newestChange(articles) },
-  { url: absolute(latestPath()), lastmod: newestChange(articles) },
-  ...sections.map((section) => ({ url: absoluteUrl(section.url, site.url), lastmod: newestChange(articlesInSection(section.id)) })),
-  ...authors.map((author) => ({ url: absoluteUrl(author.url, site.url), lastmod: newestChange(articlesByAuthor(author.id)) })),
-  ...[...articlesByTag()].map(([tag, tagged]) => ({ url: absolute(tagPath(tag)), lastmod: newestChange(tagged) })),
-  ...sitePages.map((page) => ({ url: absoluteUrl(page.url, site.url), lastmod: undefined })),
-];
+      { url: absolute('/'), lastmod: newestChange(articles) },
+      { url: absolute(latestPath()), lastmod: newestChange(articles) },
+      ...sections.map((section) => ({ url: absoluteUrl(section.url, site.url), lastmod: newestChange(articlesInSection(section.id)) })),
+      ...authors.map((author) => ({ url: absoluteUrl(author.url, site.url), lastmod: newestChange(articlesByAuthor(author.id)) })),
+      ...[...articlesByTag()].map(([tag, tagged]) => ({ url: absolute(tagPath(tag)), lastmod: newestChange(tagged) })),
+      ...sitePages.map((page) => ({ url: absoluteUrl(page.url, site.url), lastmod: undefined })),
+    ];
 
 export const sitemapParts: SitemapPart[] = [
   ...splitIntoParts('pages', listPages),

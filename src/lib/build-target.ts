@@ -47,7 +47,8 @@ export function normalizeBase(raw: string, source = BASE_VARIABLE): string {
 
 /** A site path (`/iran-sco/`, `/rss.xml`, `/`) under the base. */
 export function withBase(sitePath: string, base: string): string {
-  if (!sitePath.startsWith('/') || sitePath.startsWith('//')) throw new BuildSettingError(`withBase takes a path from the site root, got ${JSON.stringify(sitePath)}`);
+  if (!sitePath.startsWith('/') || sitePath.startsWith('//'))
+    throw new BuildSettingError(`withBase takes a path from the site root, got ${JSON.stringify(sitePath)}`);
   return base === '/' ? sitePath : `${base}${sitePath.slice(1)}`;
 }
 

@@ -32,7 +32,10 @@ let preview: BuildResult;
 
 /** Builds the fixture copy with its own cache folder, so that no other test's build shares it. */
 function build(env: Record<string, string>): BuildResult {
-  const result = buildSite(contentDir, NOW, mkdtempSync(path.join(work, 'dist-')), { BROADSHEET_CACHE_DIR: mkdtempSync(path.join(work, 'cache-')), ...env });
+  const result = buildSite(contentDir, NOW, mkdtempSync(path.join(work, 'dist-')), {
+    BROADSHEET_CACHE_DIR: mkdtempSync(path.join(work, 'cache-')),
+    ...env,
+  });
   if (result.status !== 0) throw new Error(`build with ${JSON.stringify(env)} failed:\n${result.output}`);
   return result;
 }
@@ -44,7 +47,10 @@ beforeAll(() => {
   cpSync(FIXTURE_PUBLIC, path.join(work, 'public'), { recursive: true });
   // A body link from the site root, as editors write them: it must gain the base.
   const article = path.join(contentDir, 'articles/world/harbour-dues-rise.md');
-  writeFileSync(article, `${readFileSync(article, 'utf8')}\nAs [the canal piece](/canal-water-levels/#levels) showed, the pressure started upstream.\n`);
+  writeFileSync(
+    article,
+    `${readFileSync(article, 'utf8')}\nAs [the canal piece](/canal-water-levels/#levels) showed, the pressure started upstream.\n`,
+  );
   plain = build({ BROADSHEET_BASE: '/pr-7' });
   preview = build({ BROADSHEET_BASE: 'pr-7/', BROADSHEET_PREVIEW: '1' });
 }, 600_000);
@@ -88,7 +94,15 @@ function pageAddresses(outDir: string, file: string): string[] {
 describe('a build under a base path', () => {
   it('accepts the base with or without its slashes and writes the same layout as at the root', () => {
     for (const result of [plain, preview]) {
-      for (const file of ['index.html', 'latest/index.html', 'harbour-dues-rise/index.html', 'search/index.html', 'rss.xml', '_headers', 'pagefind/pagefind.js']) {
+      for (const file of [
+        'index.html',
+        'latest/index.html',
+        'harbour-dues-rise/index.html',
+        'search/index.html',
+        'rss.xml',
+        '_headers',
+        'pagefind/pagefind.js',
+      ]) {
         expect(existsSync(path.join(result.outDir, file)), file).toBe(true);
       }
     }
@@ -106,9 +120,14 @@ describe('a build under a base path', () => {
     }
     expect(checked).toBeGreaterThan(500);
     const { tree } = readPage(plain.outDir, 'harbour-dues-rise/index.html');
-    expect(select('.article-body a[href^="/pr-7/canal-water-levels/"], a[href="/pr-7/canal-water-levels/#levels"]', tree), 'the body link').toBeTruthy();
+    expect(
+      select('.article-body a[href^="/pr-7/canal-water-levels/"], a[href="/pr-7/canal-water-levels/#levels"]', tree),
+      'the body link',
+    ).toBeTruthy();
     expect(select('[data-latest-rail]', tree)?.properties.dataLatestRail).toBe('/pr-7/latest/rail.html');
-    expect(select('link[rel="canonical"]', readPage(plain.outDir, 'canal-water-levels/index.html').tree)?.properties.href).toBe(`${ORIGIN}/pr-7/canal-water-levels/`);
+    expect(select('link[rel="canonical"]', readPage(plain.outDir, 'canal-water-levels/index.html').tree)?.properties.href).toBe(
+      `${ORIGIN}/pr-7/canal-water-levels/`,
+    );
   });
 
   it('leads every link of the LATEST rail fragment under the base', () => {
@@ -163,7 +182,10 @@ describe('a build under a base path', () => {
   });
 
   it('refuses a base that is not a plain path, saying what to give instead', () => {
-    const result = buildSite(contentDir, NOW, mkdtempSync(path.join(work, 'dist-')), { BROADSHEET_CACHE_DIR: mkdtempSync(path.join(work, 'cache-')), BROADSHEET_BASE: '/pr-7/../x/' });
+    const result = buildSite(contentDir, NOW, mkdtempSync(path.join(work, 'dist-')), {
+      BROADSHEET_CACHE_DIR: mkdtempSync(path.join(work, 'cache-')),
+      BROADSHEET_BASE: '/pr-7/../x/',
+    });
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('BROADSHEET_BASE="/pr-7/../x/": contains ".."; give a path such as "/pr-12/"');
   });

@@ -13,6 +13,7 @@ import { removePreview } from '../../src/lib/deploy/preview.ts';
 import { DeployError } from '../../src/lib/deploy/run.ts';
 import { createS3Store } from '../../src/lib/deploy/store.ts';
 import { parseTarget } from '../../src/lib/deploy/target.ts';
+import { renderHeadersFile } from '../../src/lib/http-headers.ts';
 import { anArticle, getText, newBucket, runCli, snapshot, type StoredFile, useS3rver } from './harness.ts';
 
 const site = inject('sampleSite');
@@ -30,6 +31,18 @@ function part(stored: Map<string, StoredFile>, prefix: string, outside = false):
   return new Map([...stored].filter(([key]) => key.startsWith(prefix) !== outside));
 }
 
+/**
+ * The sample build as a preview of pull request `number` would say it was built:
+ * the deploy tells what a build is for by its `_headers` alone (the base its rules
+ * start with, and noindex), so the sample's copy gets the one a build with
+ * BROADSHEET_BASE=/previews/pr-<number>/ BROADSHEET_PREVIEW=1 writes. Such builds
+ * themselves are tested in tests/build/base-path.test.ts.
+ */
+function previewBuild(number: number, dir = server.sampleCopy()): string {
+  writeFileSync(path.join(dir, '_headers'), renderHeadersFile({ base: `/previews/pr-${number}/`, noindex: true }));
+  return dir;
+}
+
 /** A copy of the sample build with one article's bytes changed: a new push to the pull request. */
 function pushedBuild(): { dir: string; article: string } {
   const dir = server.sampleCopy();
@@ -41,7 +54,8 @@ function pushedBuild(): { dir: string; article: string } {
 
 describe('previews of pull requests beside the site', () => {
   let bucket: string;
-  const cli = (args: string[]) => runCli([...args, '--target', `s3://${bucket}/site`, '--endpoint', server.s3.endpoint, '--concurrency', '16']);
+  const cli = (args: string[]) =>
+    runCli([...args, '--target', `s3://${bucket}/site`, '--endpoint', server.s3.endpoint, '--concurrency', '16']);
   const files = () => Object.keys(scanSite(site.outDir).files);
 
   beforeAll(async () => {
@@ -52,14 +66,16 @@ describe('previews of pull requests beside the site', () => {
 
   it("lands under previews/pr-<number>/ with its own manifest, and leaves the site's objects as they were", async () => {
     const before = await snapshot(server.client, bucket);
-    const result = await cli(['--dir', site.outDir, '--preview', '7']);
+    const result = await cli(['--dir', previewBuild(7), '--preview', '7']);
     expect(result.status, result.stderr).toBe(0);
     expect(summary(result.stdout)).toEqual({ uploaded: files().length, unchanged: 0, removed: 0 });
 
     const after = await snapshot(server.client, bucket);
     expect(part(after, 'site/previews/', true)).toEqual(before);
     const preview = part(after, 'site/previews/pr-7/');
-    expect([...preview.keys()].sort()).toEqual([...files().map((file) => `site/previews/pr-7/${file}`), 'site/previews/pr-7/.broadsheet/manifest.json'].sort());
+    expect([...preview.keys()].sort()).toEqual(
+      [...files().map((file) => `site/previews/pr-7/${file}`), 'site/previews/pr-7/.broadsheet/manifest.json'].sort(),
+    );
     const manifest = parseManifest(await getText(server.client, bucket, 'site/previews/pr-7/.broadsheet/manifest.json'));
     expect(Object.keys(manifest.files).sort()).toEqual(files().sort());
     // The site's manifest knows nothing of the preview.
@@ -82,7 +98,7 @@ describe('previews of pull requests beside the site', () => {
   it('is updated by a new push: only what changed is uploaded, the site untouched', async () => {
     const before = await snapshot(server.client, bucket);
     const { dir, article } = pushedBuild();
-    const result = await cli(['--dir', dir, '--preview', '7']);
+    const result = await cli(['--dir', previewBuild(7, dir), '--preview', '7']);
     expect(result.status, result.stderr).toBe(0);
     expect(summary(result.stdout)).toEqual({ uploaded: 1, unchanged: files().length - 1, removed: 0 });
     const after = await snapshot(server.client, bucket);
@@ -93,18 +109,22 @@ describe('previews of pull requests beside the site', () => {
   });
 
   it('is removed whole when the pull request closes; the site and other previews stay, pr-70 included', async () => {
-    expect((await cli(['--dir', site.outDir, '--preview', '70'])).status).toBe(0);
+    expect((await cli(['--dir', previewBuild(70), '--preview', '70'])).status).toBe(0);
     const before = await snapshot(server.client, bucket);
     expect(part(before, 'site/previews/pr-7/').size).toBe(files().length + 1);
 
     const dryRun = await cli(['--remove-preview', '7', '--dry-run']);
     expect(dryRun.status, dryRun.stderr).toBe(0);
-    expect(dryRun.stdout).toContain(`✓ Dry run: ${files().length + 1} objects of the preview of pull request #7 at s3://${bucket}/site/previews/pr-7 would be removed`);
+    expect(dryRun.stdout).toContain(
+      `✓ Dry run: ${files().length + 1} objects of the preview of pull request #7 at s3://${bucket}/site/previews/pr-7 would be removed`,
+    );
     expect(await snapshot(server.client, bucket)).toEqual(before);
 
     const result = await cli(['--remove-preview', '7']);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`✓ Removed the preview of pull request #7: ${files().length + 1} objects under s3://${bucket}/site/previews/pr-7`);
+    expect(result.stdout).toContain(
+      `✓ Removed the preview of pull request #7: ${files().length + 1} objects under s3://${bucket}/site/previews/pr-7`,
+    );
     const after = await snapshot(server.client, bucket);
     expect(part(after, 'site/previews/pr-7/').size).toBe(0);
     expect(after).toEqual(part(before, 'site/previews/pr-7/', true));
@@ -116,9 +136,33 @@ describe('previews of pull requests beside the site', () => {
     expect(again.stdout).toContain('0 objects');
   });
 
+  it('refuses a build not made for the preview it would become, and a preview build as the site', async () => {
+    const before = await snapshot(server.client, bucket);
+    const cases: [string[], string][] = [
+      [['--dir', site.outDir, '--preview', '7'], 'was built for /, not for /previews/pr-7/ where this preview is served'],
+      [['--dir', previewBuild(8), '--preview', '7'], 'was built for /previews/pr-8/, not for /previews/pr-7/'],
+      [
+        ['--dir', previewBuild(7)],
+        'is a preview build (BROADSHEET_PREVIEW, noindex on every page): deploy it with --preview, never as the site',
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const result = await cli(args);
+      expect(result.status, args.join(' ')).toBe(1);
+      expect(result.stderr, args.join(' ')).toContain(message);
+      expect(result.stderr).toContain('nothing was uploaded');
+    }
+    expect(await snapshot(server.client, bucket)).toEqual(before);
+  });
+
   it('refuses a bad pull request number before touching the store', async () => {
     const before = await snapshot(server.client, bucket);
-    for (const args of [['--remove-preview', '../..'], ['--remove-preview', '0'], ['--preview', 'pr-7'], ['--remove-preview', '7/../../']]) {
+    for (const args of [
+      ['--remove-preview', '../..'],
+      ['--remove-preview', '0'],
+      ['--preview', 'pr-7'],
+      ['--remove-preview', '7/../../'],
+    ]) {
       const result = await cli(args);
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stderr, args.join(' ')).toContain('takes a pull request number such as 12');
@@ -132,7 +176,9 @@ describe('previews of pull requests beside the site', () => {
     for (const target of ['site', 'site/previews', 'site/previews/pr-7/x', 'site/previews/pr-07', 'site/previews/other']) {
       const attempt = removePreview({ target: parseTarget(`s3://${bucket}/${target}`), store });
       await expect(attempt, target).rejects.toThrow(DeployError);
-      await expect(removePreview({ target: parseTarget(`s3://${bucket}/${target}`), store }), target).rejects.toThrow(/only a pull request's preview/);
+      await expect(removePreview({ target: parseTarget(`s3://${bucket}/${target}`), store }), target).rejects.toThrow(
+        /only a pull request's preview/,
+      );
     }
     expect(await snapshot(server.client, bucket)).toEqual(before);
   });

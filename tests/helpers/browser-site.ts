@@ -12,7 +12,11 @@ import { REPO } from './content-fixture.ts';
  * Serves `outDir` with the headers of the content in `contentDir` (the sample content by default),
  * under `base` when the site was built for one (BROADSHEET_BASE), with the preview's X-Robots-Tag when `noindex`.
  */
-export function serveBuiltSite(outDir: string, contentDir = path.join(REPO, 'content'), { base = '/', noindex = false }: { base?: string; noindex?: boolean } = {}): Promise<StaticServer> {
+export function serveBuiltSite(
+  outDir: string,
+  contentDir = path.join(REPO, 'content'),
+  { base = '/', noindex = false }: { base?: string; noindex?: boolean } = {},
+): Promise<StaticServer> {
   const report = validateContent(contentDir, { cwd: REPO });
   const newsletterAction = report.site!.newsletter.action;
   return serveDirectory(outDir, {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BuildSettingError, addressUnderBase, buildBase, isPreviewBuild, normalizeBase, ownUrlUnderBase, stripBase, withBase } from '../../src/lib/build-target.ts';
+import {
+  BuildSettingError,
+  addressUnderBase,
+  buildBase,
+  isPreviewBuild,
+  normalizeBase,
+  ownUrlUnderBase,
+  stripBase,
+  withBase,
+} from '../../src/lib/build-target.ts';
 
 describe('normalizeBase', () => {
   it.each([
@@ -81,7 +90,9 @@ describe('ownUrlUnderBase', () => {
   const site = 'https://meridian-review.example';
   it("puts an address on the site's own origin under the base", () => {
     expect(ownUrlUnderBase('https://meridian-review.example/rss.xml', site, '/pr-7/')).toBe('https://meridian-review.example/pr-7/rss.xml');
-    expect(ownUrlUnderBase('https://meridian-review.example/pr-7/rss.xml', site, '/pr-7/')).toBe('https://meridian-review.example/pr-7/rss.xml');
+    expect(ownUrlUnderBase('https://meridian-review.example/pr-7/rss.xml', site, '/pr-7/')).toBe(
+      'https://meridian-review.example/pr-7/rss.xml',
+    );
   });
   it('leaves other origins, other schemes and the root build alone', () => {
     expect(ownUrlUnderBase('https://bsky.app/profile/x', site, '/pr-7/')).toBe('https://bsky.app/profile/x');
@@ -97,7 +108,8 @@ describe('the build settings from the environment', () => {
     expect(() => buildBase({ BROADSHEET_BASE: '/pr-12/../x' })).toThrow(/BROADSHEET_BASE/);
   });
   it('reads the preview flag, refusing what it cannot read', () => {
-    for (const value of [undefined, '', '0', 'false', 'FALSE']) expect(isPreviewBuild({ BROADSHEET_PREVIEW: value }), String(value)).toBe(false);
+    for (const value of [undefined, '', '0', 'false', 'FALSE'])
+      expect(isPreviewBuild({ BROADSHEET_PREVIEW: value }), String(value)).toBe(false);
     for (const value of ['1', 'true', 'True']) expect(isPreviewBuild({ BROADSHEET_PREVIEW: value }), value).toBe(true);
     expect(() => isPreviewBuild({ BROADSHEET_PREVIEW: 'yes please' })).toThrow(/BROADSHEET_PREVIEW="yes please": use 1/);
   });

@@ -24,7 +24,14 @@ describe('root-relative links under a base path', () => {
 
   it('leaves absolute, protocol-relative, relative, fragment and mail links alone', () => {
     const html = render(BODY, '/pr-7/');
-    for (const href of ['https://example.org/x/', 'https://meridian-review.example/iran-sco/', '//cdn.example/x', 'notes/', '#top', 'mailto:desk@meridian-review.example']) {
+    for (const href of [
+      'https://example.org/x/',
+      'https://meridian-review.example/iran-sco/',
+      '//cdn.example/x',
+      'notes/',
+      '#top',
+      'mailto:desk@meridian-review.example',
+    ]) {
       expect(html, href).toContain(`href="${href}"`);
     }
   });

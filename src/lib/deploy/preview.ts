@@ -29,7 +29,9 @@ export async function removePreview(options: RemovePreviewOptions): Promise<Remo
   const { target, store } = options;
   const dryRun = options.dryRun ?? false;
   if (!isPreviewTarget(target)) {
-    throw new DeployError(`refusing to remove ${describeTarget(target)}: only a pull request's preview (<prefix>/previews/pr-<number>) can be removed`);
+    throw new DeployError(
+      `refusing to remove ${describeTarget(target)}: only a pull request's preview (<prefix>/previews/pr-<number>) can be removed`,
+    );
   }
   const folder = `${target.prefix}/`;
   const manifestKey = objectKey(target, MANIFEST_PATH);
@@ -50,7 +52,10 @@ export async function removePreview(options: RemovePreviewOptions): Promise<Remo
   const result: RemovePreviewResult = { dryRun, keys };
   if (options.cdn) {
     const paths = [allPaths(target.urlPath)];
-    const { id } = await options.cdn.invalidate(paths, `broadsheet-remove-${target.prefix.replace(/[^A-Za-z0-9-]/g, '-')}-${new Date().toISOString()}`);
+    const { id } = await options.cdn.invalidate(
+      paths,
+      `broadsheet-remove-${target.prefix.replace(/[^A-Za-z0-9-]/g, '-')}-${new Date().toISOString()}`,
+    );
     result.invalidation = { cdn: options.cdn.description, id, paths };
   }
   return result;

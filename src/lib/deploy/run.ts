@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { invalidationPaths, type Cdn } from './cdn.ts';
-import { checkBuildDirectory, checkPolicies } from './checks.ts';
+import { checkBuildDirectory, checkBuildPurpose, checkPolicies } from './checks.ts';
 import {
   defaultPolicy,
   emptyManifest,
@@ -245,6 +245,12 @@ function listPaths(paths: readonly string[], max = 5): string {
   return paths.length <= max ? paths.join(', ') : `${paths.slice(0, max).join(', ')} and ${paths.length - max} more`;
 }
 
+/** The base path a preview in this target is served under (`/previews/pr-12/`), or undefined for a site. */
+function previewBase(target: DeployTarget): string | undefined {
+  if (!isPreviewTarget(target)) return undefined;
+  return `/${target.urlPath ?? `${target.prefix.split('/').slice(-2).join('/')}/`}`;
+}
+
 export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const started = performance.now();
   const emit = options.onEvent ?? (() => {});
@@ -255,6 +261,8 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
 
   const problems = checkBuildDirectory(options.dir);
   if (problems.length > 0) throw new DeployError(problems.join('\n'));
+  const purpose = checkBuildPurpose(options.dir, previewBase(options.target));
+  if (purpose.length > 0) throw new DeployError(`refusing to deploy; nothing was uploaded:\n${purpose.map((p) => `  ${p}`).join('\n')}`);
   let site;
   try {
     site = scanSite(options.dir, options.policy ?? defaultPolicy);

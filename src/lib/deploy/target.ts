@@ -24,7 +24,9 @@ const PREVIEW_PREFIX = new RegExp(`(?:^|/)${PREVIEWS_FOLDER}/pr-[1-9][0-9]{0,8}$
 /** Parses a pull request number (`--preview 12`); throws an Error that says what is wrong. */
 export function parsePullRequestNumber(flag: string, value: string): number {
   if (!/^[1-9][0-9]{0,8}$/.test(value)) {
-    throw new Error(`${flag} takes a pull request number such as 12, got ${JSON.stringify(value)}; a preview lives at ${PREVIEWS_FOLDER}/pr-<number>/ and nowhere else`);
+    throw new Error(
+      `${flag} takes a pull request number such as 12, got ${JSON.stringify(value)}; a preview lives at ${PREVIEWS_FOLDER}/pr-<number>/ and nowhere else`,
+    );
   }
   return Number(value);
 }
