@@ -91,3 +91,70 @@ export function findInternalLinks(body: string): InternalLink[] {
   }
   return links;
 }
+
+export interface SwallowingTag {
+  line: number;
+  column: number;
+  tag: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/**
+ * Elements whose content a browser reads as raw text up to their end tag. The
+ * sanitizer removes them, content and all, so a closed one vanishes from the
+ * page and an unclosed one takes the text after it along (`The <style> element.`
+ * becomes "The").
+ */
+const RAW_TEXT_TAG = /<(title|textarea|xmp|iframe|noembed|noframes|noscript|style|script|plaintext)(?=[\s/>])/gi;
+
+/** The body with code (fenced and indented blocks, inline spans) blanked out, offsets and line breaks kept: tags there are shown as text. */
+export function withoutCode(body: string): string {
+  const blank = (text: string) => text.replace(/[^\n]/g, ' ');
+  const lines = body.split('\n');
+  let fence: { char: string; length: number } | undefined;
+  let previousBlank = true;
+  let inIndentedCode = false;
+  const kept = lines.map((line) => {
+    if (fence) {
+      const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+      if (closing && closing[1]![0] === fence.char && closing[1]!.length >= fence.length) fence = undefined;
+      return blank(line);
+    }
+    const opening = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (opening) {
+      fence = { char: opening[1]![0]!, length: opening[1]!.length };
+      previousBlank = false;
+      return blank(line);
+    }
+    const isBlank = line.trim() === '';
+    inIndentedCode = !isBlank && /^( {4}|\t)/.test(line) && (previousBlank || inIndentedCode);
+    previousBlank = isBlank;
+    return inIndentedCode ? blank(line) : line;
+  });
+  return kept.join('\n').replace(/(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, blank);
+}
+
+/** Raw-text elements written in a body outside code, which the page would lose, with what they take along. */
+export function findSwallowingTags(body: string): SwallowingTag[] {
+  RAW_TEXT_TAG.lastIndex = 0;
+  if (!RAW_TEXT_TAG.test(body)) return [];
+  const prose = withoutCode(body);
+  const found: SwallowingTag[] = [];
+  RAW_TEXT_TAG.lastIndex = 0;
+  for (let match = RAW_TEXT_TAG.exec(prose); match; match = RAW_TEXT_TAG.exec(prose)) {
+    const tag = match[1]!.toLowerCase();
+    const before = prose.slice(0, match.index);
+    const line = before.split('\n').length;
+    const column = match.index - before.lastIndexOf('\n');
+    const closed = tag !== 'plaintext' && new RegExp(`</${tag}\\s*>`, 'i').test(prose.slice(match.index));
+    const asText = `to show the tag as text, write it in backticks: \`<${tag}>\``;
+    if (closed) {
+      const instead = tag === 'iframe' ? 'link to the page it shows instead' : tag === 'script' || tag === 'style' ? 'remove it' : asText;
+      found.push({ line, column, tag, severity: 'warning', message: `"<${tag}>" is removed from the page with everything up to "</${tag}>"; ${instead}` });
+    } else {
+      found.push({ line, column, tag, severity: 'error', message: `"<${tag}>" is never closed, so the text after it would be lost from the page; ${asText}` });
+    }
+  }
+  return found;
+}

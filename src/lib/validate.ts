@@ -31,7 +31,7 @@ import {
 import { isReservedTopLevel, SITE_PAGE_NAMES, slugFromFileName, slugProblem } from './urls.ts';
 import { closestName, fieldName, issuesToProblems } from './zod-issues.ts';
 import { YamlLocator } from './yaml-locate.ts';
-import { findInternalLinks, findUnsafeBodyUrls } from './body-checks.ts';
+import { findInternalLinks, findSwallowingTags, findUnsafeBodyUrls } from './body-checks.ts';
 import { findBodyHints, findHints, isWithin, type HintAt } from './placeholders.ts';
 
 export interface ValidateOptions {
@@ -628,6 +628,9 @@ function checkBody(reporter: FileReporter, parsed: ParsedSource, what: 'article'
   }
   for (const unsafe of findUnsafeBodyUrls(parsed.body)) {
     reporter.atLine(parsed.bodyLine + unsafe.line - 1, unsafe.column, 'body', 'error', unsafe.message);
+  }
+  for (const tag of findSwallowingTags(parsed.body)) {
+    reporter.atLine(parsed.bodyLine + tag.line - 1, tag.column, 'body', tag.severity, tag.message);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findInternalLinks, findUnsafeBodyUrls } from '../../src/lib/body-checks.ts';
+import { findInternalLinks, findSwallowingTags, findUnsafeBodyUrls } from '../../src/lib/body-checks.ts';
 
 describe('findUnsafeBodyUrls', () => {
   it('finds javascript:, data: and protocol-relative links with their position', () => {
@@ -42,5 +42,37 @@ describe('findUnsafeBodyUrls, evasions', () => {
   });
   it('quotes the whole link, parentheses included', () => {
     expect(findUnsafeBodyUrls('[click](javascript:alert(1))')[0]!.url).toBe('javascript:alert(1)');
+  });
+});
+
+describe('findSwallowingTags', () => {
+  it('is an error for an unclosed raw-text element, which would take the text after it', () => {
+    expect(findSwallowingTags('Line one.\n\nThe <style> element sets colours.')).toEqual([
+      { line: 3, column: 5, tag: 'style', severity: 'error', message: expect.stringContaining('"<style>" is never closed, so the text after it would be lost') },
+    ]);
+    expect(findSwallowingTags('A <PLAINTEXT> tag </plaintext> never ends.')[0]).toMatchObject({ tag: 'plaintext', severity: 'error' });
+    expect(findSwallowingTags('Type it in a <textarea name="x">.')[0]).toMatchObject({ tag: 'textarea', severity: 'error', message: expect.stringContaining('`<textarea>`') });
+  });
+
+  it('is a warning for a closed one, which the page loses whole', () => {
+    expect(findSwallowingTags('Watch: <iframe src="https://video.example/1"></iframe>')).toEqual([
+      { line: 1, column: 8, tag: 'iframe', severity: 'warning', message: expect.stringContaining('link to the page it shows instead') },
+    ]);
+    expect(findSwallowingTags('<script>alert(1)</script>')[0]).toMatchObject({ tag: 'script', severity: 'warning', message: expect.stringContaining('remove it') });
+  });
+
+  it('leaves tags in code alone: spans, fenced and indented blocks', () => {
+    expect(findSwallowingTags('The `<style>` element and ``<script>`` too.')).toEqual([]);
+    expect(findSwallowingTags('Before.\n\n```html\n<style>\n```\n\n~~~~\n<script>\n~~~~\n\n    <title>\n\nAfter.')).toEqual([]);
+    // A fence that never closes runs to the end, as in CommonMark.
+    expect(findSwallowingTags('```\n<style>')).toEqual([]);
+  });
+
+  it('still finds a tag after code, on the right line and column', () => {
+    expect(findSwallowingTags('`<b>` then\n```\ncode\n```\nand <noscript> here')).toEqual([expect.objectContaining({ line: 5, column: 5, tag: 'noscript' })]);
+  });
+
+  it('ignores names that only begin like a raw-text element', () => {
+    expect(findSwallowingTags('A <titlebar> and <scripts> are not elements we know; <style-guide> neither.')).toEqual([]);
   });
 });
