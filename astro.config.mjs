@@ -8,6 +8,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import photos from './src/integrations/photos.ts';
 import freshOutput from './src/integrations/fresh-output.ts';
 import previewErrors from './src/integrations/preview-errors.ts';
+import cms from './src/integrations/cms.ts';
 import { buildCacheDir } from './src/lib/render-cache.ts';
 import { buildBase } from './src/lib/build-target.ts';
 
@@ -44,6 +45,7 @@ export default defineConfig({
   // Pages whose cacheKey (src/data/page-keys.ts) and code are unchanged are restored from the cache, not rendered.
   experimental: { incrementalBuild: true },
   // Photo renditions and the search index are made beside the pages and installed once they are
-  // done; freshOutput, which records what the output folder holds for the next build, comes last.
-  integrations: [astroCommand(), previewErrors(), photos(), pagefind(), freshOutput()],
+  // done; cms copies Decap CMS's files for /admin/; freshOutput, which records what the output
+  // folder holds for the next build, comes last.
+  integrations: [astroCommand(), previewErrors(), photos(), pagefind(), cms(), freshOutput()],
 });

@@ -22,6 +22,7 @@ import type { AstroIntegration } from 'astro';
 import { renderCacheDir } from '../lib/render-cache.ts';
 import { SEARCH_DIRECTORY } from '../lib/search-shards.ts';
 import { PHOTO_DIRECTORY } from '../lib/photos.ts';
+import { CMS_BUNDLE_DIRECTORY } from '../lib/cms/formats.ts';
 
 /** What a build left in the output folder, recorded in the build cache. */
 export interface OutputRecord {
@@ -75,11 +76,11 @@ function readRecord(): OutputRecord | undefined {
  * Removes the files of `outDir` that this build neither wrote nor kept: those
  * still exactly as the previous build left them (same modification time) that
  * are not among `kept` (its pages and endpoints, restored in place), and the
- * folders left empty. The search index's and the photos' folders are their
- * integrations' to keep (src/integrations/pagefind.ts, photos.ts). Returns the
- * record of what remains.
+ * folders left empty. The search index's, the photos' and the CMS bundle's
+ * folders are their integrations' to keep (src/integrations/pagefind.ts,
+ * photos.ts, cms.ts). Returns the record of what remains.
  */
-const OWNED_BY_OTHERS = new Set<string>([SEARCH_DIRECTORY, PHOTO_DIRECTORY]);
+const OWNED_BY_OTHERS = [SEARCH_DIRECTORY, PHOTO_DIRECTORY, CMS_BUNDLE_DIRECTORY].map((folder) => `${folder.split('/').join(path.sep)}${path.sep}`);
 
 export function removeStale(outDir: string, previous: OutputRecord | undefined, kept: ReadonlySet<string>): { record: OutputRecord; removed: number } {
   const untouched = new Map(previous?.files.map(([file, , mtimeMs]) => [file, mtimeMs]));
@@ -88,7 +89,7 @@ export function removeStale(outDir: string, previous: OutputRecord | undefined, 
   for (const file of listFiles(outDir)) {
     const full = path.join(outDir, file);
     const stat = lstatSync(full);
-    if (!kept.has(file) && untouched.get(file) === stat.mtimeMs && !OWNED_BY_OTHERS.has(file.split(path.sep)[0]!)) {
+    if (!kept.has(file) && untouched.get(file) === stat.mtimeMs && !OWNED_BY_OTHERS.some((folder) => file.startsWith(folder))) {
       unlinkSync(full);
       removed++;
     } else {

@@ -71,6 +71,16 @@ export const IMMUTABLE_PATTERNS = [
  */
 export const WASM_PATTERNS = ['/search/*', '/pagefind/*'] as const;
 
+/**
+ * The editors' CMS (Decap CMS, src/lib/cms/): a single-page application that
+ * needs what reading pages forbid, so it gets a policy of its own, and is
+ * never indexed.
+ */
+export const CMS_PATTERN = '/admin/*';
+
+/** Where the CMS's local proxy listens when an editor runs `npm run cms` (Decap's default port). */
+const CMS_LOCAL_PROXY = ['http://localhost:8081', 'http://127.0.0.1:8081'];
+
 const MAX_RULES = 100; // Cloudflare Pages
 const MAX_LINE_LENGTH = 2000; // Cloudflare Pages, per line, indentation included
 
@@ -85,6 +95,8 @@ const CONTENT_TYPES: Record<string, string> = {
   webmanifest: 'application/manifest+json',
   xml: 'application/xml; charset=utf-8',
   txt: 'text/plain; charset=utf-8',
+  yml: 'application/yaml',
+  yaml: 'application/yaml',
   svg: 'image/svg+xml',
   png: 'image/png',
   jpg: 'image/jpeg',
@@ -231,6 +243,38 @@ export function contentSecurityPolicy(options: HeadersOptions & { page?: 'defaul
   return directives.join('; ');
 }
 
+/**
+ * The Content-Security-Policy of /admin/. What it allows beyond the reading
+ * pages' policy, and why:
+ * - `'unsafe-eval'`: Decap validates its configuration with ajv, which
+ *   compiles validators with `new Function`;
+ * - `'unsafe-inline'` styles: Decap's components inject their styles at run
+ *   time (emotion);
+ * - `blob:` images and frames: photos an editor uploads are shown before
+ *   they are saved, and the preview pane renders in a frame;
+ * - GitHub's API (content, pull requests of the editorial workflow), its
+ *   status page, and avatars; the local proxy of `npm run cms`, which Decap
+ *   calls only when /admin/ is opened from localhost.
+ * Scripts still come from the site only: the CMS is served from the npm
+ * package (src/integrations/cms.ts). No `upgrade-insecure-requests`: it
+ * would send the local proxy's http:// requests to https://.
+ */
+export function cmsContentSecurityPolicy(): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com",
+    "font-src 'self' data:",
+    `connect-src 'self' blob: https://api.github.com https://www.githubstatus.com ${CMS_LOCAL_PROXY.join(' ')}`,
+    "frame-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
 /** Browser features no page of the site uses, denied to the page and anything it could embed. */
 const DENIED_FEATURES = [
   'accelerometer',
@@ -295,6 +339,16 @@ export function headerRules(options: HeadersOptions = {}): HeaderRule[] {
       detach: ['Content-Security-Policy'],
       set: { 'Content-Security-Policy': contentSecurityPolicy({ ...options, page: 'search' }) },
     })),
+    {
+      pattern: CMS_PATTERN,
+      detach: ['Content-Security-Policy', 'Cross-Origin-Opener-Policy', 'X-Robots-Tag'],
+      set: {
+        'Content-Security-Policy': cmsContentSecurityPolicy(),
+        // Signing in with GitHub happens in a pop-up that reports back to this window.
+        'Cross-Origin-Opener-Policy': 'same-origin-allow-popups',
+        'X-Robots-Tag': 'noindex, nofollow',
+      },
+    },
     ...IMMUTABLE_PATTERNS.map((pattern) => ({
       pattern: withBase(pattern, base),
       detach: ['Cache-Control'],

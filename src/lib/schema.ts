@@ -10,16 +10,27 @@ import { SLUG_PATTERN, slugProblem } from './urls.ts';
 
 type AnySchema = z.ZodType;
 
+/**
+ * How a form asks for a value whose JSON Schema type alone does not say it: a
+ * photo file, or the id of an entry of another collection (`npm run new` and
+ * the CMS, src/lib/cms/, read it from the schema).
+ */
+export type FormInput = { kind: 'photo' } | { kind: 'reference'; collection: 'authors' | 'sections' };
+
 /** What an editor sees of a field in forms (the CMS, `npm run new`): its label and a hint of what to write. */
 export type FieldMeta = {
   title: string;
   description: string;
+  input?: FormInput;
 };
 
 /** Label and hint of a field, kept on the schema so every form is generated from it (see src/lib/cms/). */
-export function field(title: string, description: string): FieldMeta {
-  return { title, description };
+export function field(title: string, description: string, input?: FormInput): FieldMeta {
+  return input ? { title, description, input } : { title, description };
 }
+
+/** JSON Schema's `format` of a field, for the forms generated from the schema. */
+type FormatMeta = { format: 'date' | 'date-time' | 'uri' };
 
 /** Non-empty text. `hint` says what to write; it ends every message about this field. */
 export function text(hint: string, { max }: { max?: number } = {}) {
@@ -63,7 +74,8 @@ export function webUrl(hint: string) {
     .superRefine((value, ctx) => {
       const problem = urlProblem(value);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    });
+    })
+    .meta({ format: 'uri' } satisfies FormatMeta);
 }
 
 export function urlProblem(value: string): string | null {
@@ -89,10 +101,12 @@ const PHOTO_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'avif'];
 /** A photo file path, relative to the Markdown file that names it. */
 export function photoPath() {
   const hint = 'give the image file relative to this file, e.g. "../../images/harbour.jpg"';
-  return text(hint).superRefine((value, ctx) => {
-    const problem = photoPathProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  return text(hint)
+    .superRefine((value, ctx) => {
+      const problem = photoPathProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .meta({ input: { kind: 'photo' } } satisfies Pick<FieldMeta, 'input'>);
 }
 
 export function photoPathProblem(value: string): string | null {
@@ -110,8 +124,12 @@ export function photoPathProblem(value: string): string | null {
   return null;
 }
 
-/** An editor's date: validated, and a bare date is read in the publication's time zone. */
-export function editorialDate(hint: string, timeZone: string) {
+/**
+ * An editor's date: validated, and a bare date is read in the publication's
+ * time zone. `precision` is what forms ask for: a day, or a moment; the
+ * validator accepts either form whatever it is.
+ */
+export function editorialDate(hint: string, timeZone: string, { precision = 'date-time' }: { precision?: 'date' | 'date-time' } = {}) {
   return z
     .string({
       error: (issue) =>
@@ -124,7 +142,8 @@ export function editorialDate(hint: string, timeZone: string) {
         return z.NEVER;
       }
       return result.date;
-    });
+    })
+    .meta({ format: precision } satisfies FormatMeta);
 }
 
 export function slugId(what: string, example: string) {
@@ -228,15 +247,15 @@ export function articleSchema<Author extends AnySchema = PlainId, SectionRef ext
     /** Kind of piece; decides the kicker label. */
     type: oneOf(ARTICLE_TYPES, 'article type').meta(field('Type', 'the kind of piece, shown in the kicker; short takes go in a short-takes brand')),
     /** Section id from content/sections.yaml. */
-    section: sectionRef().meta(field('Section', 'where the piece belongs; short takes go in the short-takes brand')),
+    section: sectionRef().meta(field('Section', 'where the piece belongs; short takes go in the short-takes brand', { kind: 'reference', collection: 'sections' })),
     /** One or more author ids from content/authors/. */
     authors: z
       .array(authorRef(), { error: 'must be a list of author ids, e.g. [jane-doe]' })
       .min(1, { error: 'is empty; name at least one author id, e.g. [jane-doe]' })
-      .meta(field('Authors', 'one or more, in byline order')),
+      .meta(field('Authors', 'one or more, in byline order', { kind: 'reference', collection: 'authors' })),
     /** Publication date-time; a bare date is read in the site's time zone. */
     published: editorialDate('give the publication date, e.g. 2026-10-14 or 2026-10-14T08:30:00-04:00', timeZone).meta(
-      field('Published', "date and time of publication, in the site's time zone; a future time schedules the piece"),
+      field('Published', 'date and time of publication; a future time schedules the piece'),
     ),
     /** Date of the last substantive update; never before `published`. */
     updated: editorialDate('give the update date, e.g. 2026-10-15T12:00:00-04:00', timeZone)
@@ -297,7 +316,7 @@ export function articleSchema<Author extends AnySchema = PlainId, SectionRef ext
       .array(
         z.strictObject(
           {
-            date: editorialDate('give the date of the correction, e.g. 2026-10-15', timeZone).meta(field('Date', 'when the correction was made')),
+            date: editorialDate('give the date of the correction, e.g. 2026-10-15', timeZone, { precision: 'date' }).meta(field('Date', 'when the correction was made')),
             text: text('say what was wrong and what is right now').meta(field('Correction', 'what was wrong and what is right now')),
           },
           { error: groupError('date, text') },
@@ -512,6 +531,33 @@ export function siteSchema() {
       },
       { error: groupError('action, pitch') },
     ),
+    /**
+     * The editors' CMS at /admin/ (README, "Editing in the browser"): the GitHub
+     * repository it commits to and the branch the site is published from.
+     * Without it, /admin/ edits only a checkout on the editor's own machine
+     * (`npm run cms`).
+     */
+    cms: z
+      .strictObject(
+        {
+          /** The repository, "owner/name". */
+          repo: z
+            .string({ error: 'missing; give the GitHub repository as "owner/name", e.g. "meridian-review/site"' })
+            .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, { error: 'must be a GitHub repository written "owner/name", e.g. "meridian-review/site"' }),
+          /** The branch that is published; the CMS opens its pull requests against it. */
+          branch: z
+            .string({ error: 'must be a branch name, e.g. "main"' })
+            .regex(/^(?!\/)(?!.*\.\.)[A-Za-z0-9._/-]+$/, { error: 'must be a branch name, e.g. "main"' })
+            .default('main'),
+          /**
+           * The OAuth server that signs editors in with GitHub (its base address);
+           * without it, Netlify's, which serves sites hosted on Netlify.
+           */
+          authUrl: webUrl('give the address of the OAuth server, e.g. "https://cms-auth.example.workers.dev"').optional(),
+        },
+        { error: groupError('repo, branch, authUrl') },
+      )
+      .optional(),
     /** Copyright holder named in the footer. */
     copyright: text('name the copyright holder', { max: 120 }),
     /**

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   CACHE_CONTROL,
+  CMS_PATTERN,
+  cmsContentSecurityPolicy,
   IMMUTABLE_PATTERNS,
   cacheControlFor,
   cachePolicyFor,
@@ -14,6 +16,8 @@ import {
 import { cloudflareHeaders, netlifyHeaders, parseHeadersFile, requestPaths } from '../deploy/headers-hosts.ts';
 
 const NEWSLETTER = 'https://lists.meridian-review.example/subscribe';
+
+const directives = (policy: string) => new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
 
 /** One path of every kind the built site has (see the sample build), plus a few it may grow. */
 const SITE_PATHS = [
@@ -53,6 +57,11 @@ const SITE_PATHS = [
   'pagefind/fragment/en_4a5b6c7.pf_fragment',
   'pagefind/filter/en_1a2b3c4.pf_filter',
   'fonts/serif.woff2',
+  'admin/index.html',
+  'admin/config.yml',
+  'admin/cms/decap-cms.js',
+  'admin/cms/977.decap-cms.js',
+  'admin/cms/dd5d52671a5763720504.wasm',
 ];
 
 describe('contentTypeFor', () => {
@@ -77,6 +86,7 @@ describe('contentTypeFor', () => {
     ['pagefind/wasm.en.pagefind', 'application/octet-stream'],
     ['pagefind/fragment/en_1.pf_fragment', 'application/octet-stream'],
     ['fonts/a.woff2', 'font/woff2'],
+    ['admin/config.yml', 'application/yaml'],
     ['README', 'application/octet-stream'],
     ['.hidden', 'application/octet-stream'],
   ])('%s is %s', (path, type) => {
@@ -142,7 +152,6 @@ describe('matchesPattern', () => {
 });
 
 describe('contentSecurityPolicy', () => {
-  const directives = (policy: string) => new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
 
   it('is strict: self only, no inline code, no framing', () => {
     const csp = directives(contentSecurityPolicy({ newsletterAction: NEWSLETTER }));
@@ -199,6 +208,45 @@ describe('headersFor', () => {
     const wasm = SITE_PATHS.filter((path) => headersFor(path)['Content-Security-Policy']?.includes('wasm-unsafe-eval'));
     expect(wasm).toEqual(SITE_PATHS.filter((path) => path.startsWith('search/') || path.startsWith('pagefind/')));
     expect(headersFor('/search/')['Content-Security-Policy']).toContain("'wasm-unsafe-eval'");
+  });
+});
+
+describe('the CMS at /admin/', () => {
+  const admin = SITE_PATHS.filter((path) => path.startsWith('admin/'));
+  const reading = SITE_PATHS.filter((path) => !path.startsWith('admin/'));
+
+  it('gets the policy the CMS needs, on its files only', () => {
+    for (const path of [...admin, '/admin/']) {
+      const headers = headersFor(path, { newsletterAction: NEWSLETTER });
+      expect(headers['Content-Security-Policy'], path).toBe(cmsContentSecurityPolicy());
+      expect(headers['Cross-Origin-Opener-Policy'], path).toBe('same-origin-allow-popups');
+      expect(headers['X-Robots-Tag'], path).toBe('noindex, nofollow');
+      expect(headers['X-Frame-Options'], path).toBe('DENY');
+    }
+    for (const path of reading) {
+      const headers = headersFor(path, { newsletterAction: NEWSLETTER });
+      expect(headers['Content-Security-Policy'], path).not.toBe(cmsContentSecurityPolicy());
+      expect(headers['Content-Security-Policy'], path).not.toMatch(/'unsafe-eval'|'unsafe-inline'|github/);
+      expect(headers['Cross-Origin-Opener-Policy'], path).toBe('same-origin');
+      expect(headers['X-Robots-Tag'], path).toBeUndefined();
+    }
+  });
+
+  it('loosens the reading policy only where Decap needs it, and loads scripts from the site alone', () => {
+    const csp = directives(cmsContentSecurityPolicy());
+    expect(csp.get('script-src')).toEqual(["'self'", "'unsafe-eval'"]);
+    expect(csp.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(csp.get('connect-src')).toEqual(["'self'", 'blob:', 'https://api.github.com', 'https://www.githubstatus.com', 'http://localhost:8081', 'http://127.0.0.1:8081']);
+    expect(csp.get('object-src')).toEqual(["'none'"]);
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(cmsContentSecurityPolicy()).not.toMatch(/\*|upgrade-insecure-requests/);
+  });
+
+  it('matches /admin/ and what is below it, not addresses that merely start alike', () => {
+    expect(matchesPattern(CMS_PATTERN, '/admin/')).toBe(true);
+    expect(matchesPattern(CMS_PATTERN, '/admin/cms/decap-cms.js')).toBe(true);
+    expect(matchesPattern(CMS_PATTERN, '/administration-reform/')).toBe(false);
+    expect(headersFor('administration-reform/index.html')['X-Robots-Tag']).toBeUndefined();
   });
 });
 

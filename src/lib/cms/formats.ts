@@ -1,0 +1,17 @@
+/**
+ * Names shared by the CMS configuration (src/lib/cms/config.ts) and the admin
+ * page's script (src/scripts/cms-admin.ts), kept apart so the script bundles
+ * nothing else.
+ */
+
+/**
+ * sections.yaml is a list at the top of the file, which Decap cannot edit as
+ * such (its forms edit a file's fields). The admin page registers this format:
+ * it reads the list as the one field `items` and writes it back as a list.
+ */
+export const SECTIONS_FORMAT = 'yaml-list';
+export const SECTIONS_LIST_FIELD = 'items';
+
+/** Where the admin page loads Decap CMS from: the npm package's files, copied into the site (src/integrations/cms.ts). */
+export const CMS_BUNDLE_DIRECTORY = 'admin/cms';
+export const CMS_BUNDLE_ENTRY = 'decap-cms.js';
