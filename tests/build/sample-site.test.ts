@@ -9,7 +9,7 @@ import path from 'node:path';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import type { Root } from 'hast';
-import { htmlDocuments, listOutput, readPage } from '../helpers/build-site.ts';
+import { CMS_PAGES, htmlDocuments, listOutput, readPage } from '../helpers/build-site.ts';
 import { REPO } from '../helpers/content-fixture.ts';
 import { validateContent } from '../../src/lib/validate.ts';
 import { isPublic } from '../../src/lib/visibility.ts';
@@ -225,13 +225,17 @@ describe('the whole site', () => {
         searchScripts.push(String(script.properties.src).slice(1));
       }
     }
-    // Besides Pagefind's own bundle, the only JavaScript is what the search page loads.
+    // Besides Pagefind's own bundle and the CMS's (/admin/, tests/build/cms-admin.test.ts), the only
+    // JavaScript is what the search page loads.
     // One loader for every article page, under 1 KB compressed (deferred, as module scripts are).
     expect(loaders.size).toBe(1);
     const [loader] = [...loaders];
     expect(loader).toMatch(/^\/_astro\/[\w.-]+\.js$/);
     expect(gzipSync(readFileSync(path.join(build.outDir, loader!))).length).toBeLessThan(1024);
-    expect(files.filter((file) => file.endsWith('.js') && !file.startsWith('pagefind/')).sort()).toEqual([...new Set([...searchScripts, loader!.slice(1)])].sort());
+    const cmsScripts = CMS_PAGES.flatMap((file) => selectAll('script', page(file).tree).map((script) => String(script.properties.src).slice(1)));
+    expect(files.filter((file) => file.endsWith('.js') && !file.startsWith('pagefind/') && !file.startsWith('admin/') && !cmsScripts.includes(file)).sort()).toEqual(
+      [...new Set([...searchScripts, loader!.slice(1)])].sort(),
+    );
   });
 
   it('resolves every internal link and image', () => {

@@ -42,9 +42,12 @@ export function buildSite(
 /** HTML files that are not pages but fragments other pages load (the LATEST rail). */
 export const PAGE_FRAGMENTS = [latestRailPath().slice(1)];
 
-/** The HTML documents of a file list: every .html file but the fragments. */
+/** The editors' CMS (tests/build/cms-admin.test.ts): a page of the output, not of the publication. */
+export const CMS_PAGES = ['admin/index.html'];
+
+/** The HTML documents readers get: every .html file but the fragments and the CMS. */
 export function htmlDocuments(files: readonly string[]): string[] {
-  return files.filter((file) => file.endsWith('.html') && !PAGE_FRAGMENTS.includes(file));
+  return files.filter((file) => file.endsWith('.html') && !PAGE_FRAGMENTS.includes(file) && !CMS_PAGES.includes(file));
 }
 
 /** Every file of a built site, relative, sorted. */
