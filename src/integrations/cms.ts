@@ -43,6 +43,11 @@ export default function cms(): AstroIntegration {
   return {
     name: 'broadsheet-cms',
     hooks: {
+      // The admin page's script parses YAML; bundled before the first request, so the preview's
+      // first visit to /admin/ does not meet a dependency Vite is still optimising.
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { environments: { client: { optimizeDeps: { include: ['yaml'] } } } } });
+      },
       'astro:server:setup': ({ server }) => {
         const prefix = `/${CMS_BUNDLE_DIRECTORY}/`;
         server.middlewares.use((request, response, next) => {
