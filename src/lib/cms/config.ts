@@ -16,6 +16,7 @@
 import { z } from 'zod';
 import { stringify } from 'yaml';
 import { CONTENT_LAYOUT } from '../content-files.ts';
+import { SLUG_MAX_LENGTH } from '../urls.ts';
 import { articleSchema, authorSchema, pageSchema, sectionSchema, type FormInput } from '../schema.ts';
 import { SECTIONS_FORMAT, SECTIONS_LIST_FIELD } from './formats.ts';
 
@@ -103,6 +104,14 @@ export interface CmsSettings {
 
 /** Where the local proxy (`decap-server`, run by `npm run cms`) listens; Decap's default. */
 export const LOCAL_PROXY_PORT = 8081;
+
+/**
+ * An article's address: its headline made into a slug, cut at the validator's
+ * 80 characters (Decap has no length limit of its own; the cut may fall inside
+ * a word). Decap marks a cut with the text given, here "-", and its slug
+ * cleaning then drops trailing hyphens, so the address never ends in one.
+ */
+export const ARTICLE_SLUG = `{{slug | truncate(${SLUG_MAX_LENGTH}, '-')}}`;
 
 /** Dates as the validator reads them: the moment with its UTC offset, so the editor's own time zone cannot shift it. */
 const DATE_TIME_FORMAT = 'YYYY-MM-DDTHH:mm:ssZ';
@@ -276,7 +285,7 @@ export function cmsConfig(settings: CmsSettings): CmsConfig {
         extension: 'md',
         format: 'frontmatter',
         path: '{{section}}/{{slug}}',
-        slug: '{{slug}}',
+        slug: ARTICLE_SLUG,
         identifier_field: 'title',
         summary: '{{title}} ({{type}}, {{section}})',
         sortable_fields: ['published', 'title'],
