@@ -23,6 +23,7 @@
  * safe side: the search page would get both CSPs, the stricter one winning.
  */
 import { withBase } from './build-target.ts';
+import { LOCAL_PROXY_PORT } from './cms/formats.ts';
 
 /** Cache policies by name. */
 export const CACHE_CONTROL = {
@@ -78,8 +79,8 @@ export const WASM_PATTERNS = ['/search/*', '/pagefind/*'] as const;
  */
 export const CMS_PATTERN = '/admin/*';
 
-/** Where the CMS's local proxy listens when an editor runs `npm run cms` (Decap's default port). */
-const CMS_LOCAL_PROXY = ['http://localhost:8081', 'http://127.0.0.1:8081'];
+/** Where the CMS's local proxy listens when an editor runs `npm run cms`. */
+const CMS_LOCAL_PROXY = [`http://localhost:${LOCAL_PROXY_PORT}`, `http://127.0.0.1:${LOCAL_PROXY_PORT}`];
 
 const MAX_RULES = 100; // Cloudflare Pages
 const MAX_LINE_LENGTH = 2000; // Cloudflare Pages, per line, indentation included

@@ -18,7 +18,9 @@ import { stringify } from 'yaml';
 import { CONTENT_LAYOUT } from '../content-files.ts';
 import { SLUG_MAX_LENGTH } from '../urls.ts';
 import { articleSchema, authorSchema, pageSchema, sectionSchema, type FormInput } from '../schema.ts';
-import { SECTIONS_FORMAT, SECTIONS_LIST_FIELD } from './formats.ts';
+import { LOCAL_PROXY_PORT, SECTIONS_FORMAT, SECTIONS_LIST_FIELD } from './formats.ts';
+
+export { LOCAL_PROXY_PORT };
 
 /** A field of a Decap CMS collection: the subset of its options this module writes. */
 export interface CmsField {
@@ -101,9 +103,6 @@ export interface CmsSettings {
   timeZone: string;
   repository?: CmsRepository | undefined;
 }
-
-/** Where the local proxy (`decap-server`, run by `npm run cms`) listens; Decap's default. */
-export const LOCAL_PROXY_PORT = 8081;
 
 /**
  * An article's address: its headline made into a slug, cut at the validator's

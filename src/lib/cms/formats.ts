@@ -1,8 +1,12 @@
 /**
- * Names shared by the CMS configuration (src/lib/cms/config.ts) and the admin
- * page's script (src/scripts/cms-admin.ts), kept apart so the script bundles
- * nothing else.
+ * Names shared by the CMS configuration (src/lib/cms/config.ts), the admin
+ * page's script (src/scripts/cms-admin.ts) and its headers
+ * (src/lib/http-headers.ts), kept apart so that none of those imports more
+ * than these constants.
  */
+
+/** Where the local proxy (`decap-server`, run by `npm run cms`) listens; Decap's default. */
+export const LOCAL_PROXY_PORT = 8081;
 
 /**
  * sections.yaml is a list at the top of the file, which Decap cannot edit as
