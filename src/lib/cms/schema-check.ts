@@ -27,7 +27,7 @@ function unwrap(schema: z.ZodType): { inner: z.ZodType; optional: boolean } {
       inner = inner.unwrap() as z.ZodType;
     } else if (inner instanceof z.ZodDefault) {
       optional = true;
-      inner = inner.removeDefault() as z.ZodType;
+      inner = inner.unwrap() as z.ZodType;
     } else if (inner instanceof z.ZodPipe) {
       inner = inner.in as z.ZodType;
     } else {
