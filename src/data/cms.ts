@@ -6,12 +6,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { CONTENT_DIR } from '../content.config.ts';
-import { site } from './content.ts';
+import { base, site } from './content.ts';
+import { addressUnderBase } from '../lib/build-target.ts';
 import { cmsConfig, renderCmsConfig } from '../lib/cms/config.ts';
 import { contentFolderInRepository } from '../lib/cms/content-folder.ts';
 
 export const cmsConfigText = renderCmsConfig(
-  cmsConfig({ contentFolder: contentFolderInRepository(CONTENT_DIR, process.cwd()), siteUrl: site.url, timeZone: site.timeZone, repository: site.cms }),
+  cmsConfig({ contentFolder: contentFolderInRepository(CONTENT_DIR, process.cwd()), siteUrl: addressUnderBase(site.url, base), timeZone: site.timeZone, repository: site.cms }),
 );
 
 /** The version of Decap CMS the site serves: the admin page names its files. */
@@ -22,4 +23,4 @@ function digest(...parts: unknown[]): string {
 }
 
 export const cmsConfigKey = digest('cms-config', cmsConfigText);
-export const cmsPageKey = digest('cms-page', site.name, decapVersion);
+export const cmsPageKey = digest('cms-page', site.name, base, decapVersion);

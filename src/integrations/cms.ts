@@ -14,6 +14,7 @@ import type { AstroIntegration } from 'astro';
 import { CMS_BUNDLE_DIRECTORY } from '../lib/cms/formats.ts';
 import { isServedBundleFile, servedBundleFiles } from '../lib/cms/bundle.ts';
 import { contentTypeFor } from '../lib/http-headers.ts';
+import { normalizeBase, stripBase } from '../lib/build-target.ts';
 
 function packageDist(): string {
   return path.join(path.dirname(createRequire(import.meta.url).resolve('decap-cms/package.json')), 'dist');
@@ -40,6 +41,7 @@ export function installBundle(source: string, target: string): number {
 }
 
 export default function cms(): AstroIntegration {
+  let base = '/';
   return {
     name: 'broadsheet-cms',
     hooks: {
@@ -48,10 +50,13 @@ export default function cms(): AstroIntegration {
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({ vite: { environments: { client: { optimizeDeps: { include: ['yaml'] } } } } });
       },
+      'astro:config:done': ({ config }) => {
+        base = normalizeBase(config.base, 'base');
+      },
       'astro:server:setup': ({ server }) => {
         const prefix = `/${CMS_BUNDLE_DIRECTORY}/`;
         server.middlewares.use((request, response, next) => {
-          const pathname = request.url?.split('?')[0] ?? '';
+          const pathname = stripBase(request.url?.split('?')[0] ?? '', base) ?? '';
           if (!pathname.startsWith(prefix)) return next();
           const name = pathname.slice(prefix.length);
           const file = path.join(packageDist(), name);

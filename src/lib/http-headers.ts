@@ -341,7 +341,7 @@ export function headerRules(options: HeadersOptions = {}): HeaderRule[] {
       set: { 'Content-Security-Policy': contentSecurityPolicy({ ...options, page: 'search' }) },
     })),
     {
-      pattern: CMS_PATTERN,
+      pattern: withBase(CMS_PATTERN, base),
       detach: ['Content-Security-Policy', 'Cross-Origin-Opener-Policy', 'X-Robots-Tag'],
       set: {
         'Content-Security-Policy': cmsContentSecurityPolicy(),

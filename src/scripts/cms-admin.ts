@@ -22,7 +22,8 @@ declare global {
 window.CMS_MANUAL_INIT = true;
 
 const bundle = document.createElement('script');
-bundle.src = `/${CMS_BUNDLE_DIRECTORY}/${CMS_BUNDLE_ENTRY}`;
+// Under the site's base path, as every address of the build (src/lib/build-target.ts).
+bundle.src = `${import.meta.env.BASE_URL}${CMS_BUNDLE_DIRECTORY}/${CMS_BUNDLE_ENTRY}`;
 bundle.addEventListener('load', () => {
   const cms = window.CMS;
   if (!cms) throw new Error(`${bundle.src} loaded but defined no CMS`);

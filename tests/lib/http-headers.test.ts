@@ -242,6 +242,14 @@ describe('the CMS at /admin/', () => {
     expect(cmsContentSecurityPolicy()).not.toMatch(/\*|upgrade-insecure-requests/);
   });
 
+  it('follows the site under a base path', () => {
+    const headers = headersFor('admin/index.html', { base: '/pr-7/' });
+    expect(headers['Content-Security-Policy']).toBe(cmsContentSecurityPolicy());
+    expect(headers['X-Robots-Tag']).toBe('noindex, nofollow');
+    expect(headersFor('index.html', { base: '/pr-7/' })['X-Robots-Tag']).toBeUndefined();
+    expect(renderHeadersFile({ base: '/pr-7/' })).toContain('\n/pr-7/admin/*\n');
+  });
+
   it('matches /admin/ and what is below it, not addresses that merely start alike', () => {
     expect(matchesPattern(CMS_PATTERN, '/admin/')).toBe(true);
     expect(matchesPattern(CMS_PATTERN, '/admin/cms/decap-cms.js')).toBe(true);
@@ -322,12 +330,16 @@ describe('headers of a site under a base path, and of a preview', () => {
   });
 
   it('asks crawlers to index nothing of a preview, and only there', () => {
-    for (const path of SITE_PATHS) {
+    // The CMS (/admin/) is never indexed, preview or not.
+    for (const path of SITE_PATHS.filter((sitePath) => !sitePath.startsWith('admin/'))) {
       expect(headersFor(path, { ...options, noindex: true })['X-Robots-Tag'], path).toBe('noindex');
       expect(headersFor(path, options)['X-Robots-Tag'], path).toBeUndefined();
     }
+    for (const path of SITE_PATHS.filter((sitePath) => sitePath.startsWith('admin/'))) {
+      for (const noindex of [true, false]) expect(headersFor(path, { ...options, noindex })['X-Robots-Tag'], path).toBe('noindex, nofollow');
+    }
     expect(renderHeadersFile({ ...options, noindex: true })).toContain('/pr-7/*\n');
     expect(renderHeadersFile({ ...options, noindex: true })).toContain('  X-Robots-Tag: noindex\n');
-    expect(renderHeadersFile(options)).not.toContain('X-Robots-Tag');
+    expect(renderHeadersFile(options).replace(/\n\/pr-7\/admin\/\*\n[^]*?(\n\n|$)/, '\n')).not.toContain('X-Robots-Tag');
   });
 });
