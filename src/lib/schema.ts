@@ -272,7 +272,7 @@ export function articleSchema<Author extends AnySchema = PlainId, SectionRef ext
       .strictObject(
         {
           /** When the piece was withdrawn. */
-          date: editorialDate('give the date of the withdrawal, e.g. 2026-11-02', timeZone).meta(field('Date', 'when the piece was withdrawn')),
+          date: editorialDate('give the date of the withdrawal, e.g. 2026-11-02', timeZone, { precision: 'date' }).meta(field('Date', 'when the piece was withdrawn')),
           /** The reason readers are given, in a sentence or two. */
           reason: text('say in a sentence why the piece was withdrawn, e.g. "It relied on a document we could not verify."', { max: 400 }).meta(
             field('Reason', 'what readers are told, in a sentence or two'),

@@ -181,6 +181,7 @@ describe('the CMS at /admin/', () => {
     // Untouched optional fields are left out, not written empty.
     expect(Object.keys(data)).not.toContain('republished');
     expect(Object.keys(data)).not.toContain('canonical');
+    expect(Object.keys(data)).not.toContain('withdrawn');
     expect(parsed.source.body.trim()).toBe('Pilots say the new tariff rules change how ships are booked.');
     expect(problems).toEqual([]);
   });

@@ -158,7 +158,9 @@ describe('a build under a base path', () => {
     const patterns = headers.split('\n').filter((line) => line.startsWith('/'));
     expect(patterns.length).toBeGreaterThan(3);
     for (const pattern of patterns) expect(pattern).toMatch(/^\/pr-7\//);
-    expect(headers).not.toContain('X-Robots-Tag');
+    // Only the CMS, /pr-7/admin/, asks crawlers to stay away in a build that is not a preview.
+    const blocks = headers.split('\n\n');
+    expect(blocks.filter((block) => block.includes('X-Robots-Tag')).map((block) => block.split('\n')[0])).toEqual(['/pr-7/admin/*']);
     const redirects = readFileSync(path.join(plain.outDir, '_redirects'), 'utf8');
     expect(redirects).toContain('/pr-7/canal-levels-fall/ /pr-7/canal-water-levels/ 301\n');
     const { tree } = readPage(plain.outDir, 'canal-levels-fall/index.html');

@@ -18,6 +18,7 @@ import { schemaDisagreements } from '../../src/lib/cms/schema-check.ts';
 import { servedBundleFiles } from '../../src/lib/cms/bundle.ts';
 import { CMS_BUNDLE_DIRECTORY, CMS_BUNDLE_ENTRY } from '../../src/lib/cms/formats.ts';
 import { validateContent } from '../../src/lib/validate.ts';
+import { addressUnderBase } from '../../src/lib/build-target.ts';
 
 const site = inject('sampleSite');
 const files = listOutput(site.outDir);
@@ -29,7 +30,7 @@ describe('/admin/ in the sample build', () => {
   it('serves the configuration generated from the schemas, for the sample repository', () => {
     const settings = report.site!;
     const expected = renderCmsConfig(
-      cmsConfig({ contentFolder: 'content', siteUrl: settings.url, timeZone: settings.timeZone, repository: settings.cms }),
+      cmsConfig({ contentFolder: 'content', siteUrl: addressUnderBase(settings.url, '/'), timeZone: settings.timeZone, repository: settings.cms }),
     );
     expect(text('admin/config.yml')).toBe(expected);
     const served = parse(text('admin/config.yml')) as CmsConfig;

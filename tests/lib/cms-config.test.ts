@@ -77,6 +77,9 @@ describe('the CMS configuration generated from the schemas', () => {
     expect(article('updated')).toMatchObject({ widget: 'datetime', format: 'YYYY-MM-DDTHH:mm:ssZ', required: false });
     expect(article('updated').default).toBeUndefined();
     expect(article('corrections')).toMatchObject({ widget: 'list', required: false });
+    // Inside an optional group a date starts empty, or leaving the group alone would write it.
+    expect(article('withdrawn.date')).toMatchObject({ widget: 'datetime', format: 'YYYY-MM-DD', required: false });
+    expect(article('withdrawn.date').default).toBeUndefined();
     expect(article('corrections.date')).toMatchObject({ widget: 'datetime', format: 'YYYY-MM-DD', time_format: false, required: true });
     expect(article('corrections.text')).toMatchObject({ widget: 'string', required: true });
   });

@@ -183,7 +183,8 @@ export function fieldFromSchema(name: string, node: SchemaNode, required: boolea
   if (node.input?.kind === 'photo') return { ...base, widget: 'image', choose_url: false };
   if (node.enum) return { ...base, widget: 'select', options: [...node.enum] };
   if (node.format === 'date-time') {
-    return { ...base, widget: 'datetime', format: DATE_TIME_FORMAT, date_format: DATE_FORMAT, time_format: 'HH:mm', ...(required && node.default === undefined && { default: '{{now}}' }) };
+    // A required moment starts at now; a field of an optional group stays empty, or the group would be written.
+    return { ...base, widget: 'datetime', format: DATE_TIME_FORMAT, date_format: DATE_FORMAT, time_format: 'HH:mm', ...(base.required && node.default === undefined && { default: '{{now}}' }) };
   }
   if (node.format === 'date') return { ...base, widget: 'datetime', format: DATE_FORMAT, date_format: DATE_FORMAT, time_format: false };
   switch (node.type) {
