@@ -12,11 +12,18 @@ import { cmsConfig, renderCmsConfig } from '../lib/cms/config.ts';
 import { contentFolderInRepository } from '../lib/cms/content-folder.ts';
 
 export const cmsConfigText = renderCmsConfig(
-  cmsConfig({ contentFolder: contentFolderInRepository(CONTENT_DIR, process.cwd()), siteUrl: addressUnderBase(site.url, base), timeZone: site.timeZone, repository: site.cms }),
+  cmsConfig({
+    contentFolder: contentFolderInRepository(CONTENT_DIR, process.cwd()),
+    siteUrl: addressUnderBase(site.url, base),
+    timeZone: site.timeZone,
+    repository: site.cms,
+  }),
 );
 
 /** The version of Decap CMS the site serves: the admin page names its files. */
-export const decapVersion = (JSON.parse(readFileSync(createRequire(import.meta.url).resolve('decap-cms/package.json'), 'utf8')) as { version: string }).version;
+export const decapVersion = (
+  JSON.parse(readFileSync(createRequire(import.meta.url).resolve('decap-cms/package.json'), 'utf8')) as { version: string }
+).version;
 
 function digest(...parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 32);

@@ -7,7 +7,11 @@ import { parse, stringify } from 'yaml';
 import { CMS_BUNDLE_DIRECTORY, CMS_BUNDLE_ENTRY, SECTIONS_FORMAT, SECTIONS_LIST_FIELD } from '../lib/cms/formats.ts';
 
 interface DecapCms {
-  registerCustomFormat(name: string, extension: string, formatter: { fromFile(text: string): unknown; toFile(data: Record<string, unknown>): string }): void;
+  registerCustomFormat(
+    name: string,
+    extension: string,
+    formatter: { fromFile(text: string): unknown; toFile(data: Record<string, unknown>): string },
+  ): void;
   init(): void;
 }
 

@@ -55,7 +55,11 @@ async function proxyReady(port: number, child: ChildProcess): Promise<void> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`decap-server exited with ${child.exitCode}`);
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/v1`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"action":"info"}' });
+      const response = await fetch(`http://127.0.0.1:${port}/api/v1`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"action":"info"}',
+      });
       if (response.ok) return;
     } catch {
       // not listening yet
@@ -79,7 +83,9 @@ beforeAll(async () => {
   await page.exposeFunction('reportViolation', (text: string) => problems.push(`CSP: ${text}`));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { reportViolation(text: string): void }).reportViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
+      (window as unknown as { reportViolation(text: string): void }).reportViolation(
+        `${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`,
+      );
     });
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -88,7 +94,10 @@ beforeAll(async () => {
   });
   // Decap looks for the proxy at its default port (the one `npm run cms` uses); this test's proxy listens elsewhere.
   await page.route(new RegExp(`^http://(?:localhost|127\\.0\\.0\\.1):${LOCAL_PROXY_PORT}/`), async (route) => {
-    const url = route.request().url().replace(/^http:\/\/[^/]+\//, `http://127.0.0.1:${proxyPort}/`);
+    const url = route
+      .request()
+      .url()
+      .replace(/^http:\/\/[^/]+\//, `http://127.0.0.1:${proxyPort}/`);
     await route.fulfill({ response: await route.fetch({ url }) });
   });
 });

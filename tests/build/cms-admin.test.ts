@@ -30,7 +30,12 @@ describe('/admin/ in the sample build', () => {
   it('serves the configuration generated from the schemas, for the sample repository', () => {
     const settings = report.site!;
     const expected = renderCmsConfig(
-      cmsConfig({ contentFolder: 'content', siteUrl: addressUnderBase(settings.url, '/'), timeZone: settings.timeZone, repository: settings.cms }),
+      cmsConfig({
+        contentFolder: 'content',
+        siteUrl: addressUnderBase(settings.url, '/'),
+        timeZone: settings.timeZone,
+        repository: settings.cms,
+      }),
     );
     expect(text('admin/config.yml')).toBe(expected);
     const served = parse(text('admin/config.yml')) as CmsConfig;
@@ -60,11 +65,17 @@ describe('/admin/ in the sample build', () => {
   it("holds Decap CMS's own files, exactly those the package ships for the browser", () => {
     const served = readdirSync(path.join(site.outDir, 'admin/cms')).sort();
     expect(served).toEqual(servedBundleFiles(readdirSync(decapDist)));
-    expect(readFileSync(path.join(site.outDir, 'admin/cms/decap-cms.js')).equals(readFileSync(path.join(decapDist, 'decap-cms.js')))).toBe(true);
+    expect(readFileSync(path.join(site.outDir, 'admin/cms/decap-cms.js')).equals(readFileSync(path.join(decapDist, 'decap-cms.js')))).toBe(
+      true,
+    );
   });
 
   it('adds nothing to reading pages: no link, script or stylesheet of the CMS', () => {
-    const cmsAssets = new Set(selectAll('script[src], link[href]', readPage(site.outDir, 'admin/index.html').tree).map((node) => String(node.properties.src ?? node.properties.href)));
+    const cmsAssets = new Set(
+      selectAll('script[src], link[href]', readPage(site.outDir, 'admin/index.html').tree).map((node) =>
+        String(node.properties.src ?? node.properties.href),
+      ),
+    );
     for (const file of htmlDocuments(files)) {
       const html = text(file);
       expect(html, file).not.toContain('/admin/');
@@ -73,7 +84,11 @@ describe('/admin/ in the sample build', () => {
     expect(htmlDocuments(files)).not.toContain(CMS_PAGES[0]);
     // Every script and stylesheet a reading page loads is free of Decap and of the loader's YAML parser.
     const loaded = new Set(
-      htmlDocuments(files).flatMap((file) => selectAll('script[src], link[rel="stylesheet"]', readPage(site.outDir, file).tree).map((node) => String(node.properties.src ?? node.properties.href))),
+      htmlDocuments(files).flatMap((file) =>
+        selectAll('script[src], link[rel="stylesheet"]', readPage(site.outDir, file).tree).map((node) =>
+          String(node.properties.src ?? node.properties.href),
+        ),
+      ),
     );
     for (const asset of loaded) expect(text(asset.slice(1)), asset).not.toMatch(/decap|CMS_MANUAL_INIT/i);
   });

@@ -48,7 +48,12 @@ describe('the CMS configuration generated from the schemas', () => {
   it('asks for every article field, in the schema order, with its label and hint from .meta()', () => {
     const names = collection('articles').fields!.map((f) => f.name);
     expect(names).toEqual([...Object.keys(articleSchema({ timeZone: 'UTC' }).shape), 'body']);
-    expect(article('title')).toMatchObject({ label: 'Headline', widget: 'string', required: true, pattern: ['^[\\s\\S]{0,200}$', 'at most 200 characters'] });
+    expect(article('title')).toMatchObject({
+      label: 'Headline',
+      widget: 'string',
+      required: true,
+      pattern: ['^[\\s\\S]{0,200}$', 'at most 200 characters'],
+    });
     expect(article('title').hint).toMatch(/under 110 characters/);
     expect(article('dek')).toMatchObject({ label: 'Dek', required: true, pattern: ['^[\\s\\S]{0,400}$', 'at most 400 characters'] });
     expect(article('body')).toMatchObject({ widget: 'markdown', required: true });
@@ -68,7 +73,14 @@ describe('the CMS configuration generated from the schemas', () => {
       multiple: false,
       required: true,
     });
-    expect(article('authors')).toMatchObject({ widget: 'relation', collection: 'authors', value_field: '{{slug}}', multiple: true, min: 1, required: true });
+    expect(article('authors')).toMatchObject({
+      widget: 'relation',
+      collection: 'authors',
+      value_field: '{{slug}}',
+      multiple: true,
+      min: 1,
+      required: true,
+    });
     expect(article('authors').hint).toMatch(/byline order/);
   });
 
@@ -95,7 +107,11 @@ describe('the CMS configuration generated from the schemas', () => {
     }
     expect(article('hero.caption').hint).not.toMatch(/needed with/);
     expect(article('hero.alt').pattern).toEqual(['^[\\s\\S]{0,400}$', 'at most 400 characters']);
-    expect(collection('articles')).toMatchObject({ path: '{{section}}/{{slug}}', media_folder: '/content/images', public_folder: '../../images' });
+    expect(collection('articles')).toMatchObject({
+      path: '{{section}}/{{slug}}',
+      media_folder: '/content/images',
+      public_folder: '../../images',
+    });
     // Cut at the validator's limit (tests/browser/cms.test.ts writes a longer headline).
     expect(collection('articles').slug).toBe("{{slug | truncate(80, '-')}}");
   });
@@ -120,7 +136,12 @@ describe('the CMS configuration generated from the schemas', () => {
     expect(sections).toMatchObject({ format: SECTIONS_FORMAT, extension: 'yaml' });
     const list = sections.files![0]!;
     expect(list.file).toBe('content/sections.yaml');
-    expect(fieldAt(list.fields, `${SECTIONS_LIST_FIELD}.kind`)).toMatchObject({ widget: 'select', options: [...SECTION_KINDS], default: 'section', required: false });
+    expect(fieldAt(list.fields, `${SECTIONS_LIST_FIELD}.kind`)).toMatchObject({
+      widget: 'select',
+      options: [...SECTION_KINDS],
+      default: 'section',
+      required: false,
+    });
     expect(fieldAt(list.fields, `${SECTIONS_LIST_FIELD}.order`)).toMatchObject({ widget: 'number', value_type: 'int' });
 
     expect(fieldAt(collection('pages').fields!, 'kind').options).toEqual([...PAGE_KINDS]);
@@ -131,12 +152,18 @@ describe('the CMS configuration generated from the schemas', () => {
     expect(config.local_backend).toBe(true);
     expect(config.backend).toMatchObject({ name: 'github', repo: 'meridian-review/site', branch: 'main' });
     expect(config.backend).not.toHaveProperty('base_url');
-    expect(cmsConfig({ ...SETTINGS, repository: { repo: 'a/b', branch: 'live', authUrl: 'https://auth.example.org/decap/' } }).backend).toMatchObject({
+    expect(
+      cmsConfig({ ...SETTINGS, repository: { repo: 'a/b', branch: 'live', authUrl: 'https://auth.example.org/decap/' } }).backend,
+    ).toMatchObject({
       branch: 'live',
       base_url: 'https://auth.example.org',
       auth_endpoint: 'decap/auth',
     });
-    expect(cmsConfig({ ...SETTINGS, repository: undefined }).backend).toEqual({ name: 'proxy', proxy_url: 'http://localhost:8081/api/v1', branch: 'main' });
+    expect(cmsConfig({ ...SETTINGS, repository: undefined }).backend).toEqual({
+      name: 'proxy',
+      proxy_url: 'http://localhost:8081/api/v1',
+      branch: 'main',
+    });
   });
 
   it('renders YAML that reads back as the configuration, the same every time', () => {
@@ -157,7 +184,9 @@ describe('schemaDisagreements: the test that fails when the schema and the CMS d
   it('names a schema field missing from the CMS', () => {
     const broken = copy();
     broken.collections[0]!.fields = broken.collections[0]!.fields!.filter((f) => f.name !== 'previousSlugs');
-    expect(schemaDisagreements(broken)).toEqual([expect.stringMatching(/^articles\.previousSlugs: in the schema but missing from the CMS config/)]);
+    expect(schemaDisagreements(broken)).toEqual([
+      expect.stringMatching(/^articles\.previousSlugs: in the schema but missing from the CMS config/),
+    ]);
   });
 
   it('looks inside groups and lists', () => {
@@ -185,20 +214,27 @@ describe('schemaDisagreements: the test that fails when the schema and the CMS d
   it('names choices that differ', () => {
     const broken = copy();
     broken.collections[0]!.fields!.find((f) => f.name === 'type')!.options = ['analysis', 'news', 'feature'];
-    expect(schemaDisagreements(broken)).toEqual([expect.stringMatching(/^articles\.type: the schema accepts analysis, opinion, .*; the CMS offers analysis, news, feature$/)]);
+    expect(schemaDisagreements(broken)).toEqual([
+      expect.stringMatching(/^articles\.type: the schema accepts analysis, opinion, .*; the CMS offers analysis, news, feature$/),
+    ]);
   });
 
   it('names a missing collection, and a collection without a schema', () => {
     const broken = copy();
     broken.collections = broken.collections.filter((c) => c.name !== 'authors');
     broken.collections.push({ ...broken.collections[0]!, name: 'events' });
-    expect(schemaDisagreements(broken)).toEqual(['authors: no collection in the CMS config', 'events: a CMS collection without a content schema']);
+    expect(schemaDisagreements(broken)).toEqual([
+      'authors: no collection in the CMS config',
+      'events: a CMS collection without a content schema',
+    ]);
   });
 });
 
 describe('formFields', () => {
   it('follows a field added to a schema', () => {
-    const extended = articleSchema({ timeZone: 'UTC' }).extend({ kicker: z.string().max(30).optional().meta(field('Kicker', 'a word above the headline')) });
+    const extended = articleSchema({ timeZone: 'UTC' }).extend({
+      kicker: z.string().max(30).optional().meta(field('Kicker', 'a word above the headline')),
+    });
     expect(fieldAt(formFields(extended, 'articles'), 'kicker')).toEqual({
       name: 'kicker',
       label: 'Kicker',
@@ -212,7 +248,9 @@ describe('formFields', () => {
   it('refuses a schema field without a label and hint, naming it', () => {
     const bare = z.strictObject({ title: z.string().meta(field('Headline', 'the headline')), sponsor: z.string() });
     expect(() => formFields(bare, 'articles')).toThrow(CmsConfigError);
-    expect(() => formFields(bare, 'articles')).toThrow("articles.sponsor has no label or hint for the CMS; give it .meta(field('Label', 'what to write')) in src/lib/schema.ts");
+    expect(() => formFields(bare, 'articles')).toThrow(
+      "articles.sponsor has no label or hint for the CMS; give it .meta(field('Label', 'what to write')) in src/lib/schema.ts",
+    );
   });
 
   it('refuses a kind of field it cannot ask for', () => {
@@ -247,7 +285,10 @@ describe("site.yaml's cms settings", () => {
 
   it('are optional, with the branch main by default', () => {
     expect(siteSchema().parse(base).cms).toBeUndefined();
-    expect(siteSchema().parse({ ...base, cms: { repo: 'meridian-review/site' } }).cms).toEqual({ repo: 'meridian-review/site', branch: 'main' });
+    expect(siteSchema().parse({ ...base, cms: { repo: 'meridian-review/site' } }).cms).toEqual({
+      repo: 'meridian-review/site',
+      branch: 'main',
+    });
   });
 
   it.each([

@@ -151,12 +151,34 @@ const WEB_ADDRESS_PATTERN: [string, string] = ['^https?://\\S+$', 'a full web ad
 
 function relationField(base: Omit<CmsField, 'widget'>, input: Extract<FormInput, { kind: 'reference' }>, node: SchemaNode): CmsField {
   const multiple = node.type === 'array';
-  const bounds = multiple ? { ...(node.minItems !== undefined && { min: node.minItems }), ...(node.maxItems !== undefined && { max: node.maxItems }) } : {};
+  const bounds = multiple
+    ? { ...(node.minItems !== undefined && { min: node.minItems }), ...(node.maxItems !== undefined && { max: node.maxItems }) }
+    : {};
   if (input.collection === 'authors') {
-    return { ...base, widget: 'relation', collection: 'authors', value_field: '{{slug}}', search_fields: ['name'], display_fields: ['name'], multiple, ...bounds, options_length: 500 };
+    return {
+      ...base,
+      widget: 'relation',
+      collection: 'authors',
+      value_field: '{{slug}}',
+      search_fields: ['name'],
+      display_fields: ['name'],
+      multiple,
+      ...bounds,
+      options_length: 500,
+    };
   }
   const list = SECTIONS_LIST_FIELD;
-  return { ...base, widget: 'relation', collection: 'sections', file: 'sections', value_field: `${list}.*.id`, search_fields: [`${list}.*.name`], display_fields: [`${list}.*.name`], multiple, ...bounds };
+  return {
+    ...base,
+    widget: 'relation',
+    collection: 'sections',
+    file: 'sections',
+    value_field: `${list}.*.id`,
+    search_fields: [`${list}.*.name`],
+    display_fields: [`${list}.*.name`],
+    multiple,
+    ...bounds,
+  };
 }
 
 /**
@@ -169,7 +191,9 @@ function relationField(base: Omit<CmsField, 'widget'>, input: Extract<FormInput,
  */
 export function fieldFromSchema(name: string, node: SchemaNode, required: boolean, where: string, group?: string): CmsField {
   if (!node.title || !node.description) {
-    throw new CmsConfigError(`${where} has no label or hint for the CMS; give it .meta(field('Label', 'what to write')) in src/lib/schema.ts`);
+    throw new CmsConfigError(
+      `${where} has no label or hint for the CMS; give it .meta(field('Label', 'what to write')) in src/lib/schema.ts`,
+    );
   }
   const neededWithGroup = required && group !== undefined;
   const base = {
@@ -184,7 +208,14 @@ export function fieldFromSchema(name: string, node: SchemaNode, required: boolea
   if (node.enum) return { ...base, widget: 'select', options: [...node.enum] };
   if (node.format === 'date-time') {
     // A required moment starts at now; a field of an optional group stays empty, or the group would be written.
-    return { ...base, widget: 'datetime', format: DATE_TIME_FORMAT, date_format: DATE_FORMAT, time_format: 'HH:mm', ...(base.required && node.default === undefined && { default: '{{now}}' }) };
+    return {
+      ...base,
+      widget: 'datetime',
+      format: DATE_TIME_FORMAT,
+      date_format: DATE_FORMAT,
+      time_format: 'HH:mm',
+      ...(base.required && node.default === undefined && { default: '{{now}}' }),
+    };
   }
   if (node.format === 'date') return { ...base, widget: 'datetime', format: DATE_FORMAT, date_format: DATE_FORMAT, time_format: false };
   switch (node.type) {
@@ -195,24 +226,35 @@ export function fieldFromSchema(name: string, node: SchemaNode, required: boolea
     case 'object':
       return { ...base, widget: 'object', collapsed: false, fields: fieldsFromSchema(node, where, required ? group : node.title) };
     case 'array': {
-      const bounds = { ...(node.minItems !== undefined && { min: node.minItems }), ...(node.maxItems !== undefined && { max: node.maxItems }) };
+      const bounds = {
+        ...(node.minItems !== undefined && { min: node.minItems }),
+        ...(node.maxItems !== undefined && { max: node.maxItems }),
+      };
       // An item of a list is there because an editor added it: its required fields are required.
-      if (node.items?.type === 'object') return { ...base, widget: 'list', collapsed: false, ...bounds, fields: fieldsFromSchema(node.items, `${where}[]`) };
+      if (node.items?.type === 'object')
+        return { ...base, widget: 'list', collapsed: false, ...bounds, fields: fieldsFromSchema(node.items, `${where}[]`) };
       if (node.items?.type === 'string') return { ...base, widget: 'list', ...bounds };
-      throw new CmsConfigError(`${where} is a list of ${node.items?.type ?? 'unknown values'}, which the CMS config cannot ask for; extend src/lib/cms/config.ts`);
+      throw new CmsConfigError(
+        `${where} is a list of ${node.items?.type ?? 'unknown values'}, which the CMS config cannot ask for; extend src/lib/cms/config.ts`,
+      );
     }
     case 'string': {
-      const pattern = node.format === 'uri' ? WEB_ADDRESS_PATTERN : node.maxLength !== undefined ? maxLengthPattern(node.maxLength) : undefined;
+      const pattern =
+        node.format === 'uri' ? WEB_ADDRESS_PATTERN : node.maxLength !== undefined ? maxLengthPattern(node.maxLength) : undefined;
       return { ...base, widget: 'string', ...(pattern && { pattern }) };
     }
     default:
-      throw new CmsConfigError(`${where} is of type ${node.type ?? 'unknown'}, which the CMS config cannot ask for; extend src/lib/cms/config.ts`);
+      throw new CmsConfigError(
+        `${where} is of type ${node.type ?? 'unknown'}, which the CMS config cannot ask for; extend src/lib/cms/config.ts`,
+      );
   }
 }
 
 function fieldsFromSchema(node: SchemaNode, where: string, group?: string): CmsField[] {
   const required = new Set(node.required ?? []);
-  return Object.entries(node.properties ?? {}).map(([name, child]) => fieldFromSchema(name, child, required.has(name), `${where}.${name}`, group));
+  return Object.entries(node.properties ?? {}).map(([name, child]) =>
+    fieldFromSchema(name, child, required.has(name), `${where}.${name}`, group),
+  );
 }
 
 /** The fields of a content schema's form, in the schema's order. */
@@ -279,7 +321,8 @@ export function cmsConfig(settings: CmsSettings): CmsConfig {
         name: 'articles',
         label: 'Articles',
         label_singular: 'Article',
-        description: 'Every piece, short takes included. The address is made from the headline; the file goes in the folder of its section.',
+        description:
+          'Every piece, short takes included. The address is made from the headline; the file goes in the folder of its section.',
         folder: at(CONTENT_LAYOUT.articles),
         create: true,
         extension: 'md',
@@ -292,7 +335,10 @@ export function cmsConfig(settings: CmsSettings): CmsConfig {
         // Photos are files in the images folder, written relative to the article two folders below it.
         media_folder: `/${images}`,
         public_folder: '../../images',
-        fields: [...formFields(articleSchema(options), 'articles'), bodyField('Body', 'the article, in Markdown: paragraphs, sub-headings, quotes, links, lists and tables')],
+        fields: [
+          ...formFields(articleSchema(options), 'articles'),
+          bodyField('Body', 'the article, in Markdown: paragraphs, sub-headings, quotes, links, lists and tables'),
+        ],
       },
       {
         name: 'authors',
@@ -340,7 +386,8 @@ export function cmsConfig(settings: CmsSettings): CmsConfig {
         name: 'pages',
         label: 'Site pages',
         label_singular: 'Site page',
-        description: 'About, Masthead, Contact, the corrections and ethics policy, Privacy: each at /<file name>/ and linked from every footer.',
+        description:
+          'About, Masthead, Contact, the corrections and ethics policy, Privacy: each at /<file name>/ and linked from every footer.',
         folder: at(CONTENT_LAYOUT.pages),
         create: true,
         extension: 'md',

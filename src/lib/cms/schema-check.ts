@@ -41,11 +41,20 @@ function unwrap(schema: z.ZodType): { inner: z.ZodType; optional: boolean } {
  * whose required fields the form cannot require (src/lib/cms/config.ts,
  * `fieldFromSchema`); they must then be optional in the form.
  */
-function compareFields(shape: Record<string, z.ZodType>, fields: readonly CmsField[], where: string, problems: string[], allowed: readonly string[] = [], inOptionalGroup = false): void {
+function compareFields(
+  shape: Record<string, z.ZodType>,
+  fields: readonly CmsField[],
+  where: string,
+  problems: string[],
+  allowed: readonly string[] = [],
+  inOptionalGroup = false,
+): void {
   const byName = new Map(fields.map((field) => [field.name, field]));
   for (const field of fields) {
     if (!(field.name in shape) && !allowed.includes(field.name)) {
-      problems.push(`${where}.${field.name}: in the CMS config but not in the schema (src/lib/schema.ts); add it to the schema or remove it from src/lib/cms/config.ts`);
+      problems.push(
+        `${where}.${field.name}: in the CMS config but not in the schema (src/lib/schema.ts); add it to the schema or remove it from src/lib/cms/config.ts`,
+      );
     }
   }
   for (const [name, schema] of Object.entries(shape)) {
@@ -76,7 +85,8 @@ function compareField(schema: z.ZodType, field: CmsField, where: string, problem
   }
   if (inner instanceof z.ZodArray) {
     const element = unwrap(inner.element as z.ZodType).inner;
-    if (element instanceof z.ZodObject) compareFields(element.shape as Record<string, z.ZodType>, field.fields ?? [], `${where}[]`, problems);
+    if (element instanceof z.ZodObject)
+      compareFields(element.shape as Record<string, z.ZodType>, field.fields ?? [], `${where}[]`, problems);
     else if (field.fields) problems.push(`${where}: a list of single values in the schema but of groups of fields in the CMS config`);
   }
 }
