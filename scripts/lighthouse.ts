@@ -11,6 +11,7 @@
  * keeps each run's HTML report. Paths given replace the default pages.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -89,14 +90,15 @@ try {
   for (const page of pages) {
     const pageRuns: PageRun[] = [];
     for (let run = 1; run <= runs; run++) {
+      const loadAverage = loadavg()[0]!;
       const outcome = await lighthouse(server.url + page.path, { port: chrome.port, logLevel: 'error', onlyCategories: CATEGORIES.map((category) => category.id) });
       if (!outcome) throw new Error(`Lighthouse returned no result for ${page.path}`);
       const result = outcome.lhr;
       if (result.configSettings.formFactor !== 'mobile') throw new Error(`expected Lighthouse's mobile settings, got ${result.configSettings.formFactor}`);
       sample ??= result;
-      const pageRun = readRun(result);
+      const pageRun = { ...readRun(result), loadAverage };
       pageRuns.push(pageRun);
-      console.log(`${page.label} ${page.path} run ${run}/${runs}: ${CATEGORIES.map(({ id, label }) => `${label} ${pageRun.scores[id] ?? '-'}`).join(', ')}`);
+      console.log(`${page.label} ${page.path} run ${run}/${runs}: ${CATEGORIES.map(({ id, label }) => `${label} ${pageRun.scores[id] ?? '-'}`).join(', ')} (load average ${loadAverage.toFixed(1)})`);
       if (values.reports) {
         const name = `${page.path.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'home'}-${run}.html`;
         writeFileSync(path.join(values.reports, name), generateReport(result, 'html'));
@@ -123,6 +125,7 @@ if (values.write && sample) {
     throttlingMethod: sample.configSettings.throttlingMethod,
     runsPerPage: runs,
     date: sample.fetchTime.slice(0, 10),
+    cores: availableParallelism(),
   });
   const existing = existsSync(values.write) ? readFileSync(values.write, 'utf8') : undefined;
   mkdirSync(path.dirname(values.write), { recursive: true });

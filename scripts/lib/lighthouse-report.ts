@@ -57,6 +57,8 @@ export interface PageRun {
   lost: LostAudit[];
   benchmarkIndex: number;
   warnings: string[];
+  /** The machine's 1-minute load average when the run started: other work on a shared machine slows the page's main thread. */
+  loadAverage?: number;
 }
 
 /** Reads one Lighthouse result: each category's score and every weighted audit that scored below 1. */
@@ -109,6 +111,8 @@ export interface PageSummary {
   categories: Record<CategoryId, CategorySummary>;
   lost: LostAuditSummary[];
   benchmarkIndex: number;
+  /** The lowest and highest load average at the start of a run, when known. */
+  loadAverage?: { min: number; max: number };
   warnings: string[];
 }
 
@@ -132,12 +136,14 @@ export function summarizePage(page: PageSpec, runs: readonly PageRun[]): PageSum
     }
   }
   const categoryOrder = CATEGORIES.map((category) => category.id as CategoryId);
+  const loads = runs.flatMap((run) => (run.loadAverage === undefined ? [] : [run.loadAverage]));
   return {
     page,
     runs: runs.length,
     categories,
     lost: [...lost.values()].sort((a, b) => categoryOrder.indexOf(a.category) - categoryOrder.indexOf(b.category) || a.id.localeCompare(b.id)),
     benchmarkIndex: median(runs.map((run) => run.benchmarkIndex)),
+    ...(loads.length > 0 ? { loadAverage: { min: Math.min(...loads), max: Math.max(...loads) } } : {}),
     warnings: [...new Set(runs.flatMap((run) => run.warnings))],
   };
 }
@@ -187,6 +193,12 @@ export interface ReportContext {
   runsPerPage: number;
   /** The day of the measurement, YYYY-MM-DD. */
   date: string;
+  /** The machine's processor cores, to read the load average against. */
+  cores?: number;
+}
+
+function formatLoad(load: number): string {
+  return load.toFixed(1);
 }
 
 /** The browser's product token from a user agent string, e.g. "HeadlessChrome/150.0.7871.100". */
@@ -216,6 +228,8 @@ export function renderSection(summaries: readonly PageSummary[], context: Report
   if (notes.length > 0) lines.push('Audits that lost points:', '', ...notes, '');
   const indexes = summaries.map((summary) => Math.round(summary.benchmarkIndex));
   lines.push(`Lighthouse's benchmark index of the machine (higher is faster), median per page: ${Math.min(...indexes)} to ${Math.max(...indexes)}.`);
+  const loads = summaries.flatMap((summary) => (summary.loadAverage ? [summary.loadAverage.min, summary.loadAverage.max] : []));
+  if (loads.length > 0) lines.push(`The machine's 1-minute load average as runs started: ${formatLoad(Math.min(...loads))} to ${formatLoad(Math.max(...loads))}${context.cores ? ` on ${context.cores} cores` : ''}.`);
   return lines.join('\n');
 }
 

@@ -100,6 +100,7 @@ describe('summarizePage', () => {
     expect(summary.categories.performance).toEqual({ median: 99, min: 97, max: 100 });
     expect(summary.categories.seo).toEqual({ median: 100, min: 100, max: 100 });
     expect(summary.lost).toEqual([{ category: 'performance', id: 'largest-contentful-paint', title: 'Largest Contentful Paint', runs: 2, worstScore: 0.97, displayValues: ['2.6 s', '2.4 s'] }]);
+    expect(summary.loadAverage).toBeUndefined();
   });
 
   it('marks a category unscored when any run could not score it', () => {
@@ -166,17 +167,25 @@ describe('renderSection', () => {
   const context = { lighthouseVersion: '13.5.0', browser: 'HeadlessChrome/150.0.7871.100', formFactor: 'mobile', throttlingMethod: 'simulate', runsPerPage: 3, date: '2026-12-02' };
 
   it('says how the scores were measured, gives the table, and explains each lost point', () => {
-    const section = renderSection([summarizePage(HOME, [run(scores(100), [], 1800)]), summarizePage(SEARCH, [run(scores(100, 100, 100, 69), [CRAWLABLE_LOST], 2100)])], context);
+    const loaded = (pageRun: PageRun, loadAverage: number) => ({ ...pageRun, loadAverage });
+    const section = renderSection(
+      [summarizePage(HOME, [loaded(run(scores(100), [], 1800), 0.42), loaded(run(scores(100), [], 1800), 3.1)]), summarizePage(SEARCH, [loaded(run(scores(100, 100, 100, 69), [CRAWLABLE_LOST], 2100), 1.5)])],
+      { ...context, cores: 2 },
+    );
     expect(section).toContain('Measured 2026-12-02 by `npm run lighthouse`: Lighthouse 13.5.0');
     expect(section).toContain('(HeadlessChrome/150.0.7871.100), mobile settings with simulate throttling');
     expect(section).toContain('audited 3 times');
     expect(section).toContain('| search | `/search/` | 100 | 100 | 100 | 69 |');
     expect(section).toContain("- search, seo: is-crawlable (Page is blocked from indexing) in 1 run: the page's deliberate `noindex`.");
     expect(section).toContain('median per page: 1800 to 2100.');
+    expect(section).toContain('load average as runs started: 0.4 to 3.1 on 2 cores.');
   });
 
-  it('has no list of lost audits when none lost points', () => {
-    expect(renderSection([summarizePage(HOME, [run(scores(100))])], { ...context, runsPerPage: 1 })).not.toContain('Audits that lost points');
+  it('has no list of lost audits when none lost points, and no load line without load figures', () => {
+    const section = renderSection([summarizePage(HOME, [run(scores(100))])], { ...context, runsPerPage: 1 });
+    expect(section).toContain('audited 1 time;');
+    expect(section).not.toContain('Audits that lost points');
+    expect(section).not.toContain('load average');
   });
 });
 
