@@ -3,6 +3,7 @@
  * read once per build (getCollection clones on every call, withastro/astro
  * #16297) and turned into plain data that pages take as props.
  */
+import path from 'node:path';
 import { getCollection } from 'astro:content';
 import type { PhotoFacts } from '../lib/photos.ts';
 import type { ArticleType, Section, SiteConfig } from '../lib/schema.ts';
@@ -19,6 +20,7 @@ import type { Excerpt } from '../lib/excerpt.ts';
 import { smartenText } from '../markdown/remark-typography.ts';
 import { RenderCache, type CachedRender } from '../lib/render-cache.ts';
 import { relatedDocument } from '../lib/related-input.ts';
+import { logoSize, type ImageSize } from '../lib/logo-size.ts';
 
 export interface PhotoView {
   /** The photo file, as its renditions are made from it (src/lib/photos.ts). */
@@ -85,6 +87,13 @@ const [siteEntries, sectionEntries, authorEntries, articleEntries] = await Promi
 ]);
 
 export const site: SiteConfig = siteEntries[0]!.data;
+
+/**
+ * The header's logo with the size of the file itself (src/lib/logo-size.ts),
+ * from the public/ folder the build runs beside: its width and height
+ * attributes reserve the logo's space before it loads.
+ */
+export const logo: SiteConfig['logo'] & Partial<ImageSize> = { ...site.logo, ...(await logoSize(path.resolve('public', `.${site.logo.src}`))) };
 
 export const sections: SectionView[] = sectionEntries
   .map((entry) => ({ ...entry.data, url: sectionPath(entry.data.id) }))

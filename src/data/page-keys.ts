@@ -10,7 +10,7 @@
  * for byte.
  */
 import { createHash } from 'node:crypto';
-import { site, sections, copyrightYear, relatedTo, type ArticleView, type AuthorView } from './content.ts';
+import { site, logo, sections, copyrightYear, relatedTo, type ArticleView, type AuthorView } from './content.ts';
 import { footerLinks, publisherPolicies } from './pages.ts';
 import type { ListingPage } from './listings.ts';
 import { FEED_ITEM_LIMIT } from '../lib/feeds.ts';
@@ -25,7 +25,7 @@ function digest(...parts: unknown[]): string {
 }
 
 /** What every page shows around its content: head, header, navigation, newsletter, footer (its site pages), and the publisher's structured data. */
-const chrome = digest(site, sections, copyrightYear, footerLinks, publisherPolicies((sitePath) => sitePath));
+const chrome = digest(site, logo, sections, copyrightYear, footerLinks, publisherPolicies((sitePath) => sitePath));
 
 const fullDigests = new WeakMap<ArticleView, string>();
 const teaserDigests = new WeakMap<ArticleView, string>();
