@@ -6,7 +6,8 @@
  * Audits home, an article, a section, Latest and Search, each `--runs` times,
  * and prints the median per category: performance moves with the load on a
  * shared machine. Exits 1 when a median is below 100, except the search
- * page's SEO when only `is-crawlable` (its deliberate noindex) lost points.
+ * page's SEO when only `is-crawlable` (its deliberate noindex) lost points;
+ * exits 2 when the pages cannot be audited.
  * `--write FILE` puts the table in FILE's "Lighthouse" section; `--reports DIR`
  * keeps each run's HTML report. Paths given replace the default pages.
  */
@@ -106,11 +107,16 @@ try {
     }
     summaries.push(summarizePage(page, pageRuns));
   }
+} catch (error) {
+  // Not a score below 100 (exit 1): the audit itself could not be run.
+  console.error(`lighthouse: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 2;
 } finally {
   chrome.kill();
   await server.close();
 }
 
+if (process.exitCode === 2) process.exit(2);
 console.log(`\n${formatTable(summaries)}\n`);
 for (const summary of summaries) {
   for (const audit of summary.lost) console.log(`lost points: ${summary.page.label}, ${audit.category}: ${audit.id} (${audit.title}${audit.displayValues.length > 0 ? ` ${audit.displayValues.join(', ')}` : ''}) in ${audit.runs} of ${summary.runs} runs`);
