@@ -139,6 +139,11 @@ if (values.write && sample) {
   console.log(`wrote the Lighthouse section of ${values.write}`);
 }
 
+const busiest = Math.max(...summaries.map((summary) => summary.loadAverage?.max ?? 0));
+if (busiest > availableParallelism()) {
+  console.warn(`note: the machine was busy (load average up to ${busiest.toFixed(1)} on ${availableParallelism()} cores); performance scores drop with load, so re-run when it is quiet`);
+}
+
 const problems = summaries.flatMap(pageProblems);
 if (problems.length > 0) {
   console.error(`\nbelow 100 (median of ${runs} run${runs === 1 ? '' : 's'}):\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
