@@ -8,11 +8,13 @@
  * shared machine. Exits 1 when a median is below 100, except the search
  * page's SEO when only `is-crawlable` (its deliberate noindex) lost points;
  * exits 2 when the pages cannot be audited.
+ * With the default pages it also audits a control page (a heading and a
+ * sentence, nothing to load), never judged: what the machine alone allows.
  * `--write FILE` puts the table in FILE's "Lighthouse" section; `--reports DIR`
  * keeps each run's HTML report. Paths given replace the default pages.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -20,6 +22,7 @@ import lighthouse, { generateReport, type Result } from 'lighthouse';
 import { launch } from 'chrome-launcher';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/browser.ts';
 import { serveBuiltSite } from './lib/site-server.ts';
+import { serveDirectory } from './lib/static-server.ts';
 import {
   browserFromUserAgent,
   CATEGORIES,
@@ -42,6 +45,13 @@ const DEFAULT_PAGES: PageSpec[] = [
   { label: 'latest', path: '/latest/' },
   { label: 'search', path: '/search/', noindex: true },
 ];
+
+/** Audited after the site's pages: what an all but empty page scores on this machine at this moment. */
+const CONTROL_PAGE: PageSpec = { label: 'control', path: '/', control: true };
+const CONTROL_HTML =
+  '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+  '<title>Control page</title><meta name="description" content="A page with nothing to load, to measure the machine."></head>' +
+  '<body><main><h1>Control page</h1><p>Nothing else is here.</p></main></body></html>';
 
 const OUT_DIR = 'dist';
 const CONTENT_DIR = process.env.BROADSHEET_CONTENT_DIR ?? 'content';
@@ -83,16 +93,21 @@ for (const page of pages) {
 // Compressed as every host in the README serves it: uncompressed HTML would be
 // timed on the simulated slow 4G link at several times the bytes readers get.
 const server = await serveBuiltSite(OUT_DIR, CONTENT_DIR, { compress: true });
+// The control page runs with the default pages only, as a yardstick for the whole report.
+const controlDir = positionals.length === 0 ? mkdtempSync(path.join(tmpdir(), 'lighthouse-control-')) : undefined;
+if (controlDir) writeFileSync(path.join(controlDir, 'index.html'), CONTROL_HTML);
+const controlServer = controlDir ? await serveDirectory(controlDir, { compress: true }) : undefined;
 const chrome = await launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS, logLevel: 'silent' });
 const summaries: PageSummary[] = [];
 let sample: Result | undefined;
 try {
   if (values.reports) mkdirSync(values.reports, { recursive: true });
-  for (const page of pages) {
+  for (const page of controlServer ? [...pages, CONTROL_PAGE] : pages) {
+    const origin = page.control ? controlServer!.url : server.url;
     const pageRuns: PageRun[] = [];
     for (let run = 1; run <= runs; run++) {
       const loadAverage = loadavg()[0]!;
-      const outcome = await lighthouse(server.url + page.path, { port: chrome.port, logLevel: 'error', onlyCategories: CATEGORIES.map((category) => category.id) });
+      const outcome = await lighthouse(origin + page.path, { port: chrome.port, logLevel: 'error', onlyCategories: CATEGORIES.map((category) => category.id) });
       if (!outcome) throw new Error(`Lighthouse returned no result for ${page.path}`);
       const result = outcome.lhr;
       if (result.configSettings.formFactor !== 'mobile') throw new Error(`expected Lighthouse's mobile settings, got ${result.configSettings.formFactor}`);
@@ -101,7 +116,7 @@ try {
       pageRuns.push(pageRun);
       console.log(`${page.label} ${page.path} run ${run}/${runs}: ${CATEGORIES.map(({ id, label }) => `${label} ${pageRun.scores[id] ?? '-'}`).join(', ')} (load average ${loadAverage.toFixed(1)})`);
       if (values.reports) {
-        const name = `${page.path.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'home'}-${run}.html`;
+        const name = `${page.control ? 'control' : page.path.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'home'}-${run}.html`;
         writeFileSync(path.join(values.reports, name), generateReport(result, 'html'));
       }
     }
@@ -114,6 +129,8 @@ try {
 } finally {
   chrome.kill();
   await server.close();
+  await controlServer?.close();
+  if (controlDir) rmSync(controlDir, { recursive: true, force: true });
 }
 
 if (process.exitCode === 2) process.exit(2);

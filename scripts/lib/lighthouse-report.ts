@@ -28,6 +28,11 @@ export interface PageSpec {
   path: string;
   /** The page carries a deliberate `noindex`: SEO may lose exactly the points of `is-crawlable`. */
   noindex?: boolean;
+  /**
+   * Not a page of the site: a nearly empty page audited in the same runs, so
+   * the report shows what the machine alone costs in performance. Never judged.
+   */
+  control?: boolean;
 }
 
 /** The part of a Lighthouse result (LH.Result) this module reads. */
@@ -155,6 +160,7 @@ export function summarizePage(page: PageSpec, runs: readonly PageRun[]): PageSum
  */
 export function pageProblems(summary: PageSummary): string[] {
   const problems: string[] = [];
+  if (summary.page.control) return problems;
   for (const { id, label } of CATEGORIES) {
     const { median: score } = summary.categories[id];
     if (score === 100) continue;
@@ -179,7 +185,11 @@ function formatCategory(summary: CategorySummary): string {
 /** A Markdown table, one row per page: the median, and the range over the runs where they differ. */
 export function formatTable(summaries: readonly PageSummary[]): string {
   const header = ['page', 'path', ...CATEGORIES.map((category) => category.label)];
-  const rows = summaries.map((summary) => [summary.page.label, `\`${summary.page.path}\``, ...CATEGORIES.map(({ id }) => formatCategory(summary.categories[id]))]);
+  const rows = summaries.map((summary) => [
+    summary.page.label,
+    summary.page.control ? 'an empty page' : `\`${summary.page.path}\``,
+    ...CATEGORIES.map(({ id }) => formatCategory(summary.categories[id])),
+  ]);
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
@@ -220,12 +230,23 @@ export function renderSection(summaries: readonly PageSummary[], context: Report
   ];
   const notes: string[] = [];
   for (const summary of summaries) {
+    if (summary.page.control) continue;
     for (const audit of summary.lost) {
       const allowed = audit.category === 'seo' && audit.id === NOINDEX_AUDIT && summary.page.noindex;
       notes.push(`- ${summary.page.label}, ${audit.category}: ${describeLostAudit(audit)}${allowed ? ': the page\'s deliberate `noindex`' : ''}.`);
     }
   }
   if (notes.length > 0) lines.push('Audits that lost points:', '', ...notes, '');
+  for (const control of summaries.filter((summary) => summary.page.control)) {
+    const { median: score, min, max } = control.categories.performance;
+    const blocking = control.lost.find((audit) => audit.id === 'total-blocking-time');
+    lines.push(
+      `The ${control.page.label} row is a page with a heading and a sentence, no stylesheet, photo or script, audited in the same runs: ` +
+        `what the machine alone allows. It scored performance ${score}${min !== max ? ` (${min}–${max})` : ''}` +
+        `${blocking ? `, losing points to Total Blocking Time (${blocking.displayValues.join(', ')})` : ''}.`,
+      '',
+    );
+  }
   const indexes = summaries.map((summary) => Math.round(summary.benchmarkIndex));
   lines.push(`Lighthouse's benchmark index of the machine (higher is faster), median per page: ${Math.min(...indexes)} to ${Math.max(...indexes)}.`);
   const loads = summaries.flatMap((summary) => (summary.loadAverage ? [summary.loadAverage.min, summary.loadAverage.max] : []));

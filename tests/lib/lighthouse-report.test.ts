@@ -16,6 +16,8 @@ import {
 
 const HOME: PageSpec = { label: 'home', path: '/' };
 const SEARCH: PageSpec = { label: 'search', path: '/search/', noindex: true };
+const CONTROL: PageSpec = { label: 'control', path: '/', control: true };
+const TBT_LOST = { category: 'performance', id: 'total-blocking-time', title: 'Total Blocking Time', score: 0.9, displayValue: '170 ms' } as const;
 
 function scores(performance: number | null, accessibility = 100, bestPractices = 100, seo = 100): CategoryScores {
   return { performance, accessibility, 'best-practices': bestPractices, seo };
@@ -144,6 +146,10 @@ describe('pageProblems', () => {
     expect(pageProblems(summarizePage(HOME, [run(scores(100, 100, 100, 69), [CRAWLABLE_LOST])]))).toEqual(['home (/): SEO 69: is-crawlable (Page is blocked from indexing) in 1 run']);
   });
 
+  it('never judges the control page', () => {
+    expect(pageProblems(summarizePage(CONTROL, [run(scores(80, 90, 90, 60), [TBT_LOST])]))).toEqual([]);
+  });
+
   it('fails a category that could not be scored', () => {
     expect(pageProblems(summarizePage(HOME, [run(scores(null))]))).toEqual(['home (/): performance not scored: no weighted audit failed']);
   });
@@ -179,6 +185,13 @@ describe('renderSection', () => {
     expect(section).toContain("- search, seo: is-crawlable (Page is blocked from indexing) in 1 run: the page's deliberate `noindex`.");
     expect(section).toContain('median per page: 1800 to 2100.');
     expect(section).toContain('load average as runs started: 0.4 to 3.1 on 2 cores.');
+  });
+
+  it('shows the control page as a yardstick, apart from the audits of the site', () => {
+    const section = renderSection([summarizePage(HOME, [run(scores(100))]), summarizePage(CONTROL, [run(scores(96), [TBT_LOST]), run(scores(100)), run(scores(98), [{ ...TBT_LOST, displayValue: '120 ms' }])])], context);
+    expect(section).toContain('| control | an empty page | 98 (96–100) | 100 | 100 | 100 |');
+    expect(section).toContain('It scored performance 98 (96–100), losing points to Total Blocking Time (170 ms, 120 ms).');
+    expect(section).not.toContain('- control');
   });
 
   it('has no list of lost audits when none lost points, and no load line without load figures', () => {
