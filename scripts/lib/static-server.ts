@@ -1,8 +1,9 @@
 /** A small static file server for a built site, on loopback only: for screenshots and browser tests. */
 import { createServer, type Server } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { stripBase } from '../../src/lib/build-target.ts';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -34,11 +35,40 @@ export interface ServeOptions {
    * `headers` gets the path with the base taken off.
    */
   base?: string;
+  /**
+   * Compress text files (HTML, CSS, JavaScript, JSON, SVG, XML, text) with
+   * brotli or gzip when the request accepts it, as every host the README
+   * names does, so that transfer sizes are those readers get.
+   */
+  compress?: boolean;
+}
+
+/** Types a host compresses; photos and Pagefind's files are compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.svg', '.xml', '.txt']);
+
+type Encoding = 'br' | 'gzip';
+
+function acceptedEncoding(header: string | string[] | undefined): Encoding | undefined {
+  const accepted = new Set<string>();
+  for (const token of String(header ?? '').split(',')) {
+    const [name, ...params] = token.split(';').map((part) => part.trim().toLowerCase());
+    // `br;q=0` refuses brotli.
+    if (!params.some((param) => /^q=0(\.0*)?$/.test(param))) accepted.add(name!);
+  }
+  return accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : undefined;
+}
+
+function compressFile(file: string, encoding: Encoding): Buffer {
+  const body = readFileSync(file);
+  // Brotli at quality 5: about what a CDN spends when it compresses on the fly.
+  return encoding === 'br' ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }) : gzipSync(body);
 }
 
 export function serveDirectory(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const base = path.resolve(root);
   const sitePrefix = options.base ?? '/';
+  // Compressed once per file, encoding and modification time: a page audited repeatedly costs one compression.
+  const compressed = new Map<string, Buffer>();
   const server: Server = createServer((request, response) => {
     const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const pathname = stripBase(requested, sitePrefix);
@@ -52,15 +82,26 @@ export function serveDirectory(root: string, options: ServeOptions = {}): Promis
       response.writeHead(403).end();
       return;
     }
+    let modified: number;
     try {
       if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
-      statSync(file);
+      modified = statSync(file).mtimeMs;
     } catch {
       response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
       createReadStream(path.join(base, '404.html')).on('error', () => response.end()).pipe(response);
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const encoding = options.compress && COMPRESSIBLE.has(path.extname(file)) ? acceptedEncoding(request.headers['accept-encoding']) : undefined;
+    if (encoding) {
+      const key = `${encoding} ${modified} ${file}`;
+      const body = compressed.get(key) ?? compressFile(file, encoding);
+      compressed.set(key, body);
+      response.writeHead(200, { 'content-type': type, 'content-encoding': encoding, vary: 'Accept-Encoding', 'content-length': body.length });
+      response.end(body);
+      return;
+    }
+    response.writeHead(200, { 'content-type': type });
     createReadStream(file).pipe(response);
   });
   return new Promise((resolve) => {

@@ -3,6 +3,7 @@
  * read once per build (getCollection clones on every call, withastro/astro
  * #16297) and turned into plain data that pages take as props.
  */
+import path from 'node:path';
 import { getCollection } from 'astro:content';
 import type { PhotoFacts } from '../lib/photos.ts';
 import type { ArticleType, Section, SiteConfig } from '../lib/schema.ts';
@@ -28,6 +29,7 @@ export const base = buildBase();
 export const previewBuild = isPreviewBuild();
 /** A path from the site root (`/latest/`) as readers request it, under the base. */
 export const sitePath = (path: string): string => withBase(path, base);
+import { logoSize, type ImageSize } from '../lib/logo-size.ts';
 
 export interface PhotoView {
   /** The photo file, as its renditions are made from it (src/lib/photos.ts). */
@@ -110,6 +112,13 @@ const siteData: SiteConfig = siteEntries[0]!.data;
 /** The publication's settings; a social link to the site's own feed goes under the base like every other address. */
 export const site: SiteConfig =
   base === '/' ? siteData : { ...siteData, social: siteData.social.map((link) => ({ ...link, url: ownUrlUnderBase(link.url, siteData.url, base) })) };
+
+/**
+ * The header's logo with the size of the file itself (src/lib/logo-size.ts),
+ * from the public/ folder the build runs beside: its width and height
+ * attributes reserve the logo's space before it loads.
+ */
+export const logo: SiteConfig['logo'] & Partial<ImageSize> = { ...site.logo, ...(await logoSize(path.resolve('public', `.${site.logo.src}`))) };
 
 export const sections: SectionView[] = sectionEntries
   .map((entry) => ({ ...entry.data, url: sitePath(sectionPath(entry.data.id)) }))

@@ -10,7 +10,7 @@
  * for byte.
  */
 import { createHash } from 'node:crypto';
-import { base, previewBuild, site, sections, copyrightYear, relatedTo, type ArticleView, type AuthorView } from './content.ts';
+import { base, previewBuild, site, logo, sections, copyrightYear, relatedTo, type ArticleView, type AuthorView } from './content.ts';
 import { footerLinks, publisherPolicies } from './pages.ts';
 import type { ListingPage } from './listings.ts';
 import { FEED_ITEM_LIMIT } from '../lib/feeds.ts';
@@ -25,10 +25,10 @@ function digest(...parts: unknown[]): string {
 }
 
 /**
- * What every page shows around its content: head, header, navigation, newsletter, footer (its site pages), the publisher's
+ * What every page shows around its content: head, header (its logo and size), navigation, newsletter, footer (its site pages), the publisher's
  * structured data, and the base path and preview mode that every address and the robots meta depend on.
  */
-const chrome = digest(site, sections, copyrightYear, footerLinks, publisherPolicies((sitePath) => sitePath), base, previewBuild);
+const chrome = digest(site, logo, sections, copyrightYear, footerLinks, publisherPolicies((sitePath) => sitePath), base, previewBuild);
 
 const fullDigests = new WeakMap<ArticleView, string>();
 const teaserDigests = new WeakMap<ArticleView, string>();

@@ -15,6 +15,7 @@ import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostic
 import { parseMarkdownSource, splitSource, type ParsedSource } from './frontmatter.ts';
 import { CONTENT_LAYOUT, MARKDOWN_FILE, displayPath, listFiles } from './content-files.ts';
 import { ImageFileCache, imageFileProblem, isInside } from './image-files.ts';
+import { svgSize } from './logo-size.ts';
 import {
   articleSchema,
   authorSchema,
@@ -206,6 +207,12 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
     const logoFile = path.join(publicDir, site.value.logo.src);
     if (!isInside(publicDir, logoFile) || !images.get(logoFile).exists) {
       site.reporter?.at(['logo', 'src'], 'error', `file "${shown(logoFile)}" does not exist; put the logo in public/`);
+    } else if (logoFile.toLowerCase().endsWith('.svg') && !svgSize(readFileSync(logoFile, 'utf8'))) {
+      site.reporter?.at(
+        ['logo', 'src'],
+        'warning',
+        `"${shown(logoFile)}" gives no size, so the header cannot keep room for it and the page jumps when it loads; give its <svg> a viewBox (e.g. viewBox="0 0 360 48") or a width and height in pixels`,
+      );
     }
     if (site.value.shareImage) {
       const shareFile = path.join(publicDir, site.value.shareImage.src);

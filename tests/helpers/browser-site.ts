@@ -1,11 +1,7 @@
-/**
- * A built site served on loopback with the response headers it ships with
- * (the same policy as _headers and the S3 metadata), for browser tests.
- */
+/** The built sample site (or another content folder's) served with its shipped headers, for browser tests. */
 import path from 'node:path';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { headersFor } from '../../src/lib/http-headers.ts';
-import { validateContent } from '../../src/lib/validate.ts';
+import { serveBuiltSite as serveSite } from '../../scripts/lib/site-server.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { REPO } from './content-fixture.ts';
 
 /**
@@ -17,14 +13,5 @@ export function serveBuiltSite(
   contentDir = path.join(REPO, 'content'),
   { base = '/', noindex = false }: { base?: string; noindex?: boolean } = {},
 ): Promise<StaticServer> {
-  const report = validateContent(contentDir, { cwd: REPO });
-  const newsletterAction = report.site!.newsletter.action;
-  return serveDirectory(outDir, {
-    base,
-    headers: (pathname) => {
-      // Content-Type comes from the file itself; HSTS means nothing on loopback http.
-      const { 'Content-Type': _type, 'Strict-Transport-Security': _hsts, ...rest } = headersFor(pathname, { newsletterAction, noindex });
-      return rest;
-    },
-  });
+  return serveSite(outDir, contentDir, { base, noindex });
 }
