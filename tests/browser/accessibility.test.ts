@@ -26,7 +26,7 @@ const TEMPLATES: { name: string; path: string; query?: string; status?: number; 
   { name: 'short take', path: '/gatun-lake-levels-watch/' },
   { name: 'republished piece', path: '/china-africa-lending-restructuring-role/' },
   { name: 'section', path: '/middle-east/' },
-  // No section of the sample fills an archive page yet; Latest's uses the same list template.
+  // Every list's archive pages share one template.
   { name: 'list archive page', path: '/latest/page/2/' },
   { name: 'latest', path: '/latest/' },
   { name: 'author', path: '/author/amara-okonkwo/' },
