@@ -50,10 +50,16 @@ const DEFAULT_PAGES: PageSpec[] = [
 const CONTROL_PAGE: PageSpec = { label: 'control', path: '/', control: true };
 const CONTROL_HTML =
   '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
-  '<title>Control page</title><meta name="description" content="A page with nothing to load, to measure the machine."></head>' +
+  '<title>Control page</title><link rel="icon" href="data:,"><meta name="description" content="A page with nothing to load, to measure the machine."></head>' +
   '<body><main><h1>Control page</h1><p>Nothing else is here.</p></main></body></html>';
 
 const OUT_DIR = 'dist';
+
+/** The browser's own version line; the user agent Lighthouse records gives only the major version. */
+function browserVersion(): string | undefined {
+  const version = spawnSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' });
+  return version.status === 0 ? version.stdout.trim().split('\n')[0] || undefined : undefined;
+}
 const CONTENT_DIR = process.env.BROADSHEET_CONTENT_DIR ?? 'content';
 
 const { values, positionals } = parseArgs({
@@ -143,7 +149,7 @@ for (const summary of summaries) {
 if (values.write && sample) {
   const section = renderSection(summaries, {
     lighthouseVersion: sample.lighthouseVersion,
-    browser: browserFromUserAgent(sample.environment.hostUserAgent),
+    browser: browserVersion() ?? browserFromUserAgent(sample.environment.hostUserAgent),
     formFactor: sample.configSettings.formFactor,
     throttlingMethod: sample.configSettings.throttlingMethod,
     runsPerPage: runs,

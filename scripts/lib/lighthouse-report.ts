@@ -196,7 +196,7 @@ export function formatTable(summaries: readonly PageSummary[]): string {
 
 export interface ReportContext {
   lighthouseVersion: string;
-  /** The browser, as its user agent names it, e.g. "Chrome/150.0.7871.100". */
+  /** The browser and its version, e.g. "Chromium 150.0.7871.100 built on Debian GNU/Linux 12 (bookworm)". */
   browser: string;
   formFactor: string;
   throttlingMethod: string;
@@ -219,8 +219,8 @@ export function browserFromUserAgent(userAgent: string): string {
 /** The body of the "Lighthouse" section of docs/quality.md. */
 export function renderSection(summaries: readonly PageSummary[], context: ReportContext): string {
   const lines = [
-    `Measured ${context.date} by \`npm run lighthouse\`: Lighthouse ${context.lighthouseVersion} in Debian's chromium ` +
-      `(${context.browser}), ${context.formFactor} settings with ${context.throttlingMethod} throttling, on the built sample ` +
+    `Measured ${context.date} by \`npm run lighthouse\`: Lighthouse ${context.lighthouseVersion} in ${context.browser}, ` +
+      `its ${context.formFactor} settings (throttling method \`${context.throttlingMethod}\`), on the built sample ` +
       `site served on loopback with the headers it ships. Each page was audited ${context.runsPerPage} ` +
       `time${context.runsPerPage === 1 ? '' : 's'}; the table gives the median, and the range where the runs differed. ` +
       'This is a report, not a test: performance moves with the load on the machine.',

@@ -179,7 +179,7 @@ describe('renderSection', () => {
       { ...context, cores: 2 },
     );
     expect(section).toContain('Measured 2026-12-02 by `npm run lighthouse`: Lighthouse 13.5.0');
-    expect(section).toContain('(HeadlessChrome/150.0.7871.100), mobile settings with simulate throttling');
+    expect(section).toContain('Lighthouse 13.5.0 in HeadlessChrome/150.0.7871.100, its mobile settings (throttling method `simulate`)');
     expect(section).toContain('audited 3 times');
     expect(section).toContain('| search | `/search/` | 100 | 100 | 100 | 69 |');
     expect(section).toContain("- search, seo: is-crawlable (Page is blocked from indexing) in 1 run: the page's deliberate `noindex`.");
