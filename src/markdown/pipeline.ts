@@ -3,7 +3,8 @@
  * `createProcessor()`; `astro.config.mjs` gives the same plugin lists to Astro's
  * `unified()` processor, so every Markdown file follows the same rules.
  *
- * Satteri's CommonMark + GFM parser (remark-satteri-parse.ts) -> typography
+ * Satteri's CommonMark + GFM + directives parser (remark-satteri-parse.ts) -> directive plugins
+ * -> unclaimed directives back to text (remark-unhandled-directives.ts) -> typography
  * -> remark-rehype -> raw HTML parsed (rehype-raw-html.ts) -> URL schemes in lower case -> external links
  * -> links under the base path (rehype-base-links.ts, only when the site is not at the root)
  * -> rehype-sanitize (always last before stringify). Our loader's processor then notes the body's
@@ -18,6 +19,7 @@ import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import remarkSatteriParse from './remark-satteri-parse.ts';
 import remarkTypography from './remark-typography.ts';
+import remarkUnhandledDirectives from './remark-unhandled-directives.ts';
 import rehypeRawHtml from './rehype-raw-html.ts';
 import rehypeUrlSchemes from './rehype-url-schemes.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
@@ -34,11 +36,15 @@ export interface PipelineOptions {
 }
 
 /** Bumped whenever the output of the pipeline changes, so cached HTML is rendered again. */
-export const PIPELINE_VERSION = 6;
+export const PIPELINE_VERSION = 7;
 
-/** remark plugins after remark-gfm (which Astro's `unified({ gfm: true })` adds itself). */
+/**
+ * remark plugins after remark-gfm (which Astro's `unified({ gfm: true })` adds itself). Plugins that
+ * build figures, embeds or boxes from block directives go before remarkUnhandledDirectives, which
+ * turns every directive left unclaimed back into the text it was written as.
+ */
 export function remarkPlugins(): RemarkPlugins {
-  return [remarkTypography];
+  return [remarkUnhandledDirectives, remarkTypography];
 }
 
 /** rehype plugins; sanitize comes last so nothing after it can reintroduce markup. */
