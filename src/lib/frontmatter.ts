@@ -27,7 +27,17 @@ export type ParseOutcome = { ok: true; source: ParsedSource } | { ok: false; pro
 /** Largest Markdown file we accept; a larger one is almost always a paste accident or generated data. */
 export const MAX_SOURCE_BYTES = 1024 * 1024;
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a byte-order mark in the text, so normalizeText is the one place that drops it.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * A byte-order mark is dropped (Windows editors save UTF-8 with one; gray-matter,
+ * Hugo and Astro's own loader accept it) and CRLF or CR line ends become LF.
+ */
+function normalizeText(text: string): string {
+  const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom;
+}
 
 /**
  * Splits `---` frontmatter from the body. gray-matter did this at first, but it
@@ -78,9 +88,6 @@ export function parseMarkdownSource(bytes: Uint8Array, kind = 'article'): ParseO
     const size = (bytes.length / (1024 * 1024)).toFixed(1);
     return fail(1, 'file', `is ${size} MB; the limit is 1 MB per file. Split the piece, or move data out of it`);
   }
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return fail(1, 'file', 'starts with a byte-order mark (BOM); save the file as "UTF-8" without BOM');
-  }
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -88,7 +95,7 @@ export function parseMarkdownSource(bytes: Uint8Array, kind = 'article'): ParseO
     const offset = firstInvalidUtf8Offset(bytes);
     return fail(lineOfByte(bytes, Math.max(0, offset)), 'file', `is not valid UTF-8 (byte ${offset}); save it as UTF-8`);
   }
-  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  text = normalizeText(text);
   if (text.trim() === '') {
     return fail(1, 'file', `is blank; an ${kind} starts with frontmatter between two "---" lines, then the text`);
   }
@@ -123,8 +130,7 @@ export function parseMarkdownSource(bytes: Uint8Array, kind = 'article'): ParseO
  * (src/lib/validate.ts).
  */
 export function splitSource(bytes: Uint8Array): { frontmatterText: string; body: string } | undefined {
-  let text = new TextDecoder('utf-8').decode(bytes);
-  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  const text = normalizeText(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
   const parts = splitFrontmatter(text);
   return parts && { frontmatterText: parts.matter, body: parts.body };
 }
@@ -139,30 +145,71 @@ function yamlFailure(error: unknown, text: string): ParseOutcome {
   if (error instanceof yaml.YAMLException) {
     // The frontmatter text begins with the rest of the opening "---" line, so
     // its line k (0-based) is line k + 1 of the file.
-    let line = (error.mark?.line ?? 0) + 1;
-    let column = (error.mark?.column ?? 0) + 1;
-    const reason = error.reason ?? error.message;
-    // A quote left open is only noticed at the end of the frontmatter; point at where it opens.
-    if (/within a (double|single) quoted scalar/.test(reason)) {
-      const opened = lineOfUnclosedQuote(text, reason.includes('double') ? '"' : "'");
-      if (opened) ({ line, column } = opened);
+    const line = (error.mark?.line ?? 0) + 1;
+    const column = (error.mark?.column ?? 0) + 1;
+    // A quote left open makes YAML fail further down, with a message about whatever it
+    // read next ("can not read a block mapping entry"); name the field whose quote never closes.
+    const unclosed = unclosedQuote(text);
+    if (unclosed && unclosed.line <= line) {
+      const which = unclosed.quote === '"' ? 'double' : 'single';
+      const inside = unclosed.quote === '"' ? 'write a " inside the value as \\"' : "write a ' inside the value as ''";
+      return fail(
+        unclosed.line,
+        unclosed.field,
+        `the ${which} quote that opens this value is never closed; end the value with ${unclosed.quote} on the same line (${inside})`,
+        unclosed.column,
+      );
     }
-    return fail(line, 'frontmatter', `YAML error: ${explainYamlError(reason)}`, column);
+    return fail(line, 'frontmatter', `YAML error: ${explainYamlError(error.reason ?? error.message)}`, column);
   }
   throw error;
 }
 
-/** The first `field: "...` line whose quote is never closed on that line. */
-export function lineOfUnclosedQuote(text: string, quote: '"' | "'"): { line: number; column: number } | undefined {
+export interface UnclosedQuote {
+  /** 1-based line and column of the opening quote, in the file (the frontmatter text starts on line 1). */
+  line: number;
+  column: number;
+  /** The field whose value it opens: "title", "hero.alt"; for a list item, its list's field. */
+  field: string;
+  quote: '"' | "'";
+}
+
+/**
+ * The first `field: "...` (or `- "...`) whose quoted value never closes: not on its
+ * own line, nor on the lines that continue it before the next field starts. YAML
+ * allows a quoted value over several lines, so a quote open at the end of a line
+ * alone is not the mistake.
+ */
+export function unclosedQuote(text: string): UnclosedQuote | undefined {
   const lines = text.split('\n');
+  // The keys that enclose the current line, by indent, so a nested value is named "hero.alt".
+  const enclosing: { indent: number; key: string }[] = [];
   for (let index = 1; index < lines.length; index++) {
-    const match = /^(\s*(?:- )?[\w-]+:\s*|\s*- )(["'])/.exec(lines[index]!);
-    if (!match || match[2] !== quote) continue;
-    const rest = lines[index]!.slice(match[0].length);
-    const closed = quote === '"' ? /(^|[^\\])(\\\\)*"/.test(rest) : /'(?!')/.test(rest.replace(/''/g, ''));
-    if (!closed) return { line: index + 1, column: match[1]!.length + 1 };
+    const line = lines[index]!;
+    const key = /^(\s*)((?:- )?)([\w-]+):/.exec(line);
+    if (key) {
+      const indent = key[1]!.length + key[2]!.length;
+      while (enclosing.length > 0 && enclosing.at(-1)!.indent >= indent) enclosing.pop();
+      enclosing.push({ indent, key: key[3]! });
+    }
+    const field = enclosing.map((entry) => entry.key).join('.') || 'frontmatter';
+    const match = /^(\s*(?:- )?[\w-]+:\s*|\s*- )(["'])/.exec(line);
+    if (!match) continue;
+    const quote = match[2] as '"' | "'";
+    let rest = line.slice(match[0].length);
+    let closed = closes(rest, quote);
+    // Continuation lines: indented, up to the next line that starts a field of the same or lower indent.
+    for (let next = index + 1; !closed && next < lines.length && !/^\S[^:]*:/.test(lines[next]!) && !/^\s*- /.test(lines[next]!); next++) {
+      rest = lines[next]!;
+      closed = closes(rest, quote);
+    }
+    if (!closed) return { line: index + 1, column: match[1]!.length + 1, field, quote };
   }
   return undefined;
+}
+
+function closes(text: string, quote: '"' | "'"): boolean {
+  return quote === '"' ? /(^|[^\\])(\\\\)*"/.test(text) : /'(?!')/.test(text.replace(/''/g, ''));
 }
 
 function explainYamlError(reason: string): string {

@@ -19,12 +19,12 @@ describe('parseMarkdownSource', () => {
   });
   it.each([
     ['', 'file', 'is empty'],
-    ['\uFEFF---\ntitle: A\n---\nx', 'file', 'byte-order mark'],
     ['   \n\n', 'file', 'is blank'],
     ['title: A\n', 'frontmatter', 'missing'],
     ['---\ntitle: A\n', 'frontmatter', 'not closed'],
     ['---\n- a\n- b\n---\nx', 'frontmatter', 'must be "field: value" lines (e.g. "title: ..."), not a list'],
-    ['---\ntitle: "unclosed\n---\nx', 'frontmatter', 'YAML error'],
+    ['---\ntitle: "unclosed\n---\nx', 'title', 'quote that opens this value is never closed'],
+    ['---\nhero: [unclosed\n---\nx', 'frontmatter', 'YAML error'],
     ['---\nhero:\n\tsrc: a.jpg\n---\nx', 'frontmatter', 'tabs'],
     ['---\ntitle: a\ntitle: b\n---\nx', 'frontmatter', 'each field may appear only once'],
   ])('refuses %j', (text, field, message) => {
@@ -34,9 +34,31 @@ describe('parseMarkdownSource', () => {
     expect(outcome.problem.field).toBe(field);
     expect(outcome.problem.message).toContain(message);
   });
-  it('points an unclosed quote at the line where it opens', () => {
+  it('points an unclosed quote at the line and field where it opens', () => {
     const outcome = parseMarkdownSource(bytes('---\ntitle: ok\ndek: "never closed\ntype: news\nsection: world\n---\nx'));
-    expect(!outcome.ok && outcome.problem).toMatchObject({ line: 3, column: 6 });
+    expect(!outcome.ok && outcome.problem).toMatchObject({ line: 3, column: 6, field: 'dek' });
+  });
+  it('names the field of an unclosed quote on the first line, where YAML reports a later line', () => {
+    // The case an editor met: YAML said "4:5 can not read a block mapping entry".
+    const outcome = parseMarkdownSource(bytes('---\ntitle: "unclosed quote\ndek: fine\ntype: analysis\nsection: africa\n---\nx'));
+    expect(!outcome.ok && outcome.problem).toMatchObject({ line: 2, column: 8, field: 'title' });
+    expect(!outcome.ok && outcome.problem.message).toBe(
+      'the double quote that opens this value is never closed; end the value with " on the same line (write a " inside the value as \\")',
+    );
+  });
+  it('names a nested field and a single quote', () => {
+    const outcome = parseMarkdownSource(bytes("---\ntitle: ok\nhero:\n  src: a.jpg\n  alt: 'a view\n  credit: x\nsection: y\n---\nx"));
+    expect(!outcome.ok && outcome.problem).toMatchObject({ line: 5, column: 8, field: 'hero.alt' });
+    expect(!outcome.ok && outcome.problem.message).toContain("write a ' inside the value as ''");
+  });
+  it('does not blame a quoted value that closes on a later line', () => {
+    const outcome = parseMarkdownSource(bytes('---\ndek: "a value\n  over two lines"\nhero: [unclosed\n---\nx'));
+    expect(!outcome.ok && outcome.problem).toMatchObject({ field: 'frontmatter' });
+    expect(!outcome.ok && outcome.problem.message).toContain('YAML error');
+  });
+  it('accepts a byte-order mark, as gray-matter, Hugo and Astro do, with CRLF too', () => {
+    const outcome = parseMarkdownSource(bytes('\uFEFF---\r\ntitle: A\r\n---\r\nBody\r\n'));
+    expect(outcome.ok && outcome.source).toMatchObject({ data: { title: 'A' }, body: 'Body\n', bodyLine: 4 });
   });
   it('names the line of a YAML error', () => {
     const outcome = parseMarkdownSource(bytes('---\ntitle: ok\ndek: ok\nhero: [unclosed\n---\nx'));
