@@ -13,20 +13,22 @@ export type ShareNetwork = (typeof SHARE_NETWORKS)[number];
 
 export interface ShareLink {
   network: ShareNetwork;
-  /** What the link says. */
+  /** What the link shows, e.g. "Bluesky". */
   label: string;
+  /** Words before the label that only screen readers need ("Share on "): the link's name is both. */
+  namePrefix: string;
   /** The link's full accessible name, e.g. "Share on Bluesky". */
   accessibleName: string;
   href: string;
 }
 
-const LABELS: Record<ShareNetwork, { label: string; accessibleName: string }> = {
-  email: { label: 'E-mail', accessibleName: 'Share by e-mail' },
-  bluesky: { label: 'Bluesky', accessibleName: 'Share on Bluesky' },
-  x: { label: 'X', accessibleName: 'Share on X' },
-  linkedin: { label: 'LinkedIn', accessibleName: 'Share on LinkedIn' },
-  facebook: { label: 'Facebook', accessibleName: 'Share on Facebook' },
-  whatsapp: { label: 'WhatsApp', accessibleName: 'Share on WhatsApp' },
+const LABELS: Record<ShareNetwork, { label: string; namePrefix: string }> = {
+  email: { label: 'E-mail', namePrefix: 'Share by ' },
+  bluesky: { label: 'Bluesky', namePrefix: 'Share on ' },
+  x: { label: 'X', namePrefix: 'Share on ' },
+  linkedin: { label: 'LinkedIn', namePrefix: 'Share on ' },
+  facebook: { label: 'Facebook', namePrefix: 'Share on ' },
+  whatsapp: { label: 'WhatsApp', namePrefix: 'Share on ' },
 };
 
 /** Text as one percent-encoded URL component; never throws. */
@@ -60,5 +62,8 @@ export function shareHref(network: ShareNetwork, title: string, url: string): st
 
 /** Every share link of a piece, in the order the page shows them. */
 export function shareLinks(title: string, url: string): ShareLink[] {
-  return SHARE_NETWORKS.map((network) => ({ network, ...LABELS[network], href: shareHref(network, title, url) }));
+  return SHARE_NETWORKS.map((network) => {
+    const { label, namePrefix } = LABELS[network];
+    return { network, label, namePrefix, accessibleName: `${namePrefix}${label}`, href: shareHref(network, title, url) };
+  });
 }

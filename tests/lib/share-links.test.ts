@@ -14,7 +14,7 @@ describe('share links', () => {
     const links = shareLinks('A headline', URL_);
     expect(links.map((link) => link.network)).toEqual([...SHARE_NETWORKS]);
     expect(links.map((link) => link.accessibleName)).toEqual([
-      'Share by e-mail',
+      'Share by E-mail',
       'Share on Bluesky',
       'Share on X',
       'Share on LinkedIn',
