@@ -6,7 +6,7 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { z } from 'astro/zod';
-import { articleSchema, authorSchema, pageSchema, sectionSchema, siteSchema } from './lib/schema.ts';
+import { articleSchema, authorSchema, pageSchema, sectionSchema, seriesSchema, siteSchema } from './lib/schema.ts';
 import { readSiteTimeZone } from './lib/site-file.ts';
 import { broadsheetLoader } from './loaders/content-loader.ts';
 
@@ -16,6 +16,9 @@ const timeZone = readSiteTimeZone(CONTENT_DIR);
 const site = defineCollection({ loader: broadsheetLoader('site', CONTENT_DIR), schema: siteSchema() });
 
 const sections = defineCollection({ loader: broadsheetLoader('sections', CONTENT_DIR), schema: sectionSchema() });
+
+/** content/series.yaml, when there is one: parts name a series by id (`series: { id, part }`). */
+const series = defineCollection({ loader: broadsheetLoader('series', CONTENT_DIR), schema: seriesSchema() });
 
 /** What the loader read of a photo file (src/lib/photos.ts): renditions are named and sized from it. */
 const photoFacts = () => z.strictObject({ name: z.string(), hash: z.string(), width: z.number(), height: z.number() });
@@ -50,4 +53,4 @@ const articles = defineCollection({
   }),
 });
 
-export const collections = { site, sections, authors, pages, articles };
+export const collections = { site, sections, series, authors, pages, articles };

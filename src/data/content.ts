@@ -11,7 +11,8 @@ import { kickerLabel, sectionLabel } from '../lib/article-labels.ts';
 import { displayedDate, localDateKey, type DisplayedDate } from '../lib/dates.ts';
 import type { Headline } from '../lib/headline-list.ts';
 import { buildNow, compareNewestFirst, isPublic, showsWithdrawalNotice } from '../lib/visibility.ts';
-import { absoluteUrl, articlePath, authorPath, sectionPath } from '../lib/urls.ts';
+import { absoluteUrl, articlePath, authorPath, sectionPath, seriesPath } from '../lib/urls.ts';
+import { partLabel, placementOf, readerParts } from '../lib/series.ts';
 import { canonicalUrl } from '../lib/canonical.ts';
 import { substantiveUpdate } from '../lib/json-ld.ts';
 import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
@@ -53,6 +54,38 @@ export interface SectionView extends Section {
   url: string;
 }
 
+/** A neighbouring part of a series, as an article page links to it. */
+export interface SeriesNeighbour {
+  url: string;
+  title: string;
+  number: number;
+}
+
+/** Where a piece stands in its series, as readers count (src/lib/series.ts): "Part 2 of 3" and its neighbours. */
+export interface SeriesPlacementView {
+  id: string;
+  /** The series' title, which links to its page. */
+  title: string;
+  url: string;
+  absoluteUrl: string;
+  number: number;
+  of: number;
+  /** "Part 2 of 3". */
+  label: string;
+  previous?: SeriesNeighbour;
+  next?: SeriesNeighbour;
+}
+
+/** A series page: its parts readers can see, in order. */
+export interface SeriesView {
+  id: string;
+  title: string;
+  description: string;
+  url: string;
+  absoluteUrl: string;
+  parts: { number: number; article: ArticleView }[];
+}
+
 export interface ArticleView {
   slug: string;
   url: string;
@@ -88,6 +121,8 @@ export interface ArticleView {
   bodyHash: string;
   /** Pieces the body links to that readers cannot see (drafts, scheduled, withdrawn): those links show as text. */
   hiddenLinks: string[];
+  /** Its place in a series, counting only the parts readers can see. */
+  series?: SeriesPlacementView;
 }
 
 /** What stays at the address of a piece taken down (the `withdrawn` field). */
@@ -101,9 +136,10 @@ export interface WithdrawalView {
   reason: string;
 }
 
-const [siteEntries, sectionEntries, authorEntries, articleEntries] = await Promise.all([
+const [siteEntries, sectionEntries, seriesEntries, authorEntries, articleEntries] = await Promise.all([
   getCollection('site'),
   getCollection('sections'),
+  getCollection('series'),
   getCollection('authors'),
   getCollection('articles'),
 ]);
@@ -248,6 +284,51 @@ const visibleArticles: ArticleView[] = visibleEntries.map((entry) => {
     hiddenLinks: hiddenLinkTargets.size === 0 ? [] : body.siteLinkTargets.filter((target) => hiddenLinkTargets.has(target)),
   };
 });
+
+// --- series: numbered over the parts readers can see (src/lib/series.ts) ------------
+const editorsPart = new Map(visibleEntries.filter((entry) => entry.data.series).map((entry) => [entry.id, entry.data.series!]));
+
+/** Every series with at least one part readers can see, by id; its page lists those parts. */
+export const seriesList: SeriesView[] = seriesEntries
+  .map((entry) => {
+    const url = sitePath(seriesPath(entry.id));
+    const members = visibleArticles.filter((article) => editorsPart.get(article.slug)?.id === entry.id);
+    const parts = readerParts(members, (article) => editorsPart.get(article.slug)!.part, (article) => article.slug);
+    return {
+      id: entry.id,
+      title: smartenText(entry.data.title, ''),
+      description: smartenText(entry.data.description, ''),
+      url,
+      absoluteUrl: absoluteUrl(url, site.url),
+      parts: parts.map((part) => ({ number: part.number, article: part.item })),
+    };
+  })
+  .filter((series) => series.parts.length > 0)
+  .sort((a, b) => (a.id < b.id ? -1 : 1));
+
+for (const series of seriesList) {
+  const parts = series.parts.map((part) => ({ item: part.article, number: part.number }));
+  const neighbour = (article: ArticleView | undefined): SeriesNeighbour | undefined => {
+    const part = article && parts.find((candidate) => candidate.item === article);
+    return part ? { url: part.item.url, title: part.item.title, number: part.number } : undefined;
+  };
+  for (const { article } of series.parts) {
+    const placement = placementOf(parts, article)!;
+    const previous = neighbour(placement.previous);
+    const next = neighbour(placement.next);
+    article.series = {
+      id: series.id,
+      title: series.title,
+      url: series.url,
+      absoluteUrl: series.absoluteUrl,
+      number: placement.number,
+      of: placement.of,
+      label: partLabel(placement.number, placement.of),
+      ...(previous ? { previous } : {}),
+      ...(next ? { next } : {}),
+    };
+  }
+}
 
 /** A piece's body as readers get it: links to pieces they cannot see become text. */
 export function articleBodyHtml(article: ArticleView): string {

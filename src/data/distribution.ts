@@ -5,11 +5,11 @@
  */
 import path from 'node:path';
 import sharp from 'sharp';
-import { base, site, sitePath, articleBodyHtml, type ArticleView } from './content.ts';
+import { base, site, sitePath, articleBodyHtml, type ArticleView, type SeriesView } from './content.ts';
 import { shareRendition } from '../lib/photos.ts';
 import { publisherPolicies } from './pages.ts';
 import { absoluteUrl } from '../lib/urls.ts';
-import { breadcrumbList, homeGraph, newsArticle, type JsonLdPublisher } from '../lib/json-ld.ts';
+import { breadcrumbList, homeGraph, newsArticle, seriesPageJsonLd, type JsonLdPublisher } from '../lib/json-ld.ts';
 import { FEED_ITEM_LIMIT, feedContentHtml, rssFeed, type FeedImage } from '../lib/feeds.ts';
 import { photoCreditLine, republishCreditLine } from '../lib/credits.ts';
 
@@ -65,12 +65,26 @@ export function articleJsonLd(article: ArticleView): unknown[] {
       publisher,
       wordCount: article.wordCount,
       isBasedOn: article.republished?.url,
+      series: article.series ? { name: article.series.title, url: article.series.absoluteUrl } : undefined,
     }),
     breadcrumbList([
       { name: site.name, url: absolute(sitePath('/')) },
       { name: article.section.name, url: absolute(article.section.url) },
       { name: article.title, url: article.absoluteUrl },
     ]),
+  ];
+}
+
+/** The CreativeWorkSeries of a series page, with its parts in order. */
+export function seriesJsonLd(series: SeriesView): unknown[] {
+  return [
+    seriesPageJsonLd({
+      series: { name: series.title, url: series.absoluteUrl },
+      description: series.description,
+      language: site.language,
+      publisher,
+      parts: series.parts.map((part) => ({ url: part.article.absoluteUrl, headline: part.article.title, position: part.number })),
+    }),
   ];
 }
 
@@ -93,6 +107,7 @@ export interface FeedLink {
 export const siteFeed: FeedLink = { title: `${site.name}: latest`, href: sitePath('/rss.xml') };
 export const sectionFeedPath = (sectionUrl: string) => `${sectionUrl}rss.xml`;
 export const authorFeedPath = (authorUrl: string) => `${authorUrl}rss.xml`;
+export const seriesFeedPath = (seriesUrl: string) => `${seriesUrl}rss.xml`;
 
 // An article appears in the site feed, its section's and each author's: render its item once.
 const feedContent = new Map<string, { html: string; image?: FeedImage }>();

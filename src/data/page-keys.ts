@@ -10,10 +10,11 @@
  * for byte.
  */
 import { createHash } from 'node:crypto';
-import { base, previewBuild, site, logo, sections, copyrightYear, relatedTo, type ArticleView, type AuthorView } from './content.ts';
+import { base, previewBuild, site, logo, sections, copyrightYear, relatedTo, type ArticleView, type AuthorView, type SeriesView } from './content.ts';
 import { footerLinks, publisherPolicies } from './pages.ts';
 import type { ListingPage } from './listings.ts';
 import { FEED_ITEM_LIMIT } from '../lib/feeds.ts';
+import { readingMinutes } from '../lib/reading-time.ts';
 import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
 
 /** The preview renders every request afresh and never reads keys: computing them for every page would only delay each saved edit. */
@@ -52,8 +53,8 @@ export function articleDigest(article: ArticleView): string {
 export function teaserDigest(article: ArticleView): string {
   let value = teaserDigests.get(article);
   if (value === undefined) {
-    const { url, title, sectionLabel, section, dates, excerpt, hero } = article;
-    teaserDigests.set(article, (value = digest(url, title, sectionLabel, section.url, dates.published, excerpt, hero)));
+    const { url, title, sectionLabel, section, dates, excerpt, hero, wordCount } = article;
+    teaserDigests.set(article, (value = digest(url, title, sectionLabel, section.url, dates.published, excerpt, hero, readingMinutes(wordCount))));
   }
   return value;
 }
@@ -66,6 +67,12 @@ export function articlePageKey(article: ArticleView): string {
 /** Key of a page: its kind, the chrome, and what it shows. */
 export function pageKey(kind: string, ...shown: unknown[]): string {
   return digest(kind, chrome, ...shown);
+}
+
+/** What a series page shows: the series, and each visible part's number and teaser. */
+export function seriesShown(series: SeriesView): unknown {
+  const { parts, ...about } = series;
+  return { about, parts: parts.map((part) => [part.number, teaserDigest(part.article)]) };
 }
 
 /** What a feed shows: its newest pieces, whole. */

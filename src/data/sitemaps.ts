@@ -7,6 +7,7 @@ import {
   articlesInSection,
   articlesByAuthor,
   articlesByTag,
+  seriesList,
   previewBuild,
   sitePath,
   type ArticleView,
@@ -36,6 +37,7 @@ const listPages: SitemapUrl[] = previewBuild
       ...sections.map((section) => ({ url: absoluteUrl(section.url, site.url), lastmod: newestChange(articlesInSection(section.id)) })),
       ...authors.map((author) => ({ url: absoluteUrl(author.url, site.url), lastmod: newestChange(articlesByAuthor(author.id)) })),
       ...[...articlesByTag()].map(([tag, tagged]) => ({ url: absolute(tagPath(tag)), lastmod: newestChange(tagged) })),
+      ...seriesList.map((series) => ({ url: series.absoluteUrl, lastmod: newestChange(series.parts.map((part) => part.article)) })),
       ...sitePages.map((page) => ({ url: absoluteUrl(page.url, site.url), lastmod: undefined })),
     ];
 

@@ -1,6 +1,7 @@
 /** Each article's teaser, built once per variant and reused on every page that shows it (src/lib/teaser.ts). */
 import { photoCreditLine } from '../lib/credits.ts';
 import { teaserHtml, type TeaserVariant } from '../lib/teaser.ts';
+import { readingTimeLabel } from '../lib/reading-time.ts';
 import { photoRendition } from './images.ts';
 import type { ArticleView } from './content.ts';
 
@@ -23,6 +24,7 @@ export function teaserMarkup(article: ArticleView, { headingLevel = 3, lead = fa
         sectionLabel: article.sectionLabel,
         sectionUrl: article.section.url,
         published: article.dates.published,
+        readingTime: readingTimeLabel(article.wordCount),
         excerpt: article.excerpt,
         photo: hero ? { rendition: photoRendition(hero.image, lead ? 'hero' : 'teaser'), alt: hero.alt, creditLine: photoCreditLine(hero) } : undefined,
       },

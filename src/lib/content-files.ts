@@ -8,6 +8,7 @@ export const MARKDOWN_FILE = /\.md$/i;
 export const CONTENT_LAYOUT = {
   site: 'site.yaml',
   sections: 'sections.yaml',
+  series: 'series.yaml',
   authors: 'authors',
   articles: 'articles',
   pages: 'pages',

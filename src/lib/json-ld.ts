@@ -59,6 +59,31 @@ export interface NewsArticleInput {
   wordCount?: number;
   /** Where the piece first appeared, for republished pieces. */
   isBasedOn?: string | undefined;
+  /** The series the piece is a part of (its page's absolute address). */
+  series?: SeriesReference | undefined;
+}
+
+/** A series as structured data names it: its title and the absolute address of its page. */
+export interface SeriesReference {
+  name: string;
+  url: string;
+}
+
+/** A schema.org CreativeWorkSeries, identified by its page so every part names the same one. */
+export function creativeWorkSeries(series: SeriesReference) {
+  return { '@type': 'CreativeWorkSeries', '@id': `${series.url}#series`, name: series.name, url: series.url };
+}
+
+/** A series page: the series, with its parts in reading order. */
+export function seriesPageJsonLd(input: { series: SeriesReference; description: string; language: string; publisher: JsonLdPublisher; parts: { url: string; headline: string; position: number }[] }) {
+  return {
+    '@context': 'https://schema.org',
+    ...creativeWorkSeries(input.series),
+    description: input.description,
+    inLanguage: input.language,
+    publisher: { '@id': `${input.publisher.url}#organization` },
+    hasPart: input.parts.map((part) => ({ '@type': 'NewsArticle', '@id': `${part.url}#article`, url: part.url, headline: part.headline, position: part.position })),
+  };
 }
 
 /**
@@ -127,6 +152,7 @@ export function newsArticle(input: NewsArticleInput) {
     inLanguage: input.language,
     ...(input.wordCount ? { wordCount: input.wordCount } : {}),
     ...(input.isBasedOn ? { isBasedOn: input.isBasedOn } : {}),
+    ...(input.series ? { isPartOf: creativeWorkSeries(input.series) } : {}),
   };
 }
 

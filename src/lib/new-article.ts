@@ -171,6 +171,7 @@ export function articleText(input: { type: ArticleType; section: string; authors
     `#   - date: ${input.published.slice(0, 10)}`,
     '#     text: "An earlier version misstated ..."',
     '# previousSlugs: [old-address]',
+    '# series: { id: chokepoints, part: 2 }   # a part of a series listed in content/series.yaml',
     '---',
     '',
     hint(

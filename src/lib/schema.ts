@@ -311,6 +311,10 @@ export function articleSchema<Author extends AnySchema = PlainId, SectionRef ext
       .max(12, { error: 'has more than 12 tags; keep the few that matter' })
       .default([])
       .meta(field('Tags', 'up to 12, lowercase words joined by hyphens, e.g. energy-security')),
+    /** The series this piece is a part of (content/series.yaml), and which part. */
+    series: seriesPlacementSchema()
+      .optional()
+      .meta(field('Series', 'only for a part of a series: the series id from content/series.yaml and the part number')),
     /** Corrections, oldest first; part of the record. */
     corrections: z
       .array(
@@ -331,6 +335,41 @@ export function articleSchema<Author extends AnySchema = PlainId, SectionRef ext
       .default([])
       .meta(field('Former addresses', 'former slugs of this article, after a rename; they redirect here')),
   });
+}
+
+/** `series: { id, part }` in an article: which series of content/series.yaml, and which part of it. */
+export function seriesPlacementSchema() {
+  const partHint = 'number the parts 1, 2, 3... in reading order, e.g. part: 2';
+  return z.strictObject(
+    {
+      /** Id of a series in content/series.yaml. */
+      id: slugId('series id from content/series.yaml', 'gulf-water').meta(field('Series id', 'the id of the series in content/series.yaml')),
+      /** Position in the series: 1, 2, 3... */
+      part: z
+        .number({ error: (issue) => (issue.input === undefined ? `missing; ${partHint}` : `must be a whole number, not ${describe(issue.input)}; ${partHint}`) })
+        .int({ error: `must be a whole number; ${partHint}` })
+        .positive({ error: `must be 1 or more; ${partHint}` })
+        .meta(field('Part', 'the part number: 1, 2, 3... in reading order')),
+    },
+    { error: groupError('id, part') },
+  );
+}
+
+/** One series of `content/series.yaml`. */
+export function seriesSchema() {
+  return z.strictObject({
+    /** Id that parts name and the address /series/<id>/. */
+    id: slugId('series id', 'gulf-water').meta(field('Id', 'lowercase words joined by hyphens; the address /series/<id>/ and what parts name')),
+    /** The series' title, e.g. "The Gulf's water wars". */
+    title: text('write the series title, e.g. "Water and power in the Gulf"', { max: 120 }).meta(field('Title', 'shown on the series page and on each part')),
+    /** One or two sentences for the series page, search results and feeds. */
+    description: text('describe the series in a sentence or two', { max: 400 }).meta(field('Description', 'one or two sentences for the series page')),
+  });
+}
+
+/** `content/series.yaml`: the series, each with id, title and description. Optional: a publication without series has no file. */
+export function seriesListSchema() {
+  return z.array(seriesSchema(), { error: 'must be a list of series, each with id, title and description' });
 }
 
 /** Frontmatter of an author profile in `content/authors/<id>.md`; the body is the bio. */
@@ -593,3 +632,4 @@ export type Section = z.output<ReturnType<typeof sectionsSchema>>[number];
 export type SiteConfig = z.output<ReturnType<typeof siteSchema>>;
 export type Photo = z.output<ReturnType<typeof photoSchema>>;
 export type PageFrontmatter = z.output<ReturnType<typeof pageSchema>>;
+export type Series = z.output<ReturnType<typeof seriesSchema>>;

@@ -1,5 +1,5 @@
 /**
- * A teaser: photo with its credit, section label, headline, date and the
+ * A teaser: photo with its credit, section label, headline, date, reading time and the
  * opening lines, which "keep reading" unfolds in place and "Show less" folds
  * (a <details> element: no JavaScript). An article's teaser appears on dozens
  * of pages (related rails, lists, the front page), so it is built once per
@@ -19,6 +19,8 @@ export interface TeaserInput {
   sectionLabel: string;
   sectionUrl: string;
   published: DisplayedDate;
+  /** "5 min read" (src/lib/reading-time.ts). */
+  readingTime: string;
   excerpt: Excerpt;
   photo?: { rendition: PhotoRendition; alt: string; creditLine: string } | undefined;
 }
@@ -44,7 +46,7 @@ export function teaserHtml(input: TeaserInput, { headingLevel, lead }: TeaserVar
   children.push(
     h('p', { className: ['kicker'] }, [h('a', { href: input.sectionUrl }, input.sectionLabel)]),
     h(`h${headingLevel}`, { className: ['teaser-title'] }, [h('a', { href: input.url }, input.title)]),
-    h('p', { className: ['teaser-meta'] }, [h('time', { dateTime: input.published.iso }, input.published.display)]),
+    h('p', { className: ['teaser-meta'] }, [h('time', { dateTime: input.published.iso }, input.published.display), ' · ', h('span', { className: ['reading-time'] }, input.readingTime)]),
   );
   const { lead: opening, more } = input.excerpt;
   if (opening) {

@@ -9,6 +9,7 @@
  *   /latest/rail.html              the LATEST rail of article pages, a fragment their script loads
  *   /author/<author-id>/           an author's page
  *   /tag/<tag>/                    a tag's page
+ *   /series/<series-id>/           a series' parts in order (content/series.yaml)
  *   /<page-slug>/                  a site page (About, Masthead...; content/pages/<slug>.md)
  *
  * Article slugs share the top level with sections and fixed routes, so the
@@ -45,6 +46,7 @@ export const RESERVED_TOP_LEVEL = [
   'search',
   'section',
   'sections',
+  'series',
   'sitemap',
   'sitemap.xml',
   'sitemaps',
@@ -100,6 +102,7 @@ export const articlePath = (slug: string) => `/${slug}/`;
 export const sectionPath = (sectionId: string) => `/${sectionId}/`;
 export const authorPath = (authorId: string) => `/author/${authorId}/`;
 export const tagPath = (tag: string) => `/tag/${tag}/`;
+export const seriesPath = (seriesId: string) => `/series/${seriesId}/`;
 export const sitePagePath = (slug: string) => `/${slug}/`;
 export const latestPath = () => '/latest/';
 export const latestRailPath = () => '/latest/rail.html';

@@ -22,11 +22,13 @@ import {
   pageSchema,
   photoPathProblem,
   sectionsSchema,
+  seriesListSchema,
   siteSchema,
   type ArticleFrontmatter,
   type AuthorFrontmatter,
   type PageFrontmatter,
   type Section,
+  type Series,
   type SiteConfig,
 } from './schema.ts';
 import { isReservedTopLevel, SITE_PAGE_NAMES, slugFromFileName, slugProblem } from './urls.ts';
@@ -34,6 +36,7 @@ import { closestName, fieldName, issuesToProblems } from './zod-issues.ts';
 import { YamlLocator } from './yaml-locate.ts';
 import { findInternalLinks, findSwallowingTags, findUnsafeBodyUrls } from './body-checks.ts';
 import { findBodyHints, findHints, isWithin, type HintAt } from './placeholders.ts';
+import { numberingProblems } from './series.ts';
 
 export interface ValidateOptions {
   /** Paths in messages are shown relative to this directory. Default: process.cwd(). */
@@ -141,6 +144,8 @@ export interface ContentReport {
   contentDir: string;
   site?: SiteConfig;
   sections: Section[];
+  /** The series of content/series.yaml, in file order; none when the file does not exist. */
+  series: Series[];
   authors: AuthorRecord[];
   pages: PageRecord[];
   articles: ArticleRecord[];
@@ -197,7 +202,7 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
 
   if (!existsSync(root)) {
     diagnostics.push(plain(shown(root), 'error', 'directory', 'does not exist; give the folder that holds site.yaml, sections.yaml, authors/ and articles/'));
-    return { contentDir: root, sections: [], authors: [], pages: [], articles: [], diagnostics, filesChecked };
+    return { contentDir: root, sections: [], series: [], authors: [], pages: [], articles: [], diagnostics, filesChecked };
   }
 
   // --- site.yaml and sections.yaml -------------------------------------------------
@@ -243,6 +248,19 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
     }
     sectionById.set(section.id, section);
   });
+
+  // --- series.yaml: optional, a publication without series has none --------------------
+  const seriesPath = path.join(root, CONTENT_LAYOUT.series);
+  const seriesFile = existsSync(seriesPath) ? readYamlFile(seriesPath, seriesListSchema(), 'the list of series') : undefined;
+  if (seriesFile) filesChecked++;
+  const seriesById = new Map<string, Series>();
+  (seriesFile?.value ?? []).forEach((series, index) => {
+    if (seriesById.has(series.id)) seriesFile?.reporter?.at([index, 'id'], 'error', `series "${series.id}" is listed twice; give each series its own id`);
+    else seriesById.set(series.id, series);
+  });
+  const seriesIds = [...seriesById.keys()];
+  /** Each series' part files, for the rules across them (duplicate and missing parts). */
+  const seriesParts = new Map<string, { part: number; file: string; reporter: FileReporter }[]>();
 
   // --- authors ----------------------------------------------------------------------
   const authors: AuthorRecord[] = [];
@@ -345,6 +363,24 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
         }
       });
     }
+    const series = raw.series && typeof raw.series === 'object' ? (raw.series as { id?: unknown; part?: unknown }) : undefined;
+    // A series.yaml that failed its own checks has been reported; its parts are checked once it is fixed.
+    const seriesKnown = !seriesFile || seriesFile.value !== undefined;
+    if (seriesKnown && series && typeof series.id === 'string' && slugProblem(series.id) === null) {
+      if (!seriesById.has(series.id)) {
+        const suggestion = closestName(series.id, seriesIds);
+        const fix = suggestion
+          ? `did you mean "${suggestion}"?`
+          : seriesFile
+            ? `add it to ${shown(seriesPath)} with id, title and description, or use one of ${seriesIds.join(', ') || 'the series listed there'}`
+            : `create ${shown(seriesPath)} and list the series there with id, title and description`;
+        reporter.at(['series', 'id'], 'error', `unknown series "${series.id}"; ${fix}`);
+      } else if (typeof series.part === 'number' && Number.isInteger(series.part) && series.part > 0) {
+        let parts = seriesParts.get(series.id);
+        if (!parts) seriesParts.set(series.id, (parts = []));
+        parts.push({ part: series.part, file, reporter });
+      }
+    }
     // Compared ignoring case, so "Iran-SCO.md" is reported as a duplicate too, not only for its capitals.
     if (!slugIssue || slugProblem(slug.toLowerCase()) === null) {
       const key = slug.toLowerCase();
@@ -369,6 +405,11 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
     if (facts.data) {
       articles.push({ slug, file, absolutePath, raw, data: facts.data, body: parsed.body, bodyLine: parsed.bodyLine });
     }
+  }
+
+  // A series is numbered 1, 2, 3... over all its part files, drafts and scheduled parts included (src/lib/series.ts).
+  for (const [seriesId, parts] of seriesParts) {
+    for (const problem of numberingProblems(seriesId, parts)) parts[problem.index]!.reporter.at(['series', 'part'], 'error', problem.message);
   }
 
   // Former slugs become redirects: they must not shadow a live article, a section or another redirect.
@@ -415,6 +456,7 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
     contentDir: root,
     ...(site.value ? { site: site.value } : {}),
     sections,
+    series: [...seriesById.values()],
     authors,
     pages,
     articles,

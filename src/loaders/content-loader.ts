@@ -24,14 +24,14 @@ import { PhotoFactsReader } from './photo-facts.ts';
 import { renditionFiles, type PhotoFacts, type PhotoKind } from '../lib/photos.ts';
 import { photoCachePaths, type PhotoPlan } from '../integrations/photos.ts';
 
-export type CollectionKind = 'site' | 'sections' | 'authors' | 'pages' | 'articles';
+export type CollectionKind = 'site' | 'sections' | 'series' | 'authors' | 'pages' | 'articles';
 
 
 /** Collections filled from one validation: each reads the report once per change. */
-const COLLECTIONS: CollectionKind[] = ['site', 'sections', 'authors', 'pages', 'articles'];
+const COLLECTIONS: CollectionKind[] = ['site', 'sections', 'series', 'authors', 'pages', 'articles'];
 
-// One validation per content change, shared by the four collections, and let
-// go once all four have read it: it holds every article's text.
+// One validation per content change, shared by the collections, and let go
+// once all of them have read it: it holds every article's text.
 let pendingReport: Promise<ContentReport> | undefined;
 let readers = 0;
 /**
@@ -183,6 +183,13 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
     for (const [position, section] of report.sections.entries()) {
       keep(section.id);
       store.set({ id: section.id, data: await parseData({ id: section.id, data: { ...section, order: position } }) });
+    }
+  }
+
+  if (kind === 'series') {
+    for (const series of report.series) {
+      keep(series.id);
+      store.set({ id: series.id, data: await parseData({ id: series.id, data: { ...series } }) });
     }
   }
 

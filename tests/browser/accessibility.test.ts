@@ -23,6 +23,8 @@ const FORMER = { path: '/panama-canal-lake-level-watch/', target: '/gatun-lake-l
 const TEMPLATES: { name: string; path: string; query?: string; status?: number; redirect?: string }[] = [
   { name: 'home', path: '/' },
   { name: 'article', path: '/gulf-desalination-security-clauses/' },
+  { name: 'part of a series', path: '/chokepoints-red-sea-bab-el-mandeb-insurance/' },
+  { name: 'series', path: '/series/chokepoints/' },
   { name: 'short take', path: '/gatun-lake-levels-watch/' },
   { name: 'republished piece', path: '/china-africa-lending-restructuring-role/' },
   { name: 'section', path: '/middle-east/' },
@@ -98,6 +100,22 @@ describe.each(MODES)('axe-core, WCAG 2.2 AA, $width px, $colorScheme', ({ width,
     expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
+  });
+});
+
+describe('share and series links on a phone (390 x 844)', () => {
+  // Links inside a sentence (the part line, "All 3 parts") are exempt from WCAG 2.5.8, as in body text.
+  it('are touch targets of at least 24 x 24 px', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(server.url + '/chokepoints-red-sea-bab-el-mandeb-insurance/');
+    const boxes = await page.locator('.share a, .series-nav li a').evaluateAll((links) => links.map((link) => link.getBoundingClientRect()).map(({ width, height }) => ({ width, height })));
+    expect(boxes.length).toBe(8);
+    for (const box of boxes) {
+      expect(box.width).toBeGreaterThanOrEqual(24);
+      expect(box.height).toBeGreaterThanOrEqual(24);
+    }
+    await context.close();
   });
 });
 

@@ -132,6 +132,13 @@ const SECTIONS = `- id: world
   description: ${yamlString("' onmouseover='alert(63)")}
 `;
 
+/** A series whose title and description are hostile; the short take is its only part. */
+export const HOSTILE_SERIES = 'hostile-series';
+const SERIES = `- id: ${HOSTILE_SERIES}
+  title: ${yamlString('</script><script>alert(90)</script> "Part" & #1 \u2028 🛢️')}
+  description: ${yamlString('"><img src=x onerror=alert(91)> A series under attack.')}
+`;
+
 const SITE = `name: ${yamlString('Hostile Gazette </script><svg onload=alert(64)>')}
 description: ${yamlString('"><img src=x onerror=alert(65)> A publication under attack.')}
 url: https://hostile-gazette.example
@@ -288,6 +295,7 @@ type: short-take
 section: quick
 authors: [${HOSTILE_AUTHOR}]
 published: 2026-10-30T09:00:00Z
+series: { id: ${HOSTILE_SERIES}, part: 1 }
 ---
 A brief note.
 `;
@@ -307,6 +315,7 @@ export function writeHostileSite(dir: string, repo: string): PlacedFile[] {
   for (const file of ['logo.svg', 'favicon.svg', 'share-card.png']) copyFileSync(path.join(repo, 'public', file), path.join(dir, 'public', file));
   writeFileSync(path.join(content, 'site.yaml'), SITE);
   writeFileSync(path.join(content, 'sections.yaml'), SECTIONS);
+  writeFileSync(path.join(content, 'series.yaml'), SERIES);
   writeFileSync(path.join(content, 'authors', `${HOSTILE_AUTHOR}.md`), AUTHOR);
   writeFileSync(path.join(content, 'articles', 'short-take.md'), SHORT_TAKE);
 

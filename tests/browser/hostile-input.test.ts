@@ -23,7 +23,7 @@ import { validateContent } from '../../src/lib/validate.ts';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
 import { serveBuiltSite } from '../helpers/browser-site.ts';
 import { REPO } from '../helpers/content-fixture.ts';
-import { HOSTILE_AUTHOR, VECTORS, writeHostileSite, type PlacedFile } from './hostile-corpus.ts';
+import { HOSTILE_AUTHOR, HOSTILE_SERIES, VECTORS, writeHostileSite, type PlacedFile } from './hostile-corpus.ts';
 
 let dir: string;
 let contentDir: string;
@@ -165,7 +165,7 @@ describe('pages of the hostile build, in chromium', () => {
     expect(problems).toEqual([]);
   }, 900_000);
 
-  it('run nothing on the lists, home, the hostile author, tag and brand pages', async () => {
+  it('run nothing on the lists, home, the hostile author, tag, brand and series pages', async () => {
     const listDirs = (base: string) => {
       try {
         return readdirSync(path.join(build.outDir, base, 'page')).map((page) => `/${base}/page/${page}/`);
@@ -173,7 +173,7 @@ describe('pages of the hostile build, in chromium', () => {
         return [];
       }
     };
-    const pages = ['/', '/latest/', '/world/', '/quick/', `/author/${HOSTILE_AUTHOR}/`, '/tag/hostile/', '/404.html', ...listDirs('latest'), ...listDirs('world'), ...listDirs(`author/${HOSTILE_AUTHOR}`), ...listDirs('tag/hostile')];
+    const pages = ['/', '/latest/', '/world/', '/quick/', `/author/${HOSTILE_AUTHOR}/`, '/tag/hostile/', '/404.html', `/series/${HOSTILE_SERIES}/`, '/short-take/', ...listDirs('latest'), ...listDirs('world'), ...listDirs(`author/${HOSTILE_AUTHOR}`), ...listDirs('tag/hostile')];
     const problems: string[] = [];
     for (const pathname of pages) problems.push(...(await visitPage(pathname)).problems.map((problem) => `${pathname} ${problem}`));
     expect(problems).toEqual([]);

@@ -71,11 +71,16 @@ beforeAll(() => {
 describe('feeds', () => {
   const feedFiles = () => files.filter((file) => file.endsWith('rss.xml'));
 
-  it('exist for the site, every section and brand, and every author', () => {
+  it('exist for the site, every section and brand, every author and every series', () => {
     expect(feedFiles()).toEqual(
-      expect.arrayContaining(['rss.xml', ...report.sections.map((section) => `${section.id}/rss.xml`), ...report.authors.map((author) => `author/${author.id}/rss.xml`)]),
+      expect.arrayContaining([
+        'rss.xml',
+        ...report.sections.map((section) => `${section.id}/rss.xml`),
+        ...report.authors.map((author) => `author/${author.id}/rss.xml`),
+        ...report.series.map((series) => `series/${series.id}/rss.xml`),
+      ]),
     );
-    expect(feedFiles()).toHaveLength(1 + report.sections.length + report.authors.length);
+    expect(feedFiles()).toHaveLength(1 + report.sections.length + report.authors.length + report.series.length);
   });
 
   it('parse as RSS 2.0 with the right items, newest first, full absolute content and no draft or future piece', () => {
@@ -87,7 +92,14 @@ describe('feeds', () => {
       expect(channel['atom:link']['@_rel'], file).toBe('self');
       expect(channel.language, file).toBe(site.language);
       const items: Record<string, any>[] = channel.item ?? [];
-      const scope = file === 'rss.xml' ? publicArticles : file.startsWith('author/') ? publicArticles.filter((article) => article.data.authors.includes(file.split('/')[1]!)) : publicArticles.filter((article) => article.data.section === file.split('/')[0]);
+      const scope =
+        file === 'rss.xml'
+          ? publicArticles
+          : file.startsWith('author/')
+            ? publicArticles.filter((article) => article.data.authors.includes(file.split('/')[1]!))
+            : file.startsWith('series/')
+              ? publicArticles.filter((article) => article.data.series?.id === file.split('/')[1])
+              : publicArticles.filter((article) => article.data.section === file.split('/')[0]);
       expect(
         items.map((item) => item.link),
         file,

@@ -79,6 +79,15 @@ function linkedPiece(): { target: GeneratedArticle; linking: GeneratedArticle } 
   throw new Error('the generated corpus has no link between two untouched pieces');
 }
 
+/** Three pieces no other step changes, which the series steps make parts 1, 2 and 3 of a series. */
+function seriesParts(): GeneratedArticle[] {
+  const { target, linking } = linkedPiece();
+  const candidates = generated.filter(
+    (article, index) => ![3, 10, 14, 20, 30].includes(index) && article.section !== 'europe' && article !== unlinked() && article !== target && article !== linking,
+  );
+  return candidates.slice(-3);
+}
+
 function listFiles(dir: string): string[] {
   return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((file) => !existsSync(path.join(dir, file)) || !isDirectory(path.join(dir, file))).sort();
 }
@@ -274,6 +283,41 @@ describe('an incremental build writes what a cold build writes', { timeout: 400_
     const { incrementalDir } = buildBoth();
     expect(readFileSync(path.join(incrementalDir, target.slug, 'index.html'), 'utf8')).toContain(target.title);
     expect(readFileSync(path.join(incrementalDir, linking.slug, 'index.html'), 'utf8')).toContain(`href="/${target.slug}/"`);
+  });
+
+  it('after three pieces become a series: its page, and the part line and neighbours on each part', () => {
+    writeFileSync(
+      path.join(content, 'series.yaml'),
+      '- id: convoy-routes\n  title: Convoy routes\n  description: Three pieces on how shipping lanes are guarded.\n',
+    );
+    seriesParts().forEach((part, index) => replaceIn(fileOf(part), /^tags: /m, `series:\n  id: convoy-routes\n  part: ${index + 1}\ntags: `));
+    const { incrementalDir } = buildBoth();
+    const [first, second] = seriesParts();
+    expect(readFileSync(path.join(incrementalDir, 'series/convoy-routes/index.html'), 'utf8')).toContain(first!.title);
+    expect(readFileSync(path.join(incrementalDir, second!.slug, 'index.html'), 'utf8')).toContain('Part 2 of 3');
+  });
+
+  it("after a part's title and the series' title change, which the other parts and the series page show", () => {
+    const [first, second, third] = seriesParts();
+    replaceIn(fileOf(second!), `title: "${second!.title}"`, 'title: "Escorts thin out on the southern convoy route"');
+    replaceIn(path.join(content, 'series.yaml'), 'title: Convoy routes', 'title: Guarding the convoy routes');
+    const { incrementalDir } = buildBoth();
+    for (const neighbour of [first!, third!]) {
+      const page = readFileSync(path.join(incrementalDir, neighbour.slug, 'index.html'), 'utf8');
+      expect(page).toContain('Escorts thin out on the southern convoy route');
+      expect(page).toContain('Guarding the convoy routes');
+    }
+    expect(readFileSync(path.join(incrementalDir, 'series/convoy-routes/index.html'), 'utf8')).toContain('Escorts thin out on the southern convoy route');
+  });
+
+  it('after a part becomes a draft: the others are numbered again and link past it', () => {
+    const [first, second, third] = seriesParts();
+    replaceIn(fileOf(second!), /^tags: /m, 'draft: true\ntags: ');
+    const { incrementalDir } = buildBoth();
+    const page = readFileSync(path.join(incrementalDir, third!.slug, 'index.html'), 'utf8');
+    expect(page).toContain('Part 2 of 2');
+    expect(page).toContain(`href="/${first!.slug}/"`);
+    expect(readFileSync(path.join(incrementalDir, 'series/convoy-routes/index.html'), 'utf8')).not.toContain(second!.slug);
   });
 
   it('when a scheduled piece becomes due by the clock', () => {

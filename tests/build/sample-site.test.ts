@@ -16,6 +16,8 @@ import { isPublic } from '../../src/lib/visibility.ts';
 import { PAGE_SIZE } from '../../src/data/listings.ts';
 import { LATEST_RAIL_HELD } from '../../src/lib/headline-list.ts';
 import { smartenText } from '../../src/markdown/remark-typography.ts';
+import { readingTimeLabel } from '../../src/lib/reading-time.ts';
+import { renderBody, createProcessor } from '../../src/markdown/pipeline.ts';
 
 const build = inject('sampleSite');
 const NOW = build.now;
@@ -105,6 +107,74 @@ describe('article pages', () => {
     for (const article of publicArticles) {
       const body = text(select('.article-body', page(`${article.slug}/index.html`).tree));
       expect(body.length, article.slug).toBeGreaterThan(300);
+    }
+  });
+});
+
+describe('series', () => {
+  const parts = publicArticles.filter((article) => article.data.series).sort((a, b) => a.data.series!.part - b.data.series!.part);
+
+  it('the sample has a three-part series, all of it public', () => {
+    expect(report.series.map((series) => series.id)).toEqual(['chokepoints']);
+    expect(parts.map((article) => article.data.series!.part)).toEqual([1, 2, 3]);
+  });
+
+  it('has a page listing its parts in order, in the sitemap, with its feed', () => {
+    const { tree } = page('series/chokepoints/index.html');
+    expect(text(select('h1', tree))).toBe('Chokepoints under strain');
+    expect(selectAll('.series-parts > li', tree).map((item) => [text(select('.series-part-number', item)), select('.teaser-title a', item)!.properties.href])).toEqual(
+      parts.map((article, index) => [`Part ${index + 1}`, `/${article.slug}/`]),
+    );
+    expect(readFileSync(path.join(build.outDir, 'sitemaps/pages.xml'), 'utf8')).toContain('<loc>https://meridian-review.example/series/chokepoints/</loc>');
+    expect(select('link[rel="alternate"][href="/series/chokepoints/rss.xml"]', tree)).toBeDefined();
+    const feed = readFileSync(path.join(build.outDir, 'series/chokepoints/rss.xml'), 'utf8');
+    for (const article of parts) expect(feed).toContain(`/${article.slug}/`);
+  });
+
+  it('gives each part "Part n of 3" linking the series, its neighbours, and isPartOf in its JSON-LD', () => {
+    parts.forEach((article, index) => {
+      const { tree } = page(`${article.slug}/index.html`);
+      expect(text(select('.series-label', tree)), article.slug).toBe(`Part ${index + 1} of 3: Chokepoints under strain`);
+      expect(select('.series-label a', tree)!.properties.href).toBe('/series/chokepoints/');
+      const previous = select('.series-previous a', tree);
+      const next = select('.series-next a', tree);
+      expect(previous?.properties.href, article.slug).toBe(index > 0 ? `/${parts[index - 1]!.slug}/` : undefined);
+      expect(next?.properties.href, article.slug).toBe(index < 2 ? `/${parts[index + 1]!.slug}/` : undefined);
+      const jsonLd = selectAll('script[type="application/ld+json"]', tree).map((script) => JSON.parse(text(script)) as Record<string, unknown>);
+      expect(jsonLd[0]!.isPartOf).toEqual({
+        '@type': 'CreativeWorkSeries',
+        '@id': 'https://meridian-review.example/series/chokepoints/#series',
+        name: 'Chokepoints under strain',
+        url: 'https://meridian-review.example/series/chokepoints/',
+      });
+    });
+    const other = publicArticles.find((article) => !article.data.series)!;
+    expect(select('.series-label, .series-nav', page(`${other.slug}/index.html`).tree)).toBeUndefined();
+  });
+});
+
+describe('reading aids', () => {
+  const processor = createProcessor({ siteUrl: 'https://meridian-review.example/', base: '/' });
+
+  it('show the reading time in the byline and on teasers', () => {
+    const article = publicArticles.find((candidate) => candidate.data.series)!;
+    const label = readingTimeLabel(renderBody(processor, article.body).wordCount);
+    expect(text(select('.byline .reading-time', page(`${article.slug}/index.html`).tree))).toBe(`· ${label}`);
+    const teaser = selectAll('.teaser', page('series/chokepoints/index.html').tree).find((candidate) => select(`.teaser-title a[href="/${article.slug}/"]`, candidate))!;
+    expect(text(select('.teaser-meta .reading-time', teaser))).toBe(label);
+  });
+
+  it('offer share links on every article page: plain links, named, without tracking or scripts', () => {
+    for (const article of publicArticles) {
+      const { tree } = page(`${article.slug}/index.html`);
+      const links = selectAll('.share a', tree);
+      expect(links.map((link) => text(link)), article.slug).toEqual(['Share by E-mail', 'Share on Bluesky', 'Share on X', 'Share on LinkedIn', 'Share on Facebook', 'Share on WhatsApp']);
+      for (const link of links) {
+        expect(link.properties.rel, article.slug).toEqual(['noopener', 'noreferrer']);
+        expect(String(link.properties.href), article.slug).toMatch(/^(mailto:\?subject=|https:\/\/)/);
+      }
+      const canonical = String(select('link[rel="canonical"]', tree)!.properties.href);
+      expect(new URL(String(links[3]!.properties.href)).searchParams.get('url'), article.slug).toBe(canonical);
     }
   });
 });

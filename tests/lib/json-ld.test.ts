@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
-import { breadcrumbList, copyrightHolderOf, homeGraph, NEWS_ARTICLE_TYPES, newsArticle, serializeJsonLd, substantiveUpdate, type NewsArticleInput } from '../../src/lib/json-ld.ts';
+import { breadcrumbList, copyrightHolderOf, homeGraph, NEWS_ARTICLE_TYPES, newsArticle, serializeJsonLd, seriesPageJsonLd, substantiveUpdate, type NewsArticleInput } from '../../src/lib/json-ld.ts';
 import { ARTICLE_TYPES } from '../../src/lib/schema.ts';
 
 const publisher = { name: 'The Gazette', url: 'https://gazette.example/', logo: { url: 'https://gazette.example/logo.svg' } };
@@ -125,5 +125,37 @@ describe('the publisher\'s policy pages', () => {
     const without = homeGraph({ publisher, description: 'd', language: 'en', sameAs: [] })['@graph'][0];
     expect(Object.keys(without)).not.toContain('masthead');
     expect(Object.keys(without)).not.toContain('publishingPrinciples');
+  });
+});
+
+describe('series', () => {
+  const series = { name: 'Chokepoints under strain', url: 'https://gazette.example/series/chokepoints/' };
+
+  it('names a part\'s series as isPartOf, a CreativeWorkSeries with its name and address', () => {
+    expect(newsArticle({ ...base, series }).isPartOf).toEqual({
+      '@type': 'CreativeWorkSeries',
+      '@id': 'https://gazette.example/series/chokepoints/#series',
+      name: 'Chokepoints under strain',
+      url: 'https://gazette.example/series/chokepoints/',
+    });
+    expect(newsArticle(base)).not.toHaveProperty('isPartOf');
+  });
+
+  it('describes a series page as the same series, with its parts in order', () => {
+    const page = seriesPageJsonLd({
+      series,
+      description: 'Three waterways.',
+      language: 'en',
+      publisher,
+      parts: [
+        { url: 'https://gazette.example/a/', headline: 'A', position: 1 },
+        { url: 'https://gazette.example/b/', headline: 'B', position: 2 },
+      ],
+    });
+    expect(page['@id']).toBe(newsArticle({ ...base, series }).isPartOf!['@id']);
+    expect(page.hasPart.map((part) => [part['@id'], part.position])).toEqual([
+      ['https://gazette.example/a/#article', 1],
+      ['https://gazette.example/b/#article', 2],
+    ]);
   });
 });
