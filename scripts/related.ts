@@ -57,7 +57,9 @@ const { matches, dropped } = ranking;
 const similar = matches.filter((match) => match.reason === 'similar');
 const fromSection = matches.filter((match) => match.reason === 'section');
 console.log(`${titles.get(slug)} (${slug})\n`);
-console.log(similar.length > 0 ? 'Related' : 'Related: none passed the rules below');
+console.log(
+  similar.length > 0 ? 'Related' : dropped.length > 0 ? 'Related: none passed the rules (see "Left out")' : 'Related: none; no other piece shares its distinctive terms',
+);
 similar.forEach((match, position) => {
   console.log(`${position + 1}. ${titles.get(match.slug)} (${match.slug})`);
   console.log(`   score ${match.score.toFixed(4)}; shared terms: ${sharedTerms(match.slug)}`);

@@ -38,10 +38,16 @@ export function checkPhotoText(photo: { alt?: unknown; caption?: unknown; credit
       message: `repeats the credit "${credit}", which the page prints after the caption, so readers would see it twice; keep it in credit only`,
     });
   }
-  if (typeof photo.alt === 'string' && typeof headline === 'string' && comparableText(photo.alt) !== '' && comparableText(photo.alt) === comparableText(headline)) {
+  if (
+    typeof photo.alt === 'string' &&
+    typeof headline === 'string' &&
+    comparableText(photo.alt) !== '' &&
+    comparableText(photo.alt) === comparableText(headline)
+  ) {
     findings.push({
       field: 'alt',
-      message: 'is the headline word for word, which screen readers have just read; describe what the photo shows, e.g. "Container ships queue outside a harbour at dusk"',
+      message:
+        'is the headline word for word, which screen readers have just read; describe what the photo shows, e.g. "Container ships queue outside a harbour at dusk"',
     });
   }
   return findings;

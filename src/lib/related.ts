@@ -295,7 +295,7 @@ export class RelatedIndex {
       .sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : 1))
       .slice(0, this.options.max)
       .filter((entry) => entry.score >= lowestShown || matches.length < this.options.max);
-    return { matches, dropped: [...dropped.filter((entry) => entry.reason === 'below-floor'), ...wouldShow] };
+    return { matches, dropped: [...dropped.filter((entry) => entry.reason === 'below-floor').reverse(), ...wouldShow] };
   }
 
   /** The terms two documents share, with what each adds to their similarity, strongest first. */
