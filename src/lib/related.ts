@@ -353,7 +353,7 @@ export class RelatedIndex {
     const maxMultiplier = (1 + options.sectionBoost) * (1 + options.tagBoost * sourceTagCount);
     // Top-k by insertion into a short sorted list: sorting every candidate of
     // every article cost 13 s at 10,000 articles (profiled).
-    const best: { doc: number; score: number }[] = [];
+    const best: { doc: number; score: number; shared: number }[] = [];
     const better = (a: { doc: number; score: number }, b: { doc: number; score: number }) =>
       a.score > b.score || (a.score === b.score && compareNewest(documents[a.doc]!, documents[b.doc]!) < 0);
     for (let t = 0; t < touched.length; t++) {
@@ -375,7 +375,7 @@ export class RelatedIndex {
         dropped!.push({ slug: documents[other]!.slug, score: round(score), sharedTerms: shared, reason: 'too-few-shared-terms' });
         continue;
       }
-      const entry = { doc: other, score };
+      const entry = { doc: other, score, shared };
       if (best.length === options.max && !better(entry, best[best.length - 1]!)) continue;
       let position = best.length;
       while (position > 0 && better(entry, best[position - 1]!)) position--;
@@ -384,8 +384,8 @@ export class RelatedIndex {
     }
     const floor = best.length > 0 ? best[0]!.score * options.floorShare : 0;
     while (best.length > 0 && best[best.length - 1]!.score < floor) {
-      const { doc, score } = best.pop()!;
-      dropped?.push({ slug: documents[doc]!.slug, score: round(score), sharedTerms: 0, reason: 'below-floor' });
+      const { doc, score, shared } = best.pop()!;
+      dropped?.push({ slug: documents[doc]!.slug, score: round(score), sharedTerms: shared, reason: 'below-floor' });
     }
     const matches: RelatedMatch[] = best.map(({ doc, score }) => ({ slug: documents[doc]!.slug, score: round(score), reason: 'similar' as const }));
     if (matches.length < options.min) this.fillFromSection(index, matches);
