@@ -321,7 +321,7 @@ export class RelatedIndex {
 
   /** Per-candidate accumulators, zero between uses. */
   private scratch(): Scratch {
-    return { scores: new Float64Array(this.documents.length), sharedTerms: new Uint8Array(this.documents.length) };
+    return { scores: new Float64Array(this.documents.length), sharedTerms: new Uint16Array(this.documents.length) };
   }
 
   private rank(index: number, { scores, sharedTerms }: Scratch, dropped?: DroppedMatch[]): RelatedMatch[] {
@@ -433,7 +433,7 @@ export class RelatedIndex {
 interface Scratch {
   scores: Float64Array;
   /** Distinctive terms each candidate shares with the article. */
-  sharedTerms: Uint8Array;
+  sharedTerms: Uint16Array;
 }
 
 const round = (score: number) => Math.round(score * 10_000) / 10_000;
