@@ -7,7 +7,7 @@ import path from 'node:path';
 import { getCollection } from 'astro:content';
 import type { PhotoFacts } from '../lib/photos.ts';
 import type { ArticleType, Section, SiteConfig } from '../lib/schema.ts';
-import { kickerLabel, sectionLabel } from '../lib/article-labels.ts';
+import { kickerLabel, moreFromSectionHeading, sectionLabel } from '../lib/article-labels.ts';
 import { displayedDate, localDateKey, type DisplayedDate } from '../lib/dates.ts';
 import type { Headline } from '../lib/headline-list.ts';
 import { buildNow, compareNewestFirst, isPublic, showsWithdrawalNotice } from '../lib/visibility.ts';
@@ -16,7 +16,7 @@ import { partLabel, placementOf, readerParts } from '../lib/series.ts';
 import { canonicalUrl } from '../lib/canonical.ts';
 import { substantiveUpdate } from '../lib/json-ld.ts';
 import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
-import { RelatedIndex, type RelatedDocument } from '../lib/related.ts';
+import { RelatedIndex, type RelatedDocument, type RelatedMatch } from '../lib/related.ts';
 import type { Excerpt } from '../lib/excerpt.ts';
 import { smartenText } from '../markdown/remark-typography.ts';
 import { RenderCache, type CachedRender } from '../lib/render-cache.ts';
@@ -402,10 +402,20 @@ export const relatedIndex = new RelatedIndex(
 const relatedMatches = devServer ? undefined : relatedIndex.all();
 if (!devServer) rendered.clear();
 
-/** Three to six related stories, best first. */
-export function relatedTo(article: ArticleView): ArticleView[] {
-  const matches = relatedMatches ? relatedMatches.get(article.slug) : relatedIndex.for(article.slug);
-  return (matches ?? []).map((match) => articleBySlug.get(match.slug)!);
+/** What an article page shows under the piece: its related stories, and the section's pieces that fill a thin rail. */
+export interface RelatedRails {
+  /** Up to six related stories, best first. */
+  related: ArticleView[];
+  /** When fewer than three are related: the section's latest pieces as of the article, under "More from <section>". */
+  moreFromSection: ArticleView[];
+  /** The heading of `moreFromSection`. */
+  moreFromSectionHeading: string;
+}
+
+export function relatedTo(article: ArticleView): RelatedRails {
+  const matches = (relatedMatches ? relatedMatches.get(article.slug) : relatedIndex.for(article.slug)) ?? [];
+  const piecesOf = (reason: RelatedMatch['reason']) => matches.filter((match) => match.reason === reason).map((match) => articleBySlug.get(match.slug)!);
+  return { related: piecesOf('similar'), moreFromSection: piecesOf('section'), moreFromSectionHeading: moreFromSectionHeading(article.sectionLabel) };
 }
 
 /** The year of the newest piece, for the copyright line: the same content gives the same pages, whatever the clock. */

@@ -59,9 +59,14 @@ export function teaserDigest(article: ArticleView): string {
   return value;
 }
 
-/** Key of a piece's page: the piece and its related-story teasers. */
+/**
+ * Key of a piece's page: the piece, its related-story teasers and the section's pieces that fill a thin
+ * rail (a new or withdrawn piece in the section can change those), with their heading.
+ */
 export function articlePageKey(article: ArticleView): string {
-  return keyed ? pageKey('article', articleDigest(article), relatedTo(article).map(teaserDigest)) : '';
+  if (!keyed) return '';
+  const { related, moreFromSection, moreFromSectionHeading } = relatedTo(article);
+  return pageKey('article', articleDigest(article), related.map(teaserDigest), moreFromSection.map(teaserDigest), moreFromSectionHeading);
 }
 
 /** Key of a page: its kind, the chrome, and what it shows. */

@@ -20,3 +20,8 @@ export function sectionLabel(section: LabelledSection): string {
 export function kickerLabel(type: ArticleType, section: LabelledSection): string {
   return isShortTakesBrand(section) ? sectionLabel(section) : ARTICLE_TYPE_LABELS[type];
 }
+
+/** Heading of the section's pieces that fill an article's thin related rail: "More from Africa", "More from SIGNAL". */
+export function moreFromSectionHeading(sectionLabel: string): string {
+  return `More from ${sectionLabel}`;
+}

@@ -158,3 +158,92 @@ export function findSwallowingTags(body: string): SwallowingTag[] {
   }
   return found;
 }
+
+export interface UnfinishedEnding {
+  /** 1-based line within the body: the last line of the last paragraph. */
+  line: number;
+  /** The paragraph's last words, for the message. */
+  tail: string;
+}
+
+/** A sentence's end: . ! ? … (or a CJK one), then any closing quotes or brackets. */
+const SENTENCE_END = /[.!?…。！？‽]["'”’»›)\]]*$/u;
+
+/**
+ * A body whose last paragraph of prose stops mid-sentence, as when a paste or
+ * an edit cut the end off. Bodies ending in a list, table, code, heading, image,
+ * HTML, directive or rule are left alone, and so are footnote and link
+ * definitions after the prose and a closing line set wholly in italics
+ * ("*Additional reporting by ...*"), which pieces often end with.
+ */
+export function findUnfinishedEnding(body: string): UnfinishedEnding | null {
+  const lines = withoutCode(body).split('\n');
+  const original = body.split('\n');
+  let end = lines.length - 1;
+  for (;;) {
+    while (end >= 0 && original[end]!.trim() === '') end--;
+    if (end < 0) return null;
+    // Code: withoutCode blanked it, though the original has text there.
+    if (lines[end]!.trim() === '') return null;
+    let start = end;
+    while (start > 0 && original[start - 1]!.trim() !== '') start--;
+    const first = lines[start]!;
+    // Footnote and link reference definitions follow the prose; look at what comes before them.
+    if (/^ {0,3}\[[^\]]+\]:/.test(first)) {
+      end = start - 1;
+      continue;
+    }
+    // An indented continuation of a footnote definition.
+    if (/^( {4}|\t)/.test(first) && start > 0 && isAfterFootnote(lines, start)) {
+      end = start - 1;
+      continue;
+    }
+    const block = lines.slice(start, end + 1);
+    if (!isProse(block)) return null;
+    const text = plainText(block.map((line) => line.replace(/^ {0,3}>[ \t]?/, '')).join(' '));
+    if (text === '' || SENTENCE_END.test(text)) return null;
+    const words = text.split(/\s+/);
+    return { line: end + 1, tail: words.slice(-6).join(' ') };
+  }
+}
+
+/** A paragraph (or a block quote of one), not a list, table, heading, image, HTML block, directive or rule. */
+function isProse(block: readonly string[]): boolean {
+  const first = block[0]!.replace(/^ {0,3}(> ?)*/, '');
+  if (/^#{1,6}(\s|$)/.test(first)) return false;
+  if (/^([-*+]|\d{1,9}[.)])(\s|$)/.test(first)) return false;
+  if (/^\|/.test(first) || block.some((line) => /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(line) && line.includes('|'))) return false;
+  if (/^(\*\s*){3,}$|^(-\s*){3,}$|^(_\s*){3,}$/.test(first)) return false;
+  if (/^</.test(first) || /^:{2,}/.test(first) || /^:[a-z]/i.test(first)) return false;
+  // A setext heading: text underlined with = or -.
+  if (block.length > 1 && /^ {0,3}(=+|-+)\s*$/.test(block[block.length - 1]!)) return false;
+  // A paragraph that is only images (a photo, perhaps linked).
+  if (/^(\s*\[?!\[[^\]]*\]\([^)]*\)(\]\([^)]*\))?\s*)+$/.test(block.join(' '))) return false;
+  // A closing note wholly in italics or bold: a sign-off, credit or disclosure line.
+  if (/^\s*([*_]{1,3})[^*_][\s\S]*\1\s*$/.test(block.join(' '))) return false;
+  return true;
+}
+
+/** Whether an indented block continues a footnote definition above it. */
+function isAfterFootnote(lines: readonly string[], start: number): boolean {
+  for (let index = start - 1; index >= 0; index--) {
+    const line = lines[index]!;
+    if (line.trim() === '' || /^( {4}|\t)/.test(line)) continue;
+    return /^ {0,3}\[\^[^\]]+\]:/.test(line);
+  }
+  return false;
+}
+
+/** A paragraph's words as read: links as their text, no images, footnote marks, emphasis, inline HTML or hard breaks. */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[\^[^\]]+\]/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+    .replace(/<\/?[a-z][^>]*>/gi, '')
+    .replace(/\\$/, '')
+    .replace(/[*_~`]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

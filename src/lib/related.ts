@@ -1,10 +1,15 @@
 /**
- * Related stories, computed at build time. Each article is a sparse TF-IDF
- * vector over its weighted terms (title, dek, tags, body; see text-terms.ts);
- * candidates come from an inverted index whose postings keep only each term's
- * strongest documents, so the cost grows with N, not N² (all pairs took ~700 s
- * at 50,000 articles; DESIGN.md). Scores get a boost for a shared section and
- * shared tags and a gentle decay with the distance in time.
+ * Related stories, computed at build time. Each article is a sparse vector over
+ * its weighted terms (title, dek, tags, body; see text-terms.ts), each term
+ * weighted by how specific it is to the pieces that use it (residual IDF, see
+ * buildVectors); candidates come from an inverted index whose postings keep
+ * only each term's strongest documents, so the cost grows with N, not N² (all
+ * pairs took ~700 s at 50,000 articles; DESIGN.md). Scores get a boost for a
+ * shared section and shared tags and a gentle decay with the distance in time.
+ *
+ * A match must rest on more than one distinctive shared term and reach a share
+ * of the best match's score; when fewer than `min` pass, the article's own
+ * section fills up (reason "section"), shown under its own heading.
  */
 
 export interface RelatedDocument {
@@ -20,8 +25,9 @@ export interface RelatedOptions {
   /** Most teasers per article. */
   max: number;
   /**
-   * Fewest teasers when the site has enough articles; the section's pieces
-   * nearest in time, then the site's, fill the gap.
+   * Fewest teasers under an article when its section has enough pieces: when
+   * fewer related stories pass, the section's latest pieces as of the article
+   * fill the gap (see fillFromSection).
    */
   min: number;
   /** Terms per article that take part in matching. */
@@ -36,25 +42,47 @@ export interface RelatedOptions {
   halfLifeDays: number;
   /** Similarity below which a candidate is noise, not a related story. */
   minScore: number;
+  /** A match scoring below this share of the article's best match is dropped: a weak tail is not related. */
+  floorShare: number;
+  /** Distinctive terms a candidate must share with the article: one word in common is a coincidence. */
+  minSharedTerms: number;
+  /**
+   * What a shared term must add to the similarity (both vectors have length 1)
+   * to count as distinctive: a word both pieces use in passing adds next to nothing.
+   */
+  minTermContribution: number;
 }
 
 export const DEFAULT_RELATED: RelatedOptions = {
   max: 6,
   min: 3,
-  termsPerDocument: 24,
-  postingsPerTerm: 30,
+  termsPerDocument: 28,
+  postingsPerTerm: 35,
   maxDocumentShare: 0.5,
   sectionBoost: 0.15,
   tagBoost: 0.05,
   halfLifeDays: 730,
   minScore: 0.03,
+  floorShare: 0.2,
+  minSharedTerms: 2,
+  minTermContribution: 0.005,
 };
 
 export interface RelatedMatch {
   slug: string;
   score: number;
-  /** "similar" when found by content, "fallback" when filled in with the pieces nearest in time. */
-  reason: 'similar' | 'fallback';
+  /** "similar" when found by content; "section" when filled in from the article's own section (score 0). */
+  reason: 'similar' | 'section';
+}
+
+/** A candidate left out, for `npm run related` to explain. */
+export interface DroppedMatch {
+  slug: string;
+  /** The score it had, boosts included. */
+  score: number;
+  /** Distinctive terms it shares with the article. */
+  sharedTerms: number;
+  reason: 'below-floor' | 'too-few-shared-terms';
 }
 
 interface Vector {
@@ -66,7 +94,7 @@ const DAY = 86_400_000;
 
 export class RelatedIndex {
   readonly documents: readonly RelatedDocument[];
-  private readonly options: RelatedOptions;
+  readonly options: RelatedOptions;
   private readonly vocabulary = new Map<string, number>();
   private readonly terms: string[] = [];
   private readonly vectors: Vector[] = [];
@@ -83,9 +111,8 @@ export class RelatedIndex {
   private stamp = 0;
   /** decayByDays[d]: the time decay for candidates d whole days apart (a table: Math.exp per candidate was a hot spot). */
   private readonly decayByDays: Float32Array;
-  /** Document indexes, newest first, ties by slug: the order of fallbacks; sorted on first need. */
-  private newestFirstCache: number[] | undefined;
-  private positionCache: Map<number, number> | undefined;
+  /** Each section's documents newest first, the order of the section fill; sorted on first need. */
+  private sectionOrderCache: { order: Map<number, number[]>; position: Int32Array } | undefined;
 
   constructor(documents: readonly RelatedDocument[], options: Partial<RelatedOptions> = {}) {
     this.options = { ...DEFAULT_RELATED, ...options };
@@ -154,9 +181,14 @@ export class RelatedIndex {
     // half its pieces before this month, counts them all.
     const counted = this.statisticsDocuments();
     const documentFrequency = new Int32Array(this.terms.length);
+    const collectionFrequency = new Float64Array(this.terms.length);
     for (const index of counted) {
       const ids = termIds[index]!;
-      for (let k = 0; k < ids.length; k++) documentFrequency[ids[k]!]!++;
+      const terms = documents[index]!.terms;
+      for (let k = 0; k < ids.length; k++) {
+        documentFrequency[ids[k]!]!++;
+        collectionFrequency[ids[k]!]! += terms[k]![1];
+      }
     }
     const total = counted.length;
     const maxDf = Math.max(2, Math.floor(total * this.options.maxDocumentShare));
@@ -168,12 +200,20 @@ export class RelatedIndex {
       const order: number[] = [];
       const weight = new Float64Array(ids.length);
       for (let k = 0; k < ids.length; k++) {
-        // A term new this month counts as if one piece had it: rare, so weighty.
-        const df = Math.max(1, documentFrequency[ids[k]!]!);
+        const count = doc.terms[k]![1];
+        let df = documentFrequency[ids[k]!]!;
+        let cf = collectionFrequency[ids[k]!]!;
+        // A term new this month counts as if this piece alone had it.
+        if (df === 0) [df, cf] = [1, count];
         if (df > maxDf && total >= 10) continue;
-        const idf = Math.log(scale / df);
-        if (idf <= 0) continue;
-        weight[k] = (1 + Math.log(doc.terms[k]![1])) * idf;
+        // Residual IDF (Church and Gale): the term's IDF less the IDF it would have if its
+        // occurrences fell on pieces at random. A word any piece may use ("feature",
+        // "policy", "hope") turns up once here and once there, as chance predicts: near
+        // zero, however few pieces use it, so a small archive cannot mistake it for a topic.
+        // A topic's words come in bursts (a piece on the Nile says "Nile" six times): high.
+        const specificity = Math.log(scale / df) + Math.log(-Math.expm1(-cf / scale));
+        if (!(specificity > 0)) continue;
+        weight[k] = (1 + Math.log(count)) * specificity;
         order.push(k);
       }
       // Ties by the term itself, not its id: ids follow the order documents arrive in, which a publish changes.
@@ -229,17 +269,33 @@ export class RelatedIndex {
 
   /** Related stories of every document, by slug. */
   all(): Map<string, RelatedMatch[]> {
-    const scores = new Float64Array(this.documents.length);
+    const scratch = this.scratch();
     const result = new Map<string, RelatedMatch[]>();
-    this.documents.forEach((doc, index) => result.set(doc.slug, this.rank(index, scores)));
+    this.documents.forEach((doc, index) => result.set(doc.slug, this.rank(index, scratch)));
     return result;
   }
 
   /** Related stories of one document. */
   for(slug: string): RelatedMatch[] {
-    const index = this.bySlug.get(slug);
-    if (index === undefined) throw new Error(`no article "${slug}" among the published ones`);
-    return this.rank(index, new Float64Array(this.documents.length));
+    return this.rank(this.indexOf(slug), this.scratch());
+  }
+
+  /**
+   * Related stories of one document and the candidates the rules left out:
+   * those below the floor, and those that would have been shown but share too
+   * few distinctive terms (for `npm run related`). The matches are the ones for() gives.
+   */
+  explainRanking(slug: string): { matches: RelatedMatch[]; dropped: DroppedMatch[] } {
+    const dropped: DroppedMatch[] = [];
+    const matches = this.rank(this.indexOf(slug), this.scratch(), dropped);
+    const lowestShown = matches.filter((match) => match.reason === 'similar').at(-1)?.score ?? 0;
+    // Of the candidates with too few shared terms, those a ranking without the rule would have shown.
+    const wouldShow = dropped
+      .filter((entry) => entry.reason === 'too-few-shared-terms')
+      .sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : 1))
+      .slice(0, this.options.max)
+      .filter((entry) => entry.score >= lowestShown || matches.length < this.options.max);
+    return { matches, dropped: [...dropped.filter((entry) => entry.reason === 'below-floor').reverse(), ...wouldShow] };
   }
 
   /** The terms two documents share, with what each adds to their similarity, strongest first. */
@@ -257,10 +313,21 @@ export class RelatedIndex {
     return shared.sort((x, y) => y.contribution - x.contribution || (x.term < y.term ? -1 : 1));
   }
 
-  private rank(index: number, scores: Float64Array): RelatedMatch[] {
+  private indexOf(slug: string): number {
+    const index = this.bySlug.get(slug);
+    if (index === undefined) throw new Error(`no article "${slug}" among the published ones`);
+    return index;
+  }
+
+  /** Per-candidate accumulators, zero between uses. */
+  private scratch(): Scratch {
+    return { scores: new Float64Array(this.documents.length), sharedTerms: new Uint16Array(this.documents.length) };
+  }
+
+  private rank(index: number, { scores, sharedTerms }: Scratch, dropped?: DroppedMatch[]): RelatedMatch[] {
     const { documents, options } = this;
-    const source = documents[index]!;
     const vector = this.vectors[index]!;
+    const { minTermContribution } = options;
     const touched: number[] = [];
     for (let k = 0; k < vector.ids.length; k++) {
       const posting = this.postings[vector.ids[k]!]!;
@@ -268,8 +335,10 @@ export class RelatedIndex {
       for (let p = 0; p < posting.doc.length; p++) {
         const other = posting.doc[p]!;
         if (other === index) continue;
-        if (scores[other] === 0) touched.push(other);
-        scores[other]! += weight * posting.weight[p]!;
+        if (scores[other] === 0 && sharedTerms[other] === 0) touched.push(other);
+        const contribution = weight * posting.weight[p]!;
+        scores[other]! += contribution;
+        if (contribution >= minTermContribution) sharedTerms[other]!++;
       }
     }
     const sourceSection = this.sectionOf[index]!;
@@ -284,71 +353,90 @@ export class RelatedIndex {
     const maxMultiplier = (1 + options.sectionBoost) * (1 + options.tagBoost * sourceTagCount);
     // Top-k by insertion into a short sorted list: sorting every candidate of
     // every article cost 13 s at 10,000 articles (profiled).
-    const best: { doc: number; score: number }[] = [];
+    const best: { doc: number; score: number; shared: number }[] = [];
     const better = (a: { doc: number; score: number }, b: { doc: number; score: number }) =>
       a.score > b.score || (a.score === b.score && compareNewest(documents[a.doc]!, documents[b.doc]!) < 0);
     for (let t = 0; t < touched.length; t++) {
       const other = touched[t]!;
       let score = scores[other]!;
+      const shared = sharedTerms[other]!;
       scores[other] = 0;
-      const bar = best.length === options.max ? best[best.length - 1]!.score : options.minScore;
+      sharedTerms[other] = 0;
+      // Explaining, every candidate is scored: one left out for its shared terms may not beat the kept ones.
+      if (shared < options.minSharedTerms && !dropped) continue;
+      const bar = best.length === options.max && !dropped ? best[best.length - 1]!.score : options.minScore;
       if (score * maxMultiplier < bar) continue;
       if (this.sectionOf[other] === sourceSection) score *= 1 + options.sectionBoost;
       let sharedTags = 0;
       for (let i = tagStart[other]!; i < tagStart[other + 1]!; i++) if (tagStamp[tagIds[i]!] === stamp) sharedTags++;
       score *= (1 + options.tagBoost * sharedTags) * decayByDays[Math.round(Math.abs(this.dayOf[other]! - sourceDay))]!;
       if (score < options.minScore) continue;
-      const entry = { doc: other, score };
+      if (shared < options.minSharedTerms) {
+        dropped!.push({ slug: documents[other]!.slug, score: round(score), sharedTerms: shared, reason: 'too-few-shared-terms' });
+        continue;
+      }
+      const entry = { doc: other, score, shared };
       if (best.length === options.max && !better(entry, best[best.length - 1]!)) continue;
       let position = best.length;
       while (position > 0 && better(entry, best[position - 1]!)) position--;
       best.splice(position, 0, entry);
       if (best.length > options.max) best.pop();
     }
-    const matches: RelatedMatch[] = best.map(({ doc, score }) => ({
-      slug: documents[doc]!.slug,
-      score: Math.round(score * 10_000) / 10_000,
-      reason: 'similar' as const,
-    }));
-    if (matches.length < options.min) this.fill(index, matches);
+    const floor = best.length > 0 ? best[0]!.score * options.floorShare : 0;
+    while (best.length > 0 && best[best.length - 1]!.score < floor) {
+      const { doc, score, shared } = best.pop()!;
+      dropped?.push({ slug: documents[doc]!.slug, score: round(score), sharedTerms: shared, reason: 'below-floor' });
+    }
+    const matches: RelatedMatch[] = best.map(({ doc, score }) => ({ slug: documents[doc]!.slug, score: round(score), reason: 'similar' as const }));
+    if (matches.length < options.min) this.fillFromSection(index, matches);
     return matches;
   }
 
   /**
-   * Tops up thin results with the section's pieces nearest in time, then the
-   * site's: the earlier neighbour first at equal distance. Never "the latest":
-   * then every thin article would change with each publish, and a publish
-   * must rewrite a few pages, not hundreds.
+   * Tops up thin results from the article's own section: its latest pieces as
+   * of the article (those published just before it, newest first), then, for
+   * one of the section's first pieces, those just after it. Not the section's
+   * latest today: then every thin article of a section would change with each
+   * publish there, and a publish must rewrite a few pages, not hundreds.
    */
-  private fill(index: number, matches: RelatedMatch[]) {
-    const source = this.documents[index]!;
-    const chosen = new Set([source.slug, ...matches.map((match) => match.slug)]);
-    this.newestFirstCache ??= this.documents.map((_, i) => i).sort((a, b) => compareNewest(this.documents[a]!, this.documents[b]!));
-    this.positionCache ??= this.newestFirstCache.reduce((positions, doc, position) => positions.set(doc, position), new Map<number, number>());
-    const order = this.newestFirstCache;
-    const at = this.positionCache.get(index)!;
-    for (const sameSectionOnly of [true, false]) {
-      // Walk outwards from the article: `older` towards the archive's start, `newer` towards its end.
-      let older = at + 1;
-      let newer = at - 1;
-      const eligible = (position: number) => {
-        const candidate = this.documents[order[position]!]!;
-        return !chosen.has(candidate.slug) && (!sameSectionOnly || candidate.section === source.section);
-      };
-      while (matches.length < this.options.min && (older < order.length || newer >= 0)) {
-        while (older < order.length && !eligible(older)) older++;
-        while (newer >= 0 && !eligible(newer)) newer--;
-        if (older >= order.length && newer < 0) break;
-        const olderGap = older < order.length ? source.published.getTime() - this.documents[order[older]!]!.published.getTime() : Infinity;
-        const newerGap = newer >= 0 ? this.documents[order[newer]!]!.published.getTime() - source.published.getTime() : Infinity;
-        const position = olderGap <= newerGap ? older++ : newer--;
-        const candidate = this.documents[order[position]!]!;
-        matches.push({ slug: candidate.slug, score: 0, reason: 'fallback' });
-        chosen.add(candidate.slug);
-      }
+  private fillFromSection(index: number, matches: RelatedMatch[]) {
+    this.sectionOrderCache ??= this.sectionOrders();
+    const { order, position } = this.sectionOrderCache;
+    const pieces = order.get(this.sectionOf[index]!)!;
+    const at = position[index]!;
+    const chosen = new Set(matches.map((match) => match.slug));
+    const add = (doc: number) => {
+      const { slug } = this.documents[doc]!;
+      if (chosen.has(slug)) return;
+      matches.push({ slug, score: 0, reason: 'section' });
+      chosen.add(slug);
+    };
+    for (let older = at + 1; older < pieces.length && matches.length < this.options.min; older++) add(pieces[older]!);
+    for (let newer = at - 1; newer >= 0 && matches.length < this.options.min; newer--) add(pieces[newer]!);
+  }
+
+  /** Each section's documents, newest first (ties by slug), and each document's place among them. */
+  private sectionOrders() {
+    const order = new Map<number, number[]>();
+    const newestFirst = this.documents.map((_, i) => i).sort((a, b) => compareNewest(this.documents[a]!, this.documents[b]!));
+    const position = new Int32Array(this.documents.length);
+    for (const doc of newestFirst) {
+      let pieces = order.get(this.sectionOf[doc]!);
+      if (!pieces) order.set(this.sectionOf[doc]!, (pieces = []));
+      position[doc] = pieces.length;
+      pieces.push(doc);
     }
+    return { order, position };
   }
 }
+
+interface Scratch {
+  scores: Float64Array;
+  /** Distinctive terms each candidate shares with the article. */
+  sharedTerms: Uint16Array;
+}
+
+const round = (score: number) => Math.round(score * 10_000) / 10_000;
 
 function compareNewest(a: RelatedDocument, b: RelatedDocument): number {
   return b.published.getTime() - a.published.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);

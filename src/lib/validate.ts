@@ -34,7 +34,8 @@ import {
 import { isReservedTopLevel, SITE_PAGE_NAMES, slugFromFileName, slugProblem } from './urls.ts';
 import { closestName, fieldName, issuesToProblems } from './zod-issues.ts';
 import { YamlLocator } from './yaml-locate.ts';
-import { findInternalLinks, findSwallowingTags, findUnsafeBodyUrls } from './body-checks.ts';
+import { findInternalLinks, findSwallowingTags, findUnfinishedEnding, findUnsafeBodyUrls } from './body-checks.ts';
+import { checkPhotoText } from './photo-text-checks.ts';
 import { findBodyHints, findHints, isWithin, type HintAt } from './placeholders.ts';
 import { numberingProblems } from './series.ts';
 
@@ -515,7 +516,7 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
       else if (!result.success) reporter.zodIssues(withoutHints(result.error.issues, hints), schema);
       reportHints(reporter, parsed, hints, bodyHints);
       checkArticleRules(reporter, parsed.data, timeZone, sectionById);
-      checkBody(reporter, parsed);
+      checkBody(reporter, parsed, 'article', bodyHints.length > 0);
       const hero = parsed.data.hero as { src?: unknown } | undefined;
       if (hero && typeof hero === 'object' && typeof hero.src === 'string' && photoPathProblem(hero.src) === null) {
         const target = checkPhoto(reporter, ['hero', 'src'], absolutePath, hero.src, root, images, shown);
@@ -644,6 +645,9 @@ function checkArticleRules(reporter: FileReporter, raw: Record<string, unknown>,
   if (typeof raw.title === 'string' && raw.title.length > TITLE_WARN_LENGTH) {
     reporter.at(['title'], 'warning', `is ${raw.title.length} characters; headlines over ${TITLE_WARN_LENGTH} get cut in feeds and search results`);
   }
+  if (raw.hero && typeof raw.hero === 'object') {
+    for (const finding of checkPhotoText(raw.hero as Record<string, unknown>, raw.title)) reporter.at(['hero', finding.field], 'warning', finding.message);
+  }
   if (Array.isArray(raw.tags)) {
     const seen = new Set<unknown>();
     raw.tags.forEach((tag, index) => {
@@ -669,7 +673,8 @@ function reportHints(reporter: FileReporter, parsed: ParsedSource, hints: readon
   for (const hint of bodyHints) reporter.atLine(parsed.bodyLine + hint.line - 1, 1, 'body', severity, `still holds the hint "[[${hint.text}]]"; ${todo}`);
 }
 
-function checkBody(reporter: FileReporter, parsed: ParsedSource, what: 'article' | 'page' = 'article') {
+/** `holdsHints`: the body still holds `npm run new`'s hints, so it is unwritten rather than cut off. */
+function checkBody(reporter: FileReporter, parsed: ParsedSource, what: 'article' | 'page' = 'article', holdsHints = false) {
   if (parsed.body.trim() === '') {
     // Pointing at the closing "---": the text belongs right under it.
     reporter.atLine(parsed.bodyLine - 1, 1, 'body', 'error', `is empty; write the ${what} under the frontmatter`);
@@ -680,6 +685,17 @@ function checkBody(reporter: FileReporter, parsed: ParsedSource, what: 'article'
   }
   for (const tag of findSwallowingTags(parsed.body)) {
     reporter.atLine(parsed.bodyLine + tag.line - 1, tag.column, 'body', tag.severity, tag.message);
+  }
+  // Site pages may end in an address or a list of contacts; an article ends on a sentence.
+  const unfinished = what === 'article' && !holdsHints ? findUnfinishedEnding(parsed.body) : null;
+  if (unfinished) {
+    reporter.atLine(
+      parsed.bodyLine + unfinished.line - 1,
+      1,
+      'body',
+      'warning',
+      `ends mid-sentence ("...${unfinished.tail}"); finish the last sentence, or check that the end of the piece was not cut off`,
+    );
   }
 }
 

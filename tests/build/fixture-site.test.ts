@@ -127,6 +127,17 @@ describe('fixture site build', () => {
     expect(select('.hero', shortTake)).toBeUndefined();
   });
 
+  it('fills a thin related rail from the article\'s own section under "More from <section>", and the LATEST loader leaves those out too', () => {
+    // No other piece shares two distinctive words with this one: no "Related" rail, the section's pieces instead.
+    const { tree } = readPage(build.outDir, 'canal-water-levels/index.html');
+    expect(select('#related-heading', tree)).toBeUndefined();
+    const rail = select('[aria-labelledby="more-from-section-heading"]', tree)!;
+    expect(text(select('h2', rail))).toBe('More from World');
+    expect(select('h2 a', rail)!.properties.href).toBe('/world/');
+    expect(rail.properties.dataRelated).toBe('');
+    expect(selectAll('.teaser-title a', rail).map((a) => a.properties.href)).toEqual(['/harbour-dues-rise/', '/script-in-headline/']);
+  });
+
   it('sends former slugs to the article with a static redirect page', () => {
     const { tree } = readPage(build.outDir, 'canal-levels-fall/index.html');
     expect(select('meta[http-equiv="refresh"]', tree)!.properties.content).toBe('0; url=/canal-water-levels/');

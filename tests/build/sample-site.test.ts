@@ -80,10 +80,20 @@ describe('article pages', () => {
       expect(selectAll('.corrections li', tree).length, file).toBe(data.corrections.length);
       expect(selectAll('.tags a', tree).map((a) => a.properties.href), file).toEqual(data.tags.map((tag) => `/tag/${tag}/`));
       expect(selectAll('.bios .bio', tree).length, file).toBe(data.authors.length);
+      // Related stories, and when fewer than three pass, the section's pieces under "More from <section>".
       const related = selectAll('[aria-labelledby="related-heading"] .teaser', tree);
-      expect(related.length, file).toBeGreaterThanOrEqual(3);
-      expect(related.length, file).toBeLessThanOrEqual(6);
-      expect(selectAll('[aria-labelledby="related-heading"] .teaser-title a', tree).map((a) => a.properties.href), file).not.toContain(`/${article.slug}/`);
+      const moreFromSection = selectAll('[aria-labelledby="more-from-section-heading"] .teaser', tree);
+      expect(related.length + moreFromSection.length, file).toBeGreaterThanOrEqual(3);
+      expect(related.length + moreFromSection.length, file).toBeLessThanOrEqual(6);
+      if (moreFromSection.length > 0) {
+        expect(related.length + moreFromSection.length, file).toBe(3);
+        const heading = select('#more-from-section-heading a', tree)!;
+        expect(text(heading), file).toMatch(/^More from /);
+        expect(heading.properties.href, file).toBe(`/${data.section}/`);
+      }
+      const teaserLinks = selectAll('[data-related] .teaser-title a', tree).map((a) => a.properties.href);
+      expect(teaserLinks, file).not.toContain(`/${article.slug}/`);
+      expect(new Set(teaserLinks).size, file).toBe(teaserLinks.length);
       expect(text(select('#latest-heading', tree)), file).toBe('Latest');
       // LATEST is loaded from one fragment, so a publish leaves article pages alone; the link works without JavaScript.
       const latest = select('[data-latest-rail]', tree)!;

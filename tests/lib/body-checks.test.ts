@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findInternalLinks, findSwallowingTags, findUnsafeBodyUrls } from '../../src/lib/body-checks.ts';
+import { findInternalLinks, findSwallowingTags, findUnfinishedEnding, findUnsafeBodyUrls } from '../../src/lib/body-checks.ts';
 
 describe('findUnsafeBodyUrls', () => {
   it('finds javascript:, data: and protocol-relative links with their position', () => {
@@ -74,5 +74,76 @@ describe('findSwallowingTags', () => {
 
   it('ignores names that only begin like a raw-text element', () => {
     expect(findSwallowingTags('A <titlebar> and <scripts> are not elements we know; <style-guide> neither.')).toEqual([]);
+  });
+});
+
+describe('findUnfinishedEnding', () => {
+  const ends = (body: string) => findUnfinishedEnding(body);
+
+  it('finds a last paragraph that stops mid-sentence, with its last line and words', () => {
+    expect(ends('First paragraph.\n\nThe committee will report in the spring, and until\nthen the')).toEqual({ line: 4, tail: 'the spring, and until then the' });
+    expect(ends('It ends on a colon:')).toMatchObject({ line: 1 });
+    expect(ends('It ends on a dash —')).toMatchObject({ line: 1 });
+    expect(ends('Cut off after [a link](https://example.org)')).toMatchObject({ tail: 'Cut off after a link' });
+    // A quotation that never closes its sentence.
+    expect(ends('> As one minister put it, the port')).toMatchObject({ line: 1 });
+  });
+
+  it('accepts any sentence end, with closing quotes, brackets, emphasis and links after it', () => {
+    for (const body of [
+      'It ended.',
+      'Did it end?',
+      'It ended!',
+      'And then…',
+      'And then...',
+      '"It has ended," she said.',
+      'He called it "the end."',
+      'He called it “the end.”',
+      'He called it ‘the end.’',
+      'It ended (for now.)',
+      'It *ended.*',
+      'It **ended**.',
+      'It ended, as [the report](/port-report/) says.',
+      'It ended.[^1]\n\n[^1]: A note without a full stop',
+      'It ended.  ',
+      'It ended.\\',
+      'It ended. <br>',
+      'それは終わった。',
+    ]) {
+      expect(ends(body), body).toBeNull();
+    }
+  });
+
+  it('leaves bodies ending in a list, table, code, heading, image, HTML, directive or rule alone', () => {
+    for (const body of [
+      'What to watch:\n\n- the vote\n- the budget',
+      'What to watch:\n\n1. the vote\n2) the budget',
+      'Figures:\n\n| year | ships |\n| --- | --- |\n| 2026 | 12 |',
+      'Code:\n\n```\nno full stop\n```',
+      'Code:\n\n    no full stop',
+      'Text.\n\n## What comes next',
+      'Text.\n\nWhat comes next\n---------------',
+      'Text.\n\n![Cranes at dawn](../../images/harbour.jpg)',
+      'Text.\n\n[![Cranes](../../images/harbour.jpg)](https://example.org)',
+      'Text.\n\n<figure><img src="x.jpg" alt="x"></figure>',
+      'Text.\n\n::figure[Cranes at dawn]{src="../../images/harbour.jpg"}',
+      'Text.\n\n:::aside\nA box\n:::',
+      'Text.\n\n---',
+    ]) {
+      expect(ends(body), body).toBeNull();
+    }
+  });
+
+  it('reads the prose before footnotes and link definitions, and lets a closing line in italics be', () => {
+    expect(ends('The end came.[^1]\n\n[^1]: Source: the port authority\n    continued on a second line')).toBeNull();
+    expect(ends('The end came.\n\n[report]: https://example.org/report')).toBeNull();
+    expect(ends('The end never[^1]\n\n[^1]: A note.')).toMatchObject({ line: 1 });
+    expect(ends('The end came.\n\n*Additional reporting by Ana Ruiz*')).toBeNull();
+    expect(ends('The end came.\n\n_This piece first appeared in The Harbor Quarterly_')).toBeNull();
+  });
+
+  it('says nothing about an empty body (that is an error of its own)', () => {
+    expect(ends('')).toBeNull();
+    expect(ends('\n\n  \n')).toBeNull();
   });
 });
