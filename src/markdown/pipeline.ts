@@ -65,14 +65,16 @@ export function rehypePlugins(options: PipelineOptions): RehypePlugins {
   ] as RehypePlugins;
 }
 
+/** Raw HTML is kept for rehype-raw-html; the footnotes' heading is shown (src/styles/global.css), not given a class the page does not define. */
+export const REMARK_REHYPE_OPTIONS = { allowDangerousHtml: true, footnoteLabelProperties: {} } as const;
+
 type MarkdownToHast = Processor<import('mdast').Root, import('mdast').Root, HastRoot, undefined, undefined>;
 
 export function createProcessor(options: PipelineOptions): MarkdownToHast {
   return unified()
     .use(remarkSatteriParse)
     .use(remarkPlugins() as PluggableList)
-    // The footnotes' heading is shown (src/styles/global.css), not left to a class the page does not define.
-    .use(remarkRehype, { allowDangerousHtml: true, footnoteLabelProperties: {} })
+    .use(remarkRehype, REMARK_REHYPE_OPTIONS)
     .use(rehypePlugins(options) as PluggableList)
     .use(rehypeSiteLinkTargets, { siteUrl: options.siteUrl, base: options.base ?? '/' })
     .freeze() as unknown as MarkdownToHast;
