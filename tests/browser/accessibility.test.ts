@@ -25,6 +25,8 @@ const TEMPLATES: { name: string; path: string; query?: string; status?: number; 
   { name: 'article', path: '/gulf-desalination-security-clauses/' },
   { name: 'short take', path: '/gatun-lake-levels-watch/' },
   { name: 'republished piece', path: '/china-africa-lending-restructuring-role/' },
+  // A body photo, a pull quote, a boxed aside and footnotes.
+  { name: 'article with a figure, pull quote, aside and footnote', path: '/ecowas-aes-split-sahel-security-map/' },
   { name: 'section', path: '/middle-east/' },
   // Every list's archive pages share one template.
   { name: 'list archive page', path: '/latest/page/2/' },
