@@ -23,7 +23,7 @@ export default function remarkAside() {
         // which adds it to references itself, as it does to footnotes'.
         const id = `aside-${++count}`;
         title.data = { ...title.data, hProperties: { className: ['aside-title'], id: `user-content-${id}` } };
-        node.data = { hName: 'aside', hProperties: { className: ['box'], ariaLabelledBy: id } };
+        node.data = { hName: 'aside', hProperties: { className: ['box'], ariaLabelledBy: [id] } };
       } else {
         if (title) node.children = rest;
         node.data = { hName: 'aside', hProperties: { className: ['box'] } };
