@@ -4,8 +4,12 @@
 export function photoCreditLine(photo: { caption?: string | undefined; credit: string }): string {
   const caption = photo.caption?.trim();
   if (!caption) return `Top photo credit: ${photo.credit}`;
-  const ended = /[.!?\u2026]["\u201d\u2019)]?$/.test(caption) ? caption : `${caption}.`;
-  return `Top photo credit: ${ended} ${photo.credit}`;
+  return `Top photo credit: ${caption}${captionEnding(caption)} ${photo.credit}`;
+}
+
+/** What a caption needs before the credit that follows it: a full stop, unless it already ends a sentence. Body figures (src/markdown/remark-figure.ts) end theirs the same way. */
+export function captionEnding(caption: string): string {
+  return /[.!?\u2026]["\u201d\u2019)]?$/.test(caption.trim()) ? '' : '.';
 }
 
 /** "This article was republished with permission by The Harbor Quarterly." */

@@ -48,10 +48,15 @@ const SHARE_WIDTH = 1200;
 
 export type PhotoSize = keyof typeof WIDTHS | keyof typeof SQUARES;
 
+/** `sizes` of a photo as wide as the article's column: the top photo's, and a body figure's. */
+export const BODY_PHOTO_SIZES = '(min-width: 48rem) 46rem, 100vw';
+
 /** Kinds of photo and the sizes each is shown at. */
 export const PHOTO_SIZES = {
   /** A piece's top photo: on its page, in teasers, on social cards and in feeds. */
   hero: ['hero', 'teaser'],
+  /** A photo in a body (`::figure`): as wide as the column, like the top photo, and nowhere else. */
+  figure: ['hero'],
   portrait: ['portrait', 'portrait-large'],
 } as const satisfies Record<string, readonly PhotoSize[]>;
 

@@ -96,7 +96,7 @@ export function urlProblem(value: string): string | null {
   return null;
 }
 
-const PHOTO_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'avif'];
+export const PHOTO_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'avif'];
 
 /** A photo file path, relative to the Markdown file that names it. */
 export function photoPath() {

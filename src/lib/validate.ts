@@ -3,7 +3,7 @@
  * problem in every file in one pass. The Astro build runs exactly this before
  * it loads anything, so the build and `npm run validate` can never disagree.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
@@ -20,6 +20,7 @@ import {
   articleSchema,
   authorSchema,
   pageSchema,
+  PHOTO_EXTENSIONS,
   photoPathProblem,
   sectionsSchema,
   seriesListSchema,
@@ -38,6 +39,7 @@ import { findInternalLinks, findSwallowingTags, findUnfinishedEnding, findUnsafe
 import { checkPhotoText } from './photo-text-checks.ts';
 import { findBodyHints, findHints, isWithin, type HintAt } from './placeholders.ts';
 import { numberingProblems } from './series.ts';
+import { findBodyBlocks } from './body-blocks.ts';
 
 export interface ValidateOptions {
   /** Paths in messages are shown relative to this directory. Default: process.cwd(). */
@@ -61,6 +63,10 @@ interface ArticleFileFacts {
   data?: ArticleFrontmatter;
   /** The photo the checks read, with its size and time then. */
   photo?: { path: string; size: number; mtimeMs: number };
+  /** Body photos (`::figure`), with their files' size and time then: a photo added or renamed checks the piece again. */
+  figurePhotos?: { path: string; size: number; mtimeMs: number }[];
+  /** The `src` of each body figure, as written, for the renderer. */
+  figures?: string[];
 }
 
 interface CachedFacts {
@@ -119,6 +125,8 @@ export interface ArticleRecord {
   data: ArticleFrontmatter;
   body: string;
   bodyLine: number;
+  /** Body photos (`::figure` src, as written, relative to the file). */
+  figures: string[];
 }
 
 export interface AuthorRecord {
@@ -139,6 +147,8 @@ export interface PageRecord {
   data: PageFrontmatter;
   body: string;
   bodyLine: number;
+  /** Body photos (`::figure` src, as written, relative to the file). */
+  figures: string[];
 }
 
 export interface ContentReport {
@@ -276,6 +286,9 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
     if (parsed.body.trim() === '') {
       reporter.atLine(parsed.bodyLine - 1, 1, 'body', 'error', 'is empty; write the author bio under the frontmatter');
     }
+    for (const block of findBodyBlocks(parsed.body, { features: false }).problems) {
+      reporter.atLine(parsed.bodyLine + block.line - 1, block.column, block.field, block.severity, block.message);
+    }
     const photo = parsed.data.photo as { src?: unknown } | undefined;
     if (photo && typeof photo === 'object' && typeof photo.src === 'string' && photoPathProblem(photo.src) === null) {
       checkPhoto(reporter, ['photo', 'src'], absolutePath, photo.src, root, images, shown);
@@ -303,12 +316,13 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
     const result = pageSchemaInstance.safeParse(parsed.data);
     if (!result.success) reporter.zodIssues(result.error.issues, pageSchemaInstance);
     checkBody(reporter, parsed, 'page');
+    const pageFigures = checkBodyBlocks(reporter, parsed, absolutePath, root, images, shown).map((figure) => figure.src);
     if (result.success && result.data.kind !== 'other') {
       const owner = kindOwners.get(result.data.kind);
       if (owner) reporter.at(['kind'], 'error', `${owner} is already the ${result.data.kind} page; a publication has one, so give this page another kind or "other"`);
       else kindOwners.set(result.data.kind, file);
     }
-    if (result.success && !slugIssue) pages.push({ slug, file, absolutePath, raw: parsed.data, data: result.data, body: parsed.body, bodyLine: parsed.bodyLine });
+    if (result.success && !slugIssue) pages.push({ slug, file, absolutePath, raw: parsed.data, data: result.data, body: parsed.body, bodyLine: parsed.bodyLine, figures: pageFigures });
   }
 
   // --- articles ---------------------------------------------------------------------
@@ -404,7 +418,7 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
       });
     }
     if (facts.data) {
-      articles.push({ slug, file, absolutePath, raw, data: facts.data, body: parsed.body, bodyLine: parsed.bodyLine });
+      articles.push({ slug, file, absolutePath, raw, data: facts.data, body: parsed.body, bodyLine: parsed.bodyLine, figures: facts.figures ?? [] });
     }
   }
 
@@ -480,7 +494,7 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
       }
       const known = cache.files.get(absolutePath);
       // Texts present: findings worked out in this process, not loaded from disk without them.
-      if (stat && known?.stat === stat && known.context === context && known.facts.parsed?.frontmatterText && photoUnchanged(known.facts.photo, photoStats)) {
+      if (stat && known?.stat === stat && known.context === context && known.facts.parsed?.frontmatterText && photosUnchanged(known.facts, photoStats)) {
         return known.facts;
       }
       try {
@@ -490,7 +504,7 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
         bytes = undefined;
       }
       const cached = digest !== undefined ? cache.files.get(absolutePath) : undefined;
-      if (bytes && cached && cached.digest === digest && cached.context === context && photoUnchanged(cached.facts.photo, photoStats)) {
+      if (bytes && cached && cached.digest === digest && cached.context === context && photosUnchanged(cached.facts, photoStats)) {
         const parsed = cached.facts.parsed;
         // Findings from disk come without their texts: the file holds them, unchanged.
         if (parsed && parsed.body === '' && parsed.frontmatterText === '') {
@@ -517,6 +531,11 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
       reportHints(reporter, parsed, hints, bodyHints);
       checkArticleRules(reporter, parsed.data, timeZone, sectionById);
       checkBody(reporter, parsed, 'article', bodyHints.length > 0);
+      const figures = checkBodyBlocks(reporter, parsed, absolutePath, root, images, shown);
+      if (figures.length > 0) {
+        facts.figures = [...new Set(figures.map((figure) => figure.src))];
+        facts.figurePhotos = figures.flatMap((figure) => (figure.target ? [{ path: figure.target, ...fileStat(figure.target, photoStats) }] : []));
+      }
       const hero = parsed.data.hero as { src?: unknown } | undefined;
       if (hero && typeof hero === 'object' && typeof hero.src === 'string' && photoPathProblem(hero.src) === null) {
         const target = checkPhoto(reporter, ['hero', 'src'], absolutePath, hero.src, root, images, shown);
@@ -709,14 +728,71 @@ function checkPhoto(
   images: ImageFileCache,
   shown: (absolutePath: string) => string,
 ): string | undefined {
-  const target = path.resolve(path.dirname(markdownFile), src);
-  if (!isInside(root, target)) {
-    reporter.at(fieldPath, 'error', `"${src}" points outside the content folder; keep photos under ${shown(root)}/`);
-    return undefined;
-  }
-  const problem = imageFileProblem(images.get(target), shown(target));
+  const { target, problem } = photoFileProblem(markdownFile, src, root, images, shown);
   if (problem) reporter.at(fieldPath, problem.severity, problem.message);
   return target;
+}
+
+/** What is wrong with the photo file `src` names from `markdownFile`, if anything; `target` when it lies inside the content folder. */
+function photoFileProblem(
+  markdownFile: string,
+  src: string,
+  root: string,
+  images: ImageFileCache,
+  shown: (absolutePath: string) => string,
+): { target?: string; problem?: { severity: Severity; message: string } } {
+  const target = path.resolve(path.dirname(markdownFile), src);
+  if (!isInside(root, target)) {
+    return { problem: { severity: 'error', message: `"${src}" points outside the content folder; keep photos under ${shown(root)}/` } };
+  }
+  const facts = images.get(target);
+  const problem = imageFileProblem(facts, shown(target));
+  if (problem && !facts.exists) {
+    const suggestion = closestPhoto(markdownFile, target, root);
+    if (suggestion) problem.message = `file "${shown(target)}" does not exist; did you mean "${suggestion}"?`;
+  }
+  return problem ? { target, problem } : { target };
+}
+
+/** The existing photo whose name is closest to a missing one, written as the path to give: its folder's photos, or content/images/ when the folder is wrong. */
+function closestPhoto(markdownFile: string, target: string, root: string): string | undefined {
+  const photosIn = (dir: string) => {
+    try {
+      return readdirSync(dir).filter((name) => PHOTO_EXTENSIONS.includes(name.split('.').pop()?.toLowerCase() ?? ''));
+    } catch {
+      return [];
+    }
+  };
+  const name = path.basename(target);
+  for (const dir of [path.dirname(target), path.join(root, 'images')]) {
+    const match = closestName(name, photosIn(dir));
+    if (match) return path.relative(path.dirname(markdownFile), path.join(dir, match)).split(path.sep).join('/');
+  }
+  return undefined;
+}
+
+/** Block directives and images of a body, with each figure's file checked; returns the figures whose attributes are complete. */
+function checkBodyBlocks(
+  reporter: FileReporter,
+  parsed: ParsedSource,
+  markdownFile: string,
+  root: string,
+  images: ImageFileCache,
+  shown: (absolutePath: string) => string,
+): { src: string; target?: string }[] {
+  const blocks = findBodyBlocks(parsed.body);
+  for (const block of blocks.problems) reporter.atLine(parsed.bodyLine + block.line - 1, block.column, block.field, block.severity, block.message);
+  return blocks.figures.map((figure) => {
+    const line = parsed.bodyLine + figure.line - 1;
+    const pathProblem = photoPathProblem(figure.src);
+    if (pathProblem) {
+      reporter.atLine(line, figure.column, 'figure.src', 'error', pathProblem);
+      return { src: figure.src };
+    }
+    const { target, problem } = photoFileProblem(markdownFile, figure.src, root, images, shown);
+    if (problem) reporter.atLine(line, figure.column, 'figure.src', problem.severity, problem.message);
+    return target ? { src: figure.src, target } : { src: figure.src };
+  });
 }
 
 /** Size and time of a file, looked up once per validation run: many pieces share a photo. */
@@ -738,4 +814,8 @@ function photoUnchanged(photo: ArticleFileFacts['photo'], seen: Map<string, { si
   if (!photo) return true;
   const now = fileStat(photo.path, seen);
   return now.size === photo.size && now.mtimeMs === photo.mtimeMs;
+}
+
+function photosUnchanged(facts: ArticleFileFacts, seen: Map<string, { size: number; mtimeMs: number }>): boolean {
+  return photoUnchanged(facts.photo, seen) && (facts.figurePhotos ?? []).every((photo) => photoUnchanged(photo, seen));
 }

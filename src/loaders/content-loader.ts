@@ -164,6 +164,22 @@ function photoFile(markdownFile: string, photo: unknown): string | undefined {
   return typeof src === 'string' ? path.resolve(path.dirname(markdownFile), src) : undefined;
 }
 
+/**
+ * The facts of a body's photos (`::figure`), by src as written, and the part of
+ * a render key they make: a photo replaced, resized or renamed renders the
+ * bodies that show it again.
+ */
+async function bodyPhotos(markdownFile: string, figures: readonly string[]): Promise<{ photos?: Record<string, PhotoFacts>; key: string }> {
+  if (figures.length === 0) return { key: '' };
+  const photos: Record<string, PhotoFacts> = {};
+  for (const src of figures) photos[src] = await photoReader!.read(path.resolve(path.dirname(markdownFile), src));
+  const key = Object.keys(photos)
+    .sort()
+    .map((src) => `${src}\0${photos[src]!.name}\0${photos[src]!.hash}\0${photos[src]!.width}x${photos[src]!.height}`)
+    .join('\0');
+  return { photos, key };
+}
+
 /** In the preview, the render hash of each article as last read, by its frontmatter object (kept while the file is unchanged). */
 const renderedHashes = new WeakMap<object, Map<string, string>>();
 
@@ -197,7 +213,7 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
   const photos = photoReader;
 
   // Author bios and site pages are few and short: rendered here, by the same pipeline, and kept in the store.
-  type RenderedEntry = { id: string; absolutePath: string; raw: Record<string, unknown>; body: string; photo?: unknown };
+  type RenderedEntry = { id: string; absolutePath: string; raw: Record<string, unknown>; body: string; photo?: unknown; figures?: string[] };
   // Root-relative links in bodies go under the base path, so the base is part of every rendering's key.
   const base = buildBase();
   const storeRendered = async (entries: RenderedEntry[], derived: (html: string, photo: PhotoFacts | undefined) => object) => {
@@ -206,9 +222,10 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
       keep(entry.id);
       const photoPath = photoFile(entry.absolutePath, entry.photo);
       const photo = photoPath ? await photos.read(photoPath) : undefined;
-      const digest = generateDigest(`${entry.absolutePath}\0${base}\0${JSON.stringify(entry.raw)}\0${entry.body}\0${photo?.hash ?? ''}`);
+      const figures = await bodyPhotos(entry.absolutePath, entry.figures ?? []);
+      const digest = generateDigest(`${entry.absolutePath}\0${base}\0${PIPELINE_VERSION}\0${JSON.stringify(entry.raw)}\0${entry.body}\0${photo?.hash ?? ''}\0${figures.key}`);
       if (keepUnchanged(store, entry.id, digest)) continue;
-      const html = renderBody(processor, entry.body).html;
+      const html = renderBody(processor, entry.body, figures.photos).html;
       const data = await parseData({ id: entry.id, data: { ...entry.raw, derived: derived(html, photo) }, filePath: entry.absolutePath });
       store.set({ id: entry.id, data, digest, filePath: path.relative(process.cwd(), entry.absolutePath) });
     }
@@ -226,26 +243,32 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
   if (kind === 'articles') {
     const siteUrl = report.site!.url;
     const cache = new RenderCache();
-    const hashOf = (body: string) => renderHash([PIPELINE_VERSION, siteUrl, base, body]);
+    const hashOf = (body: string, photosKey: string) => renderHash([PIPELINE_VERSION, siteUrl, base, body, photosKey]);
     const renderingKey = `${siteUrl}\0${base}`;
+    // Body photos first: their digests are part of each body's render hash.
+    const figurePhotos = new Map<(typeof report.articles)[number], Awaited<ReturnType<typeof bodyPhotos>>>();
+    for (const article of report.articles) if (article.figures.length > 0) figurePhotos.set(article, await bodyPhotos(article.absolutePath, article.figures));
     // Bodies are long: hash each once per run (and, in the preview, once per saved version).
     const hashes = new Map<(typeof report.articles)[number], string>();
     const bodyHash = (article: (typeof report.articles)[number]) => {
-      let hash = renderedHashes.get(article.raw)?.get(renderingKey) ?? hashes.get(article);
+      const photosKey = figurePhotos.get(article)?.key ?? '';
+      const remembered = `${renderingKey}\0${photosKey}`;
+      let hash = renderedHashes.get(article.raw)?.get(remembered) ?? hashes.get(article);
       if (hash === undefined) {
-        hash = hashOf(article.body);
+        hash = hashOf(article.body, photosKey);
         hashes.set(article, hash);
-        if (fileCache) renderedHashes.set(article.raw, new Map([[renderingKey, hash]]));
+        if (fileCache) renderedHashes.set(article.raw, new Map([[remembered, hash]]));
       }
       return hash;
     };
     // Render every body the cache lacks first (in parallel when there are many), then fill the store.
-    const missing = new Map<string, string>();
+    const missing = new Map<string, { markdown: string; photos?: Record<string, PhotoFacts> }>();
     for (const article of report.articles) {
       const hash = bodyHash(article);
-      if (!missing.has(hash) && !cache.has(hash)) missing.set(hash, article.body);
+      const photosOfBody = figurePhotos.get(article)?.photos;
+      if (!missing.has(hash) && !cache.has(hash)) missing.set(hash, { markdown: article.body, ...(photosOfBody ? { photos: photosOfBody } : {}) });
     }
-    await renderArticles([...missing].map(([hash, markdown]) => ({ hash, markdown })), { siteUrl, base }, (rendered) => {
+    await renderArticles([...missing].map(([hash, job]) => ({ hash, ...job })), { siteUrl, base }, (rendered) => {
       cache.put(rendered.hash, rendered.html, { excerpt: rendered.excerpt, wordCount: rendered.wordCount, bodyTerms: rendered.bodyTerms, siteLinkTargets: rendered.siteLinkTargets });
     });
     // The preview server and a preview build show drafts and scheduled pieces (src/data/content.ts).
@@ -259,13 +282,22 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
       const photoPath = photoFile(author.absolutePath, author.raw.photo);
       if (photoPath) addToPlan(photoPath, await photos.read(photoPath), 'portrait');
     }
+    // Site pages are always public; their body photos are published with them.
+    for (const page of report.pages) {
+      for (const src of page.figures) {
+        const photoPath = path.resolve(path.dirname(page.absolutePath), src);
+        addToPlan(photoPath, await photos.read(photoPath), 'figure');
+      }
+    }
     for (const article of report.articles) {
       keep(article.slug);
       const hash = bodyHash(article);
       const heroPath = photoFile(article.absolutePath, article.raw.hero);
       const hero = heroPath ? await photos.read(heroPath) : undefined;
       // Only what readers may see is made and published: a draft's photo stays unpublished too.
-      if (heroPath && hero && (showUnpublished || isPublic(article.data, now))) addToPlan(heroPath, hero, 'hero');
+      const visible = showUnpublished || isPublic(article.data, now);
+      if (heroPath && hero && visible) addToPlan(heroPath, hero, 'hero');
+      if (visible) for (const src of article.figures) addToPlan(path.resolve(path.dirname(article.absolutePath), src), figurePhotos.get(article)!.photos![src]!, 'figure');
       const digest = generateDigest(`${article.absolutePath}\0${hash}\0${JSON.stringify(article.raw)}\0${hero?.hash ?? ''}`);
       if (keepUnchanged(store, article.slug, digest)) continue;
       if (!cache.has(hash)) throw new Error(`${article.file}: the rendered body is missing from ${cache.dir}; delete that folder and build again`);

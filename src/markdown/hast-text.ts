@@ -1,5 +1,5 @@
 /** Plain text of a rendered body's top-level blocks: what excerpts and related-story ranking read. */
-import type { Root as HastRoot, RootContent } from 'hast';
+import type { Element, Root as HastRoot, RootContent } from 'hast';
 
 const TEXT_BLOCKS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'table', 'figure']);
 
@@ -33,10 +33,15 @@ export function blockText(node: RootContent): string {
   return out.join('').replace(/\s+/g, ' ').trim();
 }
 
+/** A boxed aside (src/markdown/remark-aside.ts) is text of the piece; a pull quote repeats it, so it counts once, where it stands. */
+function isBox(node: Element): boolean {
+  return node.tagName === 'aside' && Array.isArray(node.properties.className) && node.properties.className.includes('box');
+}
+
 export function blockTexts(tree: HastRoot): { tag: string; text: string }[] {
   const blocks: { tag: string; text: string }[] = [];
   for (const child of tree.children) {
-    if (child.type !== 'element' || !TEXT_BLOCKS.has(child.tagName)) continue;
+    if (child.type !== 'element' || !(TEXT_BLOCKS.has(child.tagName) || isBox(child))) continue;
     const text = blockText(child);
     if (text) blocks.push({ tag: child.tagName, text });
   }

@@ -4,8 +4,8 @@
  * `unified()` processor, so every Markdown file follows the same rules.
  *
  * Satteri's CommonMark + GFM + directives parser (remark-satteri-parse.ts) -> directive plugins
- * -> unclaimed directives back to text (remark-unhandled-directives.ts) -> typography
- * -> remark-rehype -> raw HTML parsed (rehype-raw-html.ts) -> URL schemes in lower case -> external links
+ * (body photos, pull quotes, boxed asides) -> unclaimed directives back to text (remark-unhandled-directives.ts) -> typography
+ * -> remark-rehype -> raw HTML parsed (rehype-raw-html.ts) -> the footnotes' heading id (rehype-footnote-label.ts) -> URL schemes in lower case -> external links
  * -> links under the base path (rehype-base-links.ts, only when the site is not at the root)
  * -> rehype-sanitize (always last before stringify). Our loader's processor then notes the body's
  * links into the site (rehype-site-link-targets.ts), which changes nothing.
@@ -20,7 +20,12 @@ import { VFile } from 'vfile';
 import remarkSatteriParse from './remark-satteri-parse.ts';
 import remarkTypography from './remark-typography.ts';
 import remarkUnhandledDirectives from './remark-unhandled-directives.ts';
+import remarkFigure from './remark-figure.ts';
+import remarkPullquote from './remark-pullquote.ts';
+import remarkAside from './remark-aside.ts';
+import type { PhotoFacts } from '../lib/photos.ts';
 import rehypeRawHtml from './rehype-raw-html.ts';
+import rehypeFootnoteLabel from './rehype-footnote-label.ts';
 import rehypeUrlSchemes from './rehype-url-schemes.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeBaseLinks from './rehype-base-links.ts';
@@ -36,7 +41,7 @@ export interface PipelineOptions {
 }
 
 /** Bumped whenever the output of the pipeline changes, so cached HTML is rendered again. */
-export const PIPELINE_VERSION = 7;
+export const PIPELINE_VERSION = 8;
 
 /**
  * remark plugins after remark-gfm (which Astro's `unified({ gfm: true })` adds itself). Plugins that
@@ -44,7 +49,7 @@ export const PIPELINE_VERSION = 7;
  * turns every directive left unclaimed back into the text it was written as.
  */
 export function remarkPlugins(): RemarkPlugins {
-  return [remarkUnhandledDirectives, remarkTypography];
+  return [remarkFigure, remarkPullquote, remarkAside, remarkUnhandledDirectives, remarkTypography];
 }
 
 /** rehype plugins; sanitize comes last so nothing after it can reintroduce markup. */
@@ -52,6 +57,7 @@ export function rehypePlugins(options: PipelineOptions): RehypePlugins {
   const base = options.base ?? '/';
   return [
     rehypeRawHtml,
+    rehypeFootnoteLabel,
     rehypeUrlSchemes,
     [rehypeExternalLinks, { siteUrl: options.siteUrl }],
     ...(base === '/' ? [] : [[rehypeBaseLinks, { base }] as const]),
@@ -59,13 +65,16 @@ export function rehypePlugins(options: PipelineOptions): RehypePlugins {
   ] as RehypePlugins;
 }
 
+/** Raw HTML is kept for rehype-raw-html; the footnotes' heading is shown (src/styles/global.css), not given a class the page does not define. */
+export const REMARK_REHYPE_OPTIONS = { allowDangerousHtml: true, footnoteLabelProperties: {} } as const;
+
 type MarkdownToHast = Processor<import('mdast').Root, import('mdast').Root, HastRoot, undefined, undefined>;
 
 export function createProcessor(options: PipelineOptions): MarkdownToHast {
   return unified()
     .use(remarkSatteriParse)
     .use(remarkPlugins() as PluggableList)
-    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(remarkRehype, REMARK_REHYPE_OPTIONS)
     .use(rehypePlugins(options) as PluggableList)
     .use(rehypeSiteLinkTargets, { siteUrl: options.siteUrl, base: options.base ?? '/' })
     .freeze() as unknown as MarkdownToHast;
@@ -80,9 +89,14 @@ export interface RenderedBody {
   siteLinkTargets: string[];
 }
 
-/** Renders one Markdown body. Synchronous: every plugin here is. */
-export function renderBody(processor: MarkdownToHast, markdown: string): RenderedBody {
+/**
+ * Renders one Markdown body. Synchronous: every plugin here is. `photos`: the
+ * body's photos (`::figure`), by their src as written; the caller's render
+ * hash must cover them.
+ */
+export function renderBody(processor: MarkdownToHast, markdown: string, photos?: Record<string, PhotoFacts>): RenderedBody {
   const file = new VFile();
+  if (photos) file.data.bodyPhotos = photos;
   const tree = processor.runSync(processor.parse(markdown), file) as HastRoot;
   const blocks = blockTexts(tree);
   let wordCount = 0;

@@ -3,7 +3,8 @@
  * served from (src/lib/build-target.ts): editors write `[x](/iran-sco/)`, and
  * a pull request's preview at `/pr-12/` must lead to `/pr-12/iran-sco/`.
  * Protocol-relative (`//host/`) and absolute addresses are left alone: they do
- * not point into this build.
+ * not point into this build. Body photos (src/markdown/remark-figure.ts) are
+ * written from the root too, `srcset` included.
  */
 import type { Root, Element, RootContent } from 'hast';
 import { withBase } from '../lib/build-target.ts';
@@ -27,6 +28,16 @@ export default function rehypeBaseLinks(options: BaseLinksOptions) {
       for (const property of URL_PROPERTIES) {
         const value = child.properties[property];
         if (typeof value === 'string' && isRootRelative(value)) child.properties[property] = withBase(value, base);
+      }
+      const srcset = child.properties.srcSet;
+      if (typeof srcset === 'string' && srcset !== '') {
+        child.properties.srcSet = srcset
+          .split(',')
+          .map((candidate) => {
+            const [address = '', ...descriptor] = candidate.trim().split(/\s+/);
+            return [isRootRelative(address) ? withBase(address, base) : address, ...descriptor].join(' ');
+          })
+          .join(', ');
       }
       visit(child);
     }

@@ -2,10 +2,13 @@
 import { makeExcerpt, type Excerpt } from '../lib/excerpt.ts';
 import { bodyTermCounts } from '../lib/text-terms.ts';
 import { renderBody, type createProcessor } from './pipeline.ts';
+import type { PhotoFacts } from '../lib/photos.ts';
 
 export interface RenderJob {
   hash: string;
   markdown: string;
+  /** The body's photos (`::figure`), by src as written; `hash` covers them. */
+  photos?: Record<string, PhotoFacts>;
 }
 
 export interface RenderedArticle {
@@ -20,7 +23,7 @@ export interface RenderedArticle {
 }
 
 export function renderArticleBody(processor: ReturnType<typeof createProcessor>, job: RenderJob): RenderedArticle {
-  const result = renderBody(processor, job.markdown);
+  const result = renderBody(processor, job.markdown, job.photos);
   return {
     hash: job.hash,
     html: result.html,

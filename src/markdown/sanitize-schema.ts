@@ -2,15 +2,32 @@
  * What survives from an editor's Markdown and raw HTML: GitHub's rules
  * (hast-util-sanitize's default schema), plus figures and our own link `rel`.
  * Scripts, styles, event handlers, iframes and `javascript:`/`data:` URLs never do.
+ *
+ * Our own block features (src/markdown/remark-figure.ts, remark-pullquote.ts,
+ * remark-aside.ts) pass through here like raw HTML does, so each attribute
+ * they need is allowed with exactly the values they write and no other: a
+ * `srcset` only when every address in it is one of our photo renditions
+ * (`/images/<name>-<digest>-<w>x<h>.avif|webp`, under the base path), which
+ * also holds raw `<picture>`/`<source>` (GitHub's schema allows any srcset)
+ * to this site's own renditions; no address elsewhere is ever loaded by one.
  */
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
+import { BODY_PHOTO_SIZES } from '../lib/photos.ts';
+
+const RENDITION = String.raw`(?:/[A-Za-z0-9._~-]+)*/images/[a-z0-9-]+-[0-9a-f]{16}-\d+x\d+\.(?:avif|webp) \d+[wx]`;
+const RENDITION_SRCSET = new RegExp(`^${RENDITION}(?:, ${RENDITION})*$`);
 
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'abbr'],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'abbr', 'aside'],
   attributes: {
     ...defaultSchema.attributes,
     a: [...(defaultSchema.attributes?.a ?? []), ['rel', 'noopener', 'noreferrer', 'nofollow']],
+    img: [...(defaultSchema.attributes?.img ?? []), ['srcSet', RENDITION_SRCSET], ['sizes', BODY_PHOTO_SIZES], ['loading', 'lazy'], ['decoding', 'async']],
+    source: [['srcSet', RENDITION_SRCSET], ['sizes', BODY_PHOTO_SIZES], ['type', 'image/avif']],
+    // Pull quotes are hidden from screen readers (they repeat the text); boxes are named by their title.
+    aside: [['className', 'pullquote', 'box'], ['ariaHidden', 'true'], 'ariaLabelledBy'],
+    p: [['className', 'aside-title']],
     // remark-rehype already gives footnote ids the "user-content-" prefix; prefixing
     // them again here would break their links, so ids must carry it instead.
     '*': [...(defaultSchema.attributes?.['*'] ?? []).filter((name) => name !== 'id'), ['id', /^user-content-/]],

@@ -27,6 +27,8 @@ const TEMPLATES: { name: string; path: string; query?: string; status?: number; 
   { name: 'series', path: '/series/chokepoints/' },
   { name: 'short take', path: '/gatun-lake-levels-watch/' },
   { name: 'republished piece', path: '/china-africa-lending-restructuring-role/' },
+  // A body photo, a pull quote, a boxed aside and footnotes.
+  { name: 'article with a figure, pull quote, aside and footnote', path: '/ecowas-aes-split-sahel-security-map/' },
   { name: 'section', path: '/middle-east/' },
   // Every list's archive pages share one template.
   { name: 'list archive page', path: '/latest/page/2/' },

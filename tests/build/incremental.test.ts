@@ -171,6 +171,27 @@ describe('an incremental build writes what a cold build writes', { timeout: 400_
     expect(readFileSync(path.join(incrementalDir, article.slug, 'index.html'), 'utf8')).toContain('to correct the record on the ceasefire terms');
   });
 
+  it('after a photo is put in a body (::figure), and again after that photo file is replaced', () => {
+    const article = generated[3]!;
+    const photo = path.join(content, 'images', 'body-photo.jpg');
+    writeFileSync(photo, readFileSync(path.join(REPO, 'content/images/sahel-blocs-map.jpg')));
+    appendFileSync(
+      fileOf(article),
+      '\n::figure[Where the blocs meet]{src="../../../images/body-photo.jpg" alt="Schematic map of two blocs in West Africa" credit="Map by Meridian Studio"}\n',
+    );
+    const first = buildBoth().incrementalDir;
+    const before = readFileSync(path.join(first, article.slug, 'index.html'), 'utf8');
+    expect(before).toMatch(/<figure><picture><source type="image\/avif" srcset="\/images\/body-photo-[0-9a-f]{16}-640x360\.avif/);
+    // Same name, other bytes: the body's render key covers the photo's digest, so the page and its renditions follow.
+    writeFileSync(photo, readFileSync(path.join(REPO, 'content/images/sahel-security-1.jpg')));
+    const { incrementalDir } = buildBoth();
+    const after = readFileSync(path.join(incrementalDir, article.slug, 'index.html'), 'utf8');
+    const digest = (html: string) => /body-photo-([0-9a-f]{16})-/.exec(html)?.[1];
+    expect(digest(after)).toBeDefined();
+    expect(digest(after)).not.toBe(digest(before));
+    expect(existsSync(path.join(incrementalDir, 'images', `body-photo-${digest(after)}-640x360.webp`))).toBe(true);
+  });
+
   it("after a title changes, which other pages' teasers show", () => {
     const article = generated[10]!;
     replaceIn(fileOf(article), `title: "${article.title}"`, 'title: "Reef patrols test the limits of the coast guard pact"');

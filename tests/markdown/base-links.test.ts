@@ -47,3 +47,15 @@ describe('root-relative links under a base path', () => {
     expect(html).toContain('href="/pr-7/x/"');
   });
 });
+
+describe('body photos under a base path', () => {
+  const photos = { '../../images/map.jpg': { name: 'map', hash: '0123456789abcdef', width: 1600, height: 900 } };
+  const figure = '::figure[A map]{src="../../images/map.jpg" alt="A map" credit="Map by Meridian Studio"}';
+  it('puts the photo and every srcset candidate under the base, and the sanitizer keeps them', () => {
+    const html = renderBody(createProcessor({ siteUrl, base: '/pr-7/' }), figure, photos).html;
+    expect(html).toContain('src="/pr-7/images/map-0123456789abcdef-640x360.webp"');
+    expect(html).toContain('srcset="/pr-7/images/map-0123456789abcdef-640x360.avif 640w, /pr-7/images/map-0123456789abcdef-960x540.avif 960w,');
+    expect(html).toContain('srcset="/pr-7/images/map-0123456789abcdef-640x360.webp 640w, /pr-7/images/map-0123456789abcdef-960x540.webp 960w,');
+    expect(html).not.toContain('"/images/');
+  });
+});

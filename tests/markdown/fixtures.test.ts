@@ -1,12 +1,14 @@
 /**
  * Markdown fixtures: each folder holds input.md and the exact HTML our pipeline
- * must produce. To accept a deliberate change, run with UPDATE_FIXTURES=1 and
- * review the diff.
+ * must produce, and photos.json when the body shows photos (`::figure`): their
+ * facts by src, as the loader hands them over. To accept a deliberate change,
+ * run with UPDATE_FIXTURES=1 and review the diff.
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createProcessor, renderBody } from '../../src/markdown/pipeline.ts';
+import type { PhotoFacts } from '../../src/lib/photos.ts';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const processor = createProcessor({ siteUrl: 'https://meridian-review.example' });
@@ -16,7 +18,9 @@ describe('Markdown pipeline fixtures', () => {
   it('has fixtures', () => expect(cases.length).toBeGreaterThanOrEqual(7));
   it.each(cases)('%s', (name) => {
     const input = readFileSync(path.join(FIXTURES, name, 'input.md'), 'utf8');
-    const actual = `${renderBody(processor, input).html}\n`;
+    const photosFile = path.join(FIXTURES, name, 'photos.json');
+    const photos = existsSync(photosFile) ? (JSON.parse(readFileSync(photosFile, 'utf8')) as Record<string, PhotoFacts>) : undefined;
+    const actual = `${renderBody(processor, input, photos).html}\n`;
     const expectedFile = path.join(FIXTURES, name, 'output.html');
     if (process.env.UPDATE_FIXTURES) writeFileSync(expectedFile, actual);
     expect(actual).toBe(readFileSync(expectedFile, 'utf8'));

@@ -27,7 +27,8 @@ import { commonmarkExamples } from './conformance/spec-examples.ts';
 import remarkSatteriParse from '../../src/markdown/remark-satteri-parse.ts';
 import remarkUnhandledDirectives from '../../src/markdown/remark-unhandled-directives.ts';
 import { blockText } from '../../src/markdown/hast-text.ts';
-import { createProcessor, remarkPlugins } from '../../src/markdown/pipeline.ts';
+import { createProcessor, remarkPlugins, REMARK_REHYPE_OPTIONS } from '../../src/markdown/pipeline.ts';
+import rehypeFootnoteLabel from '../../src/markdown/rehype-footnote-label.ts';
 import rehypeExternalLinks from '../../src/markdown/rehype-external-links.ts';
 import rehypeUrlSchemes from '../../src/markdown/rehype-url-schemes.ts';
 import { sanitizeSchema } from '../../src/markdown/sanitize-schema.ts';
@@ -48,8 +49,9 @@ function createReferenceProcessor() {
     .use(remarkGfm)
     .use(remarkDirective)
     .use(remarkPlugins() as PluggableList)
-    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(remarkRehype, REMARK_REHYPE_OPTIONS)
     .use(rehypeRaw)
+    .use(rehypeFootnoteLabel)
     .use(rehypeUrlSchemes)
     .use(rehypeExternalLinks, { siteUrl })
     .use(rehypeSanitize, sanitizeSchema);
