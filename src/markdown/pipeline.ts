@@ -4,8 +4,10 @@
  * `unified()` processor, so every Markdown file follows the same rules.
  *
  * Satteri's CommonMark + GFM + directives parser (remark-satteri-parse.ts) -> directive plugins
+ * (embeds: remark-embed-directive.ts)
  * -> unclaimed directives back to text (remark-unhandled-directives.ts) -> typography
- * -> remark-rehype -> raw HTML parsed (rehype-raw-html.ts) -> URL schemes in lower case -> external links
+ * -> remark-rehype -> raw HTML parsed (rehype-raw-html.ts) -> embed frames in, raw iframes out
+ * (rehype-embed-frames.ts) -> URL schemes in lower case -> external links
  * -> links under the base path (rehype-base-links.ts, only when the site is not at the root)
  * -> rehype-sanitize (always last before stringify). Our loader's processor then notes the body's
  * links into the site (rehype-site-link-targets.ts), which changes nothing.
@@ -20,6 +22,8 @@ import { VFile } from 'vfile';
 import remarkSatteriParse from './remark-satteri-parse.ts';
 import remarkTypography from './remark-typography.ts';
 import remarkUnhandledDirectives from './remark-unhandled-directives.ts';
+import remarkEmbedDirective from './remark-embed-directive.ts';
+import rehypeEmbedFrames from './rehype-embed-frames.ts';
 import rehypeRawHtml from './rehype-raw-html.ts';
 import rehypeUrlSchemes from './rehype-url-schemes.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
@@ -36,7 +40,7 @@ export interface PipelineOptions {
 }
 
 /** Bumped whenever the output of the pipeline changes, so cached HTML is rendered again. */
-export const PIPELINE_VERSION = 7;
+export const PIPELINE_VERSION = 8;
 
 /**
  * remark plugins after remark-gfm (which Astro's `unified({ gfm: true })` adds itself). Plugins that
@@ -44,7 +48,7 @@ export const PIPELINE_VERSION = 7;
  * turns every directive left unclaimed back into the text it was written as.
  */
 export function remarkPlugins(): RemarkPlugins {
-  return [remarkUnhandledDirectives, remarkTypography];
+  return [remarkEmbedDirective, remarkUnhandledDirectives, remarkTypography];
 }
 
 /** rehype plugins; sanitize comes last so nothing after it can reintroduce markup. */
@@ -52,6 +56,7 @@ export function rehypePlugins(options: PipelineOptions): RehypePlugins {
   const base = options.base ?? '/';
   return [
     rehypeRawHtml,
+    rehypeEmbedFrames,
     rehypeUrlSchemes,
     [rehypeExternalLinks, { siteUrl: options.siteUrl }],
     ...(base === '/' ? [] : [[rehypeBaseLinks, { base }] as const]),
@@ -78,6 +83,8 @@ export interface RenderedBody {
   wordCount: number;
   /** Pieces, sections and pages the body links to inside the site (first path segments), sorted. */
   siteLinkTargets: string[];
+  /** Origins the body's embeds frame (sorted): the page's CSP `frame-src` (src/lib/http-headers.ts). */
+  frameOrigins: string[];
 }
 
 /** Renders one Markdown body. Synchronous: every plugin here is. */
@@ -87,5 +94,5 @@ export function renderBody(processor: MarkdownToHast, markdown: string): Rendere
   const blocks = blockTexts(tree);
   let wordCount = 0;
   for (const block of blocks) wordCount += block.text.split(/\s+/).filter(Boolean).length;
-  return { html: toHtml(tree).trim(), blocks, wordCount, siteLinkTargets: file.data.siteLinkTargets ?? [] };
+  return { html: toHtml(tree).trim(), blocks, wordCount, siteLinkTargets: file.data.siteLinkTargets ?? [], frameOrigins: file.data.frameOrigins ?? [] };
 }
