@@ -88,6 +88,8 @@ export interface ArticleView {
   bodyHash: string;
   /** Pieces the body links to that readers cannot see (drafts, scheduled, withdrawn): those links show as text. */
   hiddenLinks: string[];
+  /** Origins the body's embeds frame; the page's Content-Security-Policy allows exactly these in `frame-src`. */
+  frameOrigins: string[];
 }
 
 /** What stays at the address of a piece taken down (the `withdrawn` field). */
@@ -246,6 +248,7 @@ const visibleArticles: ArticleView[] = visibleEntries.map((entry) => {
     wordCount: body.wordCount,
     bodyHash: data.derived.hash,
     hiddenLinks: hiddenLinkTargets.size === 0 ? [] : body.siteLinkTargets.filter((target) => hiddenLinkTargets.has(target)),
+    frameOrigins: body.frameOrigins,
   };
 });
 

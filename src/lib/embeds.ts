@@ -12,6 +12,9 @@
  * what the editor pasted (query, fragment, encoding tricks) reaches the page.
  */
 
+/** The directive's name, `::embed[...]{...}`; the only directive this module reads. */
+export const EMBED_DIRECTIVE = 'embed';
+
 export type EmbedKind = 'video' | 'chart' | 'podcast' | 'post';
 
 export interface EmbedProvider {
@@ -370,7 +373,7 @@ export function readEmbedDirective(attributes: Readonly<Record<string, string | 
   }
   if (target.kind === 'post') {
     const author = (attributes.author ?? '').replace(/\s+/g, ' ').trim();
-    if (text === '') problems.push({ field: 'quote', message: `is missing; a ${target.provider.name} post is shown as a quote card, so write its text in the brackets: ::embed[The post's words]{url="..." author="Name (@handle)"}` });
+    if (text === '') problems.push({ field: 'quote', message: `is missing; a post on ${target.provider.name} is shown as a quote card, so write its text in the brackets: ::embed[The post's words]{url="..." author="Name (@handle)"}` });
     else if (text.length > MAX_QUOTE) problems.push({ field: 'quote', message: `is ${text.length} characters; quote at most ${MAX_QUOTE}, the card links to the whole post` });
     if (author === '') problems.push({ field: 'author', message: `is missing; say who wrote the post, e.g. author="Ministry of Foreign Affairs (@mfa)"` });
     else if (author.length > MAX_AUTHOR) problems.push({ field: 'author', message: `is ${author.length} characters; keep it under ${MAX_AUTHOR}` });
@@ -403,3 +406,32 @@ export const ALLOWED_FRAME_ORIGINS: readonly string[] = EMBED_PROVIDERS.flatMap(
  */
 export const FRAME_SRC_PATTERN =
   /^https:\/\/(?:www\.youtube-nocookie\.com\/embed\/|player\.vimeo\.com\/video\/|datawrapper\.dwcdn\.net\/|flo\.uri\.sh\/(?:visualisation|story)\/|open\.spotify\.com\/embed\/(?:episode|show)\/)[A-Za-z0-9_/?=&-]+$/;
+
+interface LabelNode {
+  type: string;
+  value?: string;
+  name?: string;
+  attributes?: Record<string, string | null | undefined> | null;
+  children?: LabelNode[];
+  alt?: string | null;
+}
+
+/**
+ * The plain text of a directive's label, as the editor wrote it: what the
+ * parser read as a text directive inside it ("at 06:10" holds `:10`) is put
+ * back as text, so no word of a title or quote is lost; inline formatting
+ * counts for its words only.
+ */
+export function directiveLabelText(nodes: readonly LabelNode[]): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.type === 'textDirective') {
+      const attributes = Object.entries(node.attributes ?? {}).filter(([, value]) => value !== null && value !== undefined);
+      const label = node.children && node.children.length > 0 ? `[${directiveLabelText(node.children)}]` : '';
+      out += `:${node.name ?? ''}${label}${attributes.length > 0 ? `{${attributes.map(([key, value]) => (value === '' ? key : `${key}="${value}"`)).join(' ')}}` : ''}`;
+    } else if (typeof node.value === 'string') out += node.value;
+    else if (node.type === 'image') out += node.alt ?? '';
+    else if (node.children) out += directiveLabelText(node.children);
+  }
+  return out;
+}

@@ -33,6 +33,7 @@ import { isReservedTopLevel, SITE_PAGE_NAMES, slugFromFileName, slugProblem } fr
 import { closestName, fieldName, issuesToProblems } from './zod-issues.ts';
 import { YamlLocator } from './yaml-locate.ts';
 import { findInternalLinks, findSwallowingTags, findUnsafeBodyUrls } from './body-checks.ts';
+import { findEmbedProblems } from './embed-checks.ts';
 import { findBodyHints, findHints, isWithin, type HintAt } from './placeholders.ts';
 
 export interface ValidateOptions {
@@ -638,6 +639,9 @@ function checkBody(reporter: FileReporter, parsed: ParsedSource, what: 'article'
   }
   for (const tag of findSwallowingTags(parsed.body)) {
     reporter.atLine(parsed.bodyLine + tag.line - 1, tag.column, 'body', tag.severity, tag.message);
+  }
+  for (const embed of findEmbedProblems(parsed.body)) {
+    reporter.atLine(parsed.bodyLine + embed.line - 1, embed.column, embed.field, 'error', embed.message);
   }
 }
 

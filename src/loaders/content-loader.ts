@@ -193,7 +193,7 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
   type RenderedEntry = { id: string; absolutePath: string; raw: Record<string, unknown>; body: string; photo?: unknown };
   // Root-relative links in bodies go under the base path, so the base is part of every rendering's key.
   const base = buildBase();
-  const storeRendered = async (entries: RenderedEntry[], derived: (html: string, photo: PhotoFacts | undefined) => object) => {
+  const storeRendered = async (entries: RenderedEntry[], derived: (html: string, photo: PhotoFacts | undefined, frameOrigins: string[]) => object) => {
     const processor = createProcessor({ siteUrl: report.site!.url, base });
     for (const entry of entries) {
       keep(entry.id);
@@ -201,8 +201,8 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
       const photo = photoPath ? await photos.read(photoPath) : undefined;
       const digest = generateDigest(`${entry.absolutePath}\0${base}\0${JSON.stringify(entry.raw)}\0${entry.body}\0${photo?.hash ?? ''}`);
       if (keepUnchanged(store, entry.id, digest)) continue;
-      const html = renderBody(processor, entry.body).html;
-      const data = await parseData({ id: entry.id, data: { ...entry.raw, derived: derived(html, photo) }, filePath: entry.absolutePath });
+      const { html, frameOrigins } = renderBody(processor, entry.body);
+      const data = await parseData({ id: entry.id, data: { ...entry.raw, derived: derived(html, photo, frameOrigins) }, filePath: entry.absolutePath });
       store.set({ id: entry.id, data, digest, filePath: path.relative(process.cwd(), entry.absolutePath) });
     }
   };
@@ -214,7 +214,7 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
     );
   }
 
-  if (kind === 'pages') await storeRendered(report.pages.map((page) => ({ ...page, id: page.slug })), (html) => ({ html }));
+  if (kind === 'pages') await storeRendered(report.pages.map((page) => ({ ...page, id: page.slug })), (html, _photo, frameOrigins) => ({ html, frameOrigins }));
 
   if (kind === 'articles') {
     const siteUrl = report.site!.url;
@@ -239,7 +239,7 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
       if (!missing.has(hash) && !cache.has(hash)) missing.set(hash, article.body);
     }
     await renderArticles([...missing].map(([hash, markdown]) => ({ hash, markdown })), { siteUrl, base }, (rendered) => {
-      cache.put(rendered.hash, rendered.html, { excerpt: rendered.excerpt, wordCount: rendered.wordCount, bodyTerms: rendered.bodyTerms, siteLinkTargets: rendered.siteLinkTargets });
+      cache.put(rendered.hash, rendered.html, { excerpt: rendered.excerpt, wordCount: rendered.wordCount, bodyTerms: rendered.bodyTerms, siteLinkTargets: rendered.siteLinkTargets, frameOrigins: rendered.frameOrigins });
     });
     // The preview server and a preview build show drafts and scheduled pieces (src/data/content.ts).
     const showUnpublished = process.env[ASTRO_COMMAND_VARIABLE] === 'dev' || isPreviewBuild();

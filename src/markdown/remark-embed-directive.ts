@@ -17,10 +17,9 @@
 import type { Root } from 'mdast';
 import type { ElementContent, Properties } from 'hast';
 import type { LeafDirective } from 'mdast-util-directive';
-import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { frameOriginsOf, readEmbedDirective, type EmbedSpec, type FrameEmbedSpec } from '../lib/embeds.ts';
+import { directiveLabelText, frameOriginsOf, readEmbedDirective, type EmbedSpec, type FrameEmbedSpec } from '../lib/embeds.ts';
 import { smartenText } from './remark-typography.ts';
 
 declare module 'vfile' {
@@ -103,7 +102,7 @@ export default function remarkEmbedDirective() {
     const specs: EmbedSpec[] = [];
     visit(tree, 'leafDirective', (node: LeafDirective) => {
       if (node.name !== 'embed') return;
-      const result = readEmbedDirective(node.attributes ?? {}, toString(node.children));
+      const result = readEmbedDirective(node.attributes ?? {}, directiveLabelText(node.children));
       if (!result.ok) return;
       const spec = result.spec;
       specs.push(spec);

@@ -28,6 +28,8 @@ import remarkSatteriParse from '../../src/markdown/remark-satteri-parse.ts';
 import remarkUnhandledDirectives from '../../src/markdown/remark-unhandled-directives.ts';
 import { blockText } from '../../src/markdown/hast-text.ts';
 import { createProcessor, remarkPlugins } from '../../src/markdown/pipeline.ts';
+import { EMBED_FRAME_NODE } from '../../src/markdown/remark-embed-directive.ts';
+import rehypeEmbedFrames from '../../src/markdown/rehype-embed-frames.ts';
 import rehypeExternalLinks from '../../src/markdown/rehype-external-links.ts';
 import rehypeUrlSchemes from '../../src/markdown/rehype-url-schemes.ts';
 import { sanitizeSchema } from '../../src/markdown/sanitize-schema.ts';
@@ -49,7 +51,8 @@ function createReferenceProcessor() {
     .use(remarkDirective)
     .use(remarkPlugins() as PluggableList)
     .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeRaw)
+    .use(rehypeRaw, { passThrough: [EMBED_FRAME_NODE] })
+    .use(rehypeEmbedFrames)
     .use(rehypeUrlSchemes)
     .use(rehypeExternalLinks, { siteUrl })
     .use(rehypeSanitize, sanitizeSchema);
