@@ -18,6 +18,8 @@ export interface EmbedFinding {
   /** `embed.url`, `embed.title`, `embed.quote`, `embed.author`, `embed.ratio`, `embed` */
   field: string;
   message: string;
+  /** An embed written inline stays text on the page: a warning. Everything else stops the build. */
+  severity: 'error' | 'warning';
 }
 
 type Directive = LeafDirective | TextDirective | ContainerDirective;
@@ -32,13 +34,17 @@ export function findEmbedProblems(body: string): EmbedFinding[] {
     if (directive.name !== EMBED_DIRECTIVE) return;
     const line = directive.position?.start.line ?? 1;
     const column = directive.position?.start.column ?? 1;
-    if (directive.type !== 'leafDirective') {
-      findings.push({ line, column, field: 'embed', message: `an embed is a line of its own starting with two colons: ::embed[Title]{url="..."}` });
+    if (directive.type === 'textDirective') {
+      findings.push({ line, column, field: 'embed', severity: 'warning', message: 'is inside a line of text, so readers see it as text; an embed is a line of its own starting with two colons: ::embed[Title]{url="..."}' });
+      return;
+    }
+    if (directive.type === 'containerDirective') {
+      findings.push({ line, column, field: 'embed', severity: 'error', message: 'is written as a block (:::embed); an embed is one line starting with two colons: ::embed[Title]{url="..."}' });
       return;
     }
     const result = readEmbedDirective(directive.attributes ?? {}, directiveLabelText(directive.children));
     if (result.ok) return;
-    for (const problem of result.problems) findings.push({ line, column, field: `embed.${problem.field}`, message: problem.message });
+    for (const problem of result.problems) findings.push({ line, column, field: `embed.${problem.field}`, severity: 'error', message: problem.message });
   });
   return findings;
 }

@@ -641,7 +641,7 @@ function checkBody(reporter: FileReporter, parsed: ParsedSource, what: 'article'
     reporter.atLine(parsed.bodyLine + tag.line - 1, tag.column, 'body', tag.severity, tag.message);
   }
   for (const embed of findEmbedProblems(parsed.body)) {
-    reporter.atLine(parsed.bodyLine + embed.line - 1, embed.column, embed.field, 'error', embed.message);
+    reporter.atLine(parsed.bodyLine + embed.line - 1, embed.column, embed.field, embed.severity, embed.message);
   }
 }
 
