@@ -199,7 +199,8 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
       keep(entry.id);
       const photoPath = photoFile(entry.absolutePath, entry.photo);
       const photo = photoPath ? await photos.read(photoPath) : undefined;
-      const digest = generateDigest(`${entry.absolutePath}\0${base}\0${JSON.stringify(entry.raw)}\0${entry.body}\0${photo?.hash ?? ''}`);
+      // The pipeline's version too: a store kept from before a change to the rendering (or to what it derives, such as frame origins) renders again.
+      const digest = generateDigest(`${PIPELINE_VERSION}\0${entry.absolutePath}\0${base}\0${JSON.stringify(entry.raw)}\0${entry.body}\0${photo?.hash ?? ''}`);
       if (keepUnchanged(store, entry.id, digest)) continue;
       const { html, frameOrigins } = renderBody(processor, entry.body);
       const data = await parseData({ id: entry.id, data: { ...entry.raw, derived: derived(html, photo, frameOrigins) }, filePath: entry.absolutePath });
