@@ -10,6 +10,7 @@ import type { Root } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import { directiveLabelText, EMBED_DIRECTIVE, readEmbedDirective } from './embeds.ts';
+import { withoutCode } from './body-checks.ts';
 
 export interface EmbedFinding {
   /** 1-based line and column within the body. */
@@ -24,6 +25,8 @@ export interface EmbedFinding {
 
 type Directive = LeafDirective | TextDirective | ContainerDirective;
 
+const INLINE_MESSAGE = 'is inside a line of text, so readers see it as text; an embed is a line of its own starting with two colons: ::embed[Title]{url="..."}';
+
 export function findEmbedProblems(body: string): EmbedFinding[] {
   if (!body.includes(`:${EMBED_DIRECTIVE}`)) return [];
   const tree = markdownToMdast(body, { features: { gfm: true, frontmatter: false, directive: true }, position: true }) as Root;
@@ -35,7 +38,7 @@ export function findEmbedProblems(body: string): EmbedFinding[] {
     const line = directive.position?.start.line ?? 1;
     const column = directive.position?.start.column ?? 1;
     if (directive.type === 'textDirective') {
-      findings.push({ line, column, field: 'embed', severity: 'warning', message: 'is inside a line of text, so readers see it as text; an embed is a line of its own starting with two colons: ::embed[Title]{url="..."}' });
+      findings.push({ line, column, field: 'embed', severity: 'warning', message: INLINE_MESSAGE });
       return;
     }
     if (directive.type === 'containerDirective') {
@@ -46,5 +49,18 @@ export function findEmbedProblems(body: string): EmbedFinding[] {
     if (result.ok) return;
     for (const problem of result.problems) findings.push({ line, column, field: `embed.${problem.field}`, severity: 'error', message: problem.message });
   });
-  return findings;
+  // "::embed" after other text on its line is no directive at all: the parser reads it as text.
+  const reported = new Set(findings.map((finding) => finding.line));
+  const leafLines = new Set<number>();
+  visit(tree, 'leafDirective', (node) => {
+    if (node.position) leafLines.add(node.position.start.line);
+  });
+  withoutCode(body)
+    .split('\n')
+    .forEach((text, index) => {
+      const at = text.search(/::embed[[{]/);
+      if (at === -1 || leafLines.has(index + 1) || reported.has(index + 1)) return;
+      findings.push({ line: index + 1, column: at + 1, field: 'embed', severity: 'warning', message: INLINE_MESSAGE });
+    });
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }
