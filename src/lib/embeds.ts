@@ -409,10 +409,10 @@ export const FRAME_SRC_PATTERN =
 
 interface LabelNode {
   type: string;
-  value?: string;
-  name?: string;
-  attributes?: Record<string, string | null | undefined> | null;
-  children?: LabelNode[];
+  value?: unknown;
+  name?: string | null;
+  attributes?: unknown;
+  children?: readonly LabelNode[];
   alt?: string | null;
 }
 
@@ -426,7 +426,7 @@ export function directiveLabelText(nodes: readonly LabelNode[]): string {
   let out = '';
   for (const node of nodes) {
     if (node.type === 'textDirective') {
-      const attributes = Object.entries(node.attributes ?? {}).filter(([, value]) => value !== null && value !== undefined);
+      const attributes = Object.entries((node.attributes ?? {}) as Record<string, string | null | undefined>).filter(([, value]) => value !== null && value !== undefined);
       const label = node.children && node.children.length > 0 ? `[${directiveLabelText(node.children)}]` : '';
       out += `:${node.name ?? ''}${label}${attributes.length > 0 ? `{${attributes.map(([key, value]) => (value === '' ? key : `${key}="${value}"`)).join(' ')}}` : ''}`;
     } else if (typeof node.value === 'string') out += node.value;

@@ -113,7 +113,7 @@ describe('embeds in chromium, under the policy the build ships', () => {
       const { page, context, csp, violations, providerRequests } = await open(pathname);
       expect(csp, pathname).not.toContain('frame-src');
       await injectFrame(page, CHART.src);
-      await expect.poll(() => violations.some((violation) => violation.startsWith(`frame-src blocked ${CHART.origin}`)), pathname).toBe(true);
+      await expect.poll(() => violations.some((violation) => violation.startsWith(`frame-src blocked ${CHART.origin}`)), { message: pathname }).toBe(true);
       expect(providerRequests, pathname).toEqual([]);
       await context.close();
     }
