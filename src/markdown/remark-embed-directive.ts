@@ -54,6 +54,9 @@ const FRAME_ALLOW: Record<FrameEmbedSpec['kind'], string> = {
   podcast: 'encrypted-media',
 };
 
+/** Every `allow` value a frame of ours may carry, for the sanitizer. */
+export const FRAME_ALLOW_VALUES = [...new Set(Object.values(FRAME_ALLOW))];
+
 const LINK_TEXT: Record<EmbedSpec['kind'], string> = {
   video: 'Watch on',
   chart: 'Open the chart on',

@@ -7,7 +7,7 @@
  */
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import { FRAME_SRC_PATTERN } from '../lib/embeds.ts';
-import { FRAME_SANDBOX } from './remark-embed-directive.ts';
+import { FRAME_ALLOW_VALUES, FRAME_SANDBOX } from './remark-embed-directive.ts';
 
 /** Classes of embed markup (remark-embed-directive.ts): styling only, harmless wherever they appear. */
 const EMBED_CLASS = ['className', /^embed(?:-[a-z0-9]+)*$/] as [string, RegExp];
@@ -27,7 +27,7 @@ export const sanitizeSchema: Schema = {
       'title',
       ['loading', 'lazy'],
       ['sandbox', ...FRAME_SANDBOX],
-      ['allow', 'fullscreen; picture-in-picture; encrypted-media', 'fullscreen', 'encrypted-media'],
+      ['allow', ...FRAME_ALLOW_VALUES],
       'allowFullScreen',
       ['referrerPolicy', 'strict-origin-when-cross-origin'],
     ],
