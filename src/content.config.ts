@@ -33,7 +33,7 @@ const authors = defineCollection({
 /** Site pages (About, Masthead...): few and short, so their rendered HTML is kept in the store. */
 const pages = defineCollection({
   loader: broadsheetLoader('pages', CONTENT_DIR),
-  schema: pageSchema().extend({ derived: z.strictObject({ html: z.string() }) }),
+  schema: pageSchema().extend({ derived: z.strictObject({ html: z.string(), frameOrigins: z.array(z.string()) }) }),
 });
 
 const articles = defineCollection({

@@ -3,8 +3,11 @@
  * (the same policy as _headers and the S3 metadata): for browser tests and
  * `npm run lighthouse`.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { serveDirectory, type StaticServer } from './static-server.ts';
-import { headersFor } from '../../src/lib/http-headers.ts';
+import { headersFor, parseHeadersFile, resolveHeaders } from '../../src/lib/http-headers.ts';
+import { withBase } from '../../src/lib/build-target.ts';
 import { validateContent } from '../../src/lib/validate.ts';
 
 /**
@@ -22,12 +25,17 @@ export function serveBuiltSite(
   if (!report.site) throw new Error(`${contentDir}: no valid site.yaml; run \`npm run validate -- ${contentDir}\``);
   const newsletterAction = report.site.newsletter.action;
   const noindex = options.noindex ?? false;
+  const base = options.base ?? '/';
+  // The build's own _headers when it wrote one: it alone knows which pages embed frames (their own CSP).
+  const headersFile = path.join(outDir, '_headers');
+  const shipped = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : undefined;
   return serveDirectory(outDir, {
     compress: options.compress,
-    base: options.base ?? '/',
+    base,
     headers: (pathname) => {
       // Content-Type comes from the file itself; HSTS means nothing on loopback http.
-      const { 'Content-Type': _type, 'Strict-Transport-Security': _hsts, ...rest } = headersFor(pathname, { newsletterAction, noindex });
+      const all = shipped ? resolveHeaders(shipped, withBase(pathname, base)) : headersFor(pathname, { newsletterAction, noindex });
+      const { 'Content-Type': _type, 'Strict-Transport-Security': _hsts, ...rest } = all;
       return rest;
     },
   });

@@ -123,6 +123,8 @@ export interface ArticleView {
   hiddenLinks: string[];
   /** Its place in a series, counting only the parts readers can see. */
   series?: SeriesPlacementView;
+  /** Origins the body's embeds frame; the page's Content-Security-Policy allows exactly these in `frame-src`. */
+  frameOrigins: string[];
 }
 
 /** What stays at the address of a piece taken down (the `withdrawn` field). */
@@ -282,6 +284,7 @@ const visibleArticles: ArticleView[] = visibleEntries.map((entry) => {
     wordCount: body.wordCount,
     bodyHash: data.derived.hash,
     hiddenLinks: hiddenLinkTargets.size === 0 ? [] : body.siteLinkTargets.filter((target) => hiddenLinkTargets.has(target)),
+    frameOrigins: body.frameOrigins,
   };
 });
 

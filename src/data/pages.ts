@@ -19,13 +19,15 @@ export interface SitePageView {
   kind: PageKind;
   /** The body, rendered and sanitized by the Markdown pipeline when the content was loaded; links to pieces readers cannot see show as text. */
   html: string;
+  /** Origins the body's embeds frame (its Content-Security-Policy's `frame-src`). */
+  frameOrigins: string[];
 }
 
 /** In footer order: `order` (lower first), then the address. */
 export const sitePages: SitePageView[] = (await getCollection('pages'))
   .map((entry) => ({
     order: entry.data.order ?? 0,
-    view: { slug: entry.id, url: sitePath(sitePagePath(entry.id)), title: entry.data.title, description: entry.data.description, kind: entry.data.kind, html: unlinkSiteLinks(entry.data.derived.html, hiddenLinkTargets, siteHost, base) },
+    view: { slug: entry.id, url: sitePath(sitePagePath(entry.id)), title: entry.data.title, description: entry.data.description, kind: entry.data.kind, html: unlinkSiteLinks(entry.data.derived.html, hiddenLinkTargets, siteHost, base), frameOrigins: entry.data.derived.frameOrigins },
   }))
   .sort((a, b) => a.order - b.order || (a.view.slug < b.view.slug ? -1 : 1))
   .map(({ view }) => view);

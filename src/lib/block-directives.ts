@@ -7,14 +7,16 @@
  * other name is an error that lists these. A feature that adds a directive
  * adds its name here (and its plugin in src/markdown/pipeline.ts).
  */
+import { EMBED_DIRECTIVE } from './embeds.ts';
 
-export const KNOWN_BLOCK_DIRECTIVES: string[] = ['figure', 'pullquote', 'aside'];
+export const KNOWN_BLOCK_DIRECTIVES: string[] = ['figure', 'pullquote', 'aside', EMBED_DIRECTIVE];
 
 /** How each known directive is written, for messages. */
 export const BLOCK_DIRECTIVE_USAGE: Record<string, string> = {
   figure: '::figure[Caption]{src="../../images/map.jpg" alt="What the photo shows" credit="Jane Doe/Reuters"}',
   pullquote: '::pullquote[A sentence from the text]',
   aside: ':::aside[Title] ... :::',
+  [EMBED_DIRECTIVE]: '::embed[What the video, chart or post shows]{url="https://www.youtube.com/watch?v=..."}',
 };
 
 /** Attributes of `::figure`, named as the top photo's fields are in frontmatter (`hero: { src, alt, credit }`); the caption is the label. */

@@ -72,11 +72,27 @@ const element = (tagName: string, properties: Element['properties'], children: E
 const text = (value: string): ElementContent => ({ type: 'text', value });
 
 /**
+ * Embeds' frames (src/markdown/remark-embed-directive.ts) left out: a feed
+ * reader honours neither our sandbox nor our Content-Security-Policy, so its
+ * readers get the frame's title and the link to the original, as print does.
+ */
+function withoutEmbedFrames(parent: Root | Element): void {
+  parent.children = parent.children.filter((child) => {
+    if (child.type !== 'element') return true;
+    const classes = child.properties.className;
+    if (Array.isArray(classes) && classes.includes('embed-frame')) return false;
+    withoutEmbedFrames(child);
+    return true;
+  }) as typeof parent.children;
+}
+
+/**
  * The item content: top photo with its credit, the body (already sanitized by
- * the Markdown pipeline), then the republish credit, all with absolute URLs.
+ * the Markdown pipeline, embeds' frames left out), then the republish credit, all with absolute URLs.
  */
 export function feedContentHtml(input: { articleUrl: string; bodyHtml: string; image?: FeedImage | undefined; photoCredit?: string | undefined; closingLines: string[] }): string {
   const tree = fromHtml(input.bodyHtml, { fragment: true });
+  withoutEmbedFrames(tree);
   absolutize(tree, input.articleUrl);
   const before: ElementContent[] = input.image
     ? [

@@ -23,6 +23,7 @@
  * safe side: the search page would get both CSPs, the stricter one winning.
  */
 import { withBase } from './build-target.ts';
+import { ALLOWED_FRAME_ORIGINS } from './embeds.ts';
 import { LOCAL_PROXY_PORT } from './cms/formats.ts';
 
 /** Cache policies by name. */
@@ -82,7 +83,9 @@ export const CMS_PATTERN = '/admin/*';
 /** Where the CMS's local proxy listens when an editor runs `npm run cms`. */
 const CMS_LOCAL_PROXY = [`http://localhost:${LOCAL_PROXY_PORT}`, `http://127.0.0.1:${LOCAL_PROXY_PORT}`];
 
-const MAX_RULES = 100; // Cloudflare Pages
+/** Cloudflare Pages reads at most this many `_headers` rules. */
+export const CLOUDFLARE_HEADER_RULE_LIMIT = 100;
+const MAX_RULES = CLOUDFLARE_HEADER_RULE_LIMIT;
 const MAX_LINE_LENGTH = 2000; // Cloudflare Pages, per line, indentation included
 
 const HTML_TYPE = 'text/html; charset=utf-8';
@@ -205,6 +208,17 @@ export interface HeadersOptions {
   base?: string;
   /** A preview build: every response also says `X-Robots-Tag: noindex`. */
   noindex?: boolean;
+  /**
+   * Pages that embed frames (src/lib/embeds.ts): each page's address from the
+   * site root (`/iran-sco/`) and the origins it frames. Those pages, and only
+   * those, get a CSP whose `frame-src` lists exactly their origins.
+   */
+  framePages?: readonly FramePage[];
+}
+
+export interface FramePage {
+  path: string;
+  origins: readonly string[];
 }
 
 function formActionOrigin(action: string | undefined): string | undefined {
@@ -226,11 +240,14 @@ function formActionOrigin(action: string | undefined): string | undefined {
  * `search` adds `'wasm-unsafe-eval'`, which Pagefind needs to compile its
  * WebAssembly; it allows compiling WebAssembly, not `eval` of strings.
  */
-export function contentSecurityPolicy(options: HeadersOptions & { page?: 'default' | 'search' } = {}): string {
+export function contentSecurityPolicy(options: HeadersOptions & { page?: 'default' | 'search'; frameOrigins?: readonly string[] } = {}): string {
   const formOrigin = formActionOrigin(options.newsletterAction);
+  const frames = frameSources(options.frameOrigins ?? []);
   const directives = [
     "default-src 'self'",
     options.page === 'search' ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'self'",
+    // Only on a page with embeds: without it frames fall back to default-src 'self'.
+    ...(frames.length > 0 ? [`frame-src ${frames.join(' ')}`] : []),
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
@@ -242,6 +259,20 @@ export function contentSecurityPolicy(options: HeadersOptions & { page?: 'defaul
     'upgrade-insecure-requests',
   ];
   return directives.join('; ');
+}
+
+/** A page's frame origins, checked against the allowlist, sorted and once each, so the policy is the same for the same content. */
+function frameSources(origins: readonly string[]): string[] {
+  for (const origin of origins) {
+    if (!ALLOWED_FRAME_ORIGINS.includes(origin)) throw new Error(`frame origin ${JSON.stringify(origin)} is not an embed provider's (${ALLOWED_FRAME_ORIGINS.join(', ')})`);
+  }
+  return [...new Set(origins)].sort();
+}
+
+/** A page's address as a `_headers` pattern that matches it at `/slug/` and `/slug/index.html`. */
+function pagePattern(path: string): string {
+  if (!/^\/(?:[a-z0-9-]+\/)+$/.test(path)) throw new Error(`a page with embeds must be a directory address like /iran-sco/, got ${JSON.stringify(path)}`);
+  return `${path}*`;
 }
 
 /**
@@ -355,6 +386,15 @@ export function headerRules(options: HeadersOptions = {}): HeaderRule[] {
       detach: ['Cache-Control'],
       set: { 'Cache-Control': CACHE_CONTROL.immutable },
     })),
+    // Last, so that a host reading only its first rules (Cloudflare Pages: 100) loses embeds' frames, never a site-wide rule.
+    ...[...(options.framePages ?? [])]
+      .filter((page) => page.origins.length > 0)
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .map((page) => ({
+        pattern: withBase(pagePattern(page.path), base),
+        detach: ['Content-Security-Policy'],
+        set: { 'Content-Security-Policy': contentSecurityPolicy({ ...options, page: 'default', frameOrigins: page.origins }) },
+      })),
   ];
 }
 
@@ -365,9 +405,13 @@ export function headerRules(options: HeadersOptions = {}): HeaderRule[] {
  * before setting its own.
  */
 export function headersFor(sitePath: string, options: HeadersOptions = {}): Record<string, string> {
-  const path = withBase(urlPath(sitePath), options.base ?? '/');
+  return resolveHeaders(headerRules(options), withBase(urlPath(sitePath), options.base ?? '/'));
+}
+
+/** The headers `rules` give a URL path (base included), as a host reading `_headers` applies them. */
+export function resolveHeaders(rules: readonly HeaderRule[], path: string): Record<string, string> {
   const headers: Record<string, string> = { 'Content-Type': contentTypeFor(path) };
-  for (const rule of headerRules(options)) {
+  for (const rule of rules) {
     if (!matchesPattern(rule.pattern, path)) continue;
     for (const name of rule.detach) delete headers[name];
     Object.assign(headers, rule.set);
@@ -375,11 +419,33 @@ export function headersFor(sitePath: string, options: HeadersOptions = {}): Reco
   return headers;
 }
 
+/**
+ * Reads back a `_headers` file this module wrote (`renderHeadersFile`, Cloudflare
+ * form): what a local server needs to send exactly the headers a build ships,
+ * per-page policies included.
+ */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split('\n')) {
+    const entry = line.trim();
+    if (entry === '' || entry.startsWith('#')) continue;
+    if (!/^\s/.test(line)) rules.push({ pattern: entry, detach: [], set: {} });
+    else if (entry.startsWith('!')) rules.at(-1)?.detach.push(entry.slice(1).trim());
+    else {
+      const colon = entry.indexOf(':');
+      const rule = rules.at(-1);
+      if (rule && colon > 0) rule.set[entry.slice(0, colon).trim()] = entry.slice(colon + 1).trim();
+    }
+  }
+  return rules;
+}
+
 /** The text of a `_headers` file (Cloudflare Pages, Workers static assets, Netlify). */
 export function renderHeadersFile(options: HeadersOptions = {}): string {
   const host = options.host ?? 'cloudflare';
   const rules = headerRules(options);
-  if (rules.length > MAX_RULES) throw new Error(`_headers has ${rules.length} rules; Cloudflare Pages reads at most ${MAX_RULES}`);
+  const siteWide = rules.length - (options.framePages ?? []).filter((page) => page.origins.length > 0).length;
+  if (siteWide > MAX_RULES) throw new Error(`_headers has ${siteWide} rules; Cloudflare Pages reads at most ${MAX_RULES}`);
   const blocks = rules.map((rule) => {
     const lines = [rule.pattern];
     if (host === 'cloudflare') for (const name of rule.detach) lines.push(`  ! ${name}`);

@@ -30,6 +30,8 @@ export interface CachedRender {
   bodyTerms: [string, number][];
   /** Pieces, sections and pages the body links to inside the site: links to a piece taken down show as text. */
   siteLinkTargets: string[];
+  /** Origins the body's embeds frame: the page's CSP `frame-src` (src/lib/http-headers.ts). */
+  frameOrigins: string[];
 }
 
 export function renderHash(parts: readonly (string | number)[]): string {

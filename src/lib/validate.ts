@@ -37,6 +37,7 @@ import { closestName, fieldName, issuesToProblems } from './zod-issues.ts';
 import { YamlLocator } from './yaml-locate.ts';
 import { findInternalLinks, findSwallowingTags, findUnfinishedEnding, findUnsafeBodyUrls } from './body-checks.ts';
 import { checkPhotoText } from './photo-text-checks.ts';
+import { findEmbedProblems } from './embed-checks.ts';
 import { findBodyHints, findHints, isWithin, type HintAt } from './placeholders.ts';
 import { numberingProblems } from './series.ts';
 import { findBodyBlocks } from './body-blocks.ts';
@@ -715,6 +716,9 @@ function checkBody(reporter: FileReporter, parsed: ParsedSource, what: 'article'
       'warning',
       `ends mid-sentence ("...${unfinished.tail}"); finish the last sentence, or check that the end of the piece was not cut off`,
     );
+  }
+  for (const embed of findEmbedProblems(parsed.body)) {
+    reporter.atLine(parsed.bodyLine + embed.line - 1, embed.column, embed.field, embed.severity, embed.message);
   }
 }
 

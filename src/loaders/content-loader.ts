@@ -216,17 +216,18 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
   type RenderedEntry = { id: string; absolutePath: string; raw: Record<string, unknown>; body: string; photo?: unknown; figures?: string[] };
   // Root-relative links in bodies go under the base path, so the base is part of every rendering's key.
   const base = buildBase();
-  const storeRendered = async (entries: RenderedEntry[], derived: (html: string, photo: PhotoFacts | undefined) => object) => {
+  const storeRendered = async (entries: RenderedEntry[], derived: (html: string, photo: PhotoFacts | undefined, frameOrigins: string[]) => object) => {
     const processor = createProcessor({ siteUrl: report.site!.url, base });
     for (const entry of entries) {
       keep(entry.id);
       const photoPath = photoFile(entry.absolutePath, entry.photo);
       const photo = photoPath ? await photos.read(photoPath) : undefined;
       const figures = await bodyPhotos(entry.absolutePath, entry.figures ?? []);
-      const digest = generateDigest(`${entry.absolutePath}\0${base}\0${PIPELINE_VERSION}\0${JSON.stringify(entry.raw)}\0${entry.body}\0${photo?.hash ?? ''}\0${figures.key}`);
+      // The pipeline's version too: a store kept from before a change to the rendering (or to what it derives, such as frame origins) renders again.
+      const digest = generateDigest(`${PIPELINE_VERSION}\0${entry.absolutePath}\0${base}\0${JSON.stringify(entry.raw)}\0${entry.body}\0${photo?.hash ?? ''}\0${figures.key}`);
       if (keepUnchanged(store, entry.id, digest)) continue;
-      const html = renderBody(processor, entry.body, figures.photos).html;
-      const data = await parseData({ id: entry.id, data: { ...entry.raw, derived: derived(html, photo) }, filePath: entry.absolutePath });
+      const { html, frameOrigins } = renderBody(processor, entry.body, figures.photos);
+      const data = await parseData({ id: entry.id, data: { ...entry.raw, derived: derived(html, photo, frameOrigins) }, filePath: entry.absolutePath });
       store.set({ id: entry.id, data, digest, filePath: path.relative(process.cwd(), entry.absolutePath) });
     }
   };
@@ -238,7 +239,7 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
     );
   }
 
-  if (kind === 'pages') await storeRendered(report.pages.map((page) => ({ ...page, id: page.slug })), (html) => ({ html }));
+  if (kind === 'pages') await storeRendered(report.pages.map((page) => ({ ...page, id: page.slug })), (html, _photo, frameOrigins) => ({ html, frameOrigins }));
 
   if (kind === 'articles') {
     const siteUrl = report.site!.url;
@@ -269,7 +270,7 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
       if (!missing.has(hash) && !cache.has(hash)) missing.set(hash, { markdown: article.body, ...(photosOfBody ? { photos: photosOfBody } : {}) });
     }
     await renderArticles([...missing].map(([hash, job]) => ({ hash, ...job })), { siteUrl, base }, (rendered) => {
-      cache.put(rendered.hash, rendered.html, { excerpt: rendered.excerpt, wordCount: rendered.wordCount, bodyTerms: rendered.bodyTerms, siteLinkTargets: rendered.siteLinkTargets });
+      cache.put(rendered.hash, rendered.html, { excerpt: rendered.excerpt, wordCount: rendered.wordCount, bodyTerms: rendered.bodyTerms, siteLinkTargets: rendered.siteLinkTargets, frameOrigins: rendered.frameOrigins });
     });
     // The preview server and a preview build show drafts and scheduled pieces (src/data/content.ts).
     const showUnpublished = process.env[ASTRO_COMMAND_VARIABLE] === 'dev' || isPreviewBuild();

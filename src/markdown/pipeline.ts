@@ -4,8 +4,10 @@
  * `unified()` processor, so every Markdown file follows the same rules.
  *
  * Satteri's CommonMark + GFM + directives parser (remark-satteri-parse.ts) -> directive plugins
- * (body photos, pull quotes, boxed asides) -> unclaimed directives back to text (remark-unhandled-directives.ts) -> typography
- * -> remark-rehype -> raw HTML parsed (rehype-raw-html.ts) -> the footnotes' heading id (rehype-footnote-label.ts) -> URL schemes in lower case -> external links
+ * (body photos, pull quotes, boxed asides; embeds: remark-embed-directive.ts)
+ * -> unclaimed directives back to text (remark-unhandled-directives.ts) -> typography
+ * -> remark-rehype -> raw HTML parsed (rehype-raw-html.ts) -> the footnotes' heading id (rehype-footnote-label.ts)
+ * -> embed frames in, raw iframes out (rehype-embed-frames.ts) -> URL schemes in lower case -> external links
  * -> links under the base path (rehype-base-links.ts, only when the site is not at the root)
  * -> rehype-sanitize (always last before stringify). Our loader's processor then notes the body's
  * links into the site (rehype-site-link-targets.ts), which changes nothing.
@@ -23,6 +25,8 @@ import remarkUnhandledDirectives from './remark-unhandled-directives.ts';
 import remarkFigure from './remark-figure.ts';
 import remarkPullquote from './remark-pullquote.ts';
 import remarkAside from './remark-aside.ts';
+import remarkEmbedDirective from './remark-embed-directive.ts';
+import rehypeEmbedFrames from './rehype-embed-frames.ts';
 import type { PhotoFacts } from '../lib/photos.ts';
 import rehypeRawHtml from './rehype-raw-html.ts';
 import rehypeFootnoteLabel from './rehype-footnote-label.ts';
@@ -41,7 +45,7 @@ export interface PipelineOptions {
 }
 
 /** Bumped whenever the output of the pipeline changes, so cached HTML is rendered again. */
-export const PIPELINE_VERSION = 8;
+export const PIPELINE_VERSION = 9;
 
 /**
  * remark plugins after remark-gfm (which Astro's `unified({ gfm: true })` adds itself). Plugins that
@@ -49,7 +53,7 @@ export const PIPELINE_VERSION = 8;
  * turns every directive left unclaimed back into the text it was written as.
  */
 export function remarkPlugins(): RemarkPlugins {
-  return [remarkFigure, remarkPullquote, remarkAside, remarkUnhandledDirectives, remarkTypography];
+  return [remarkFigure, remarkPullquote, remarkAside, remarkEmbedDirective, remarkUnhandledDirectives, remarkTypography];
 }
 
 /** rehype plugins; sanitize comes last so nothing after it can reintroduce markup. */
@@ -58,6 +62,7 @@ export function rehypePlugins(options: PipelineOptions): RehypePlugins {
   return [
     rehypeRawHtml,
     rehypeFootnoteLabel,
+    rehypeEmbedFrames,
     rehypeUrlSchemes,
     [rehypeExternalLinks, { siteUrl: options.siteUrl }],
     ...(base === '/' ? [] : [[rehypeBaseLinks, { base }] as const]),
@@ -87,6 +92,8 @@ export interface RenderedBody {
   wordCount: number;
   /** Pieces, sections and pages the body links to inside the site (first path segments), sorted. */
   siteLinkTargets: string[];
+  /** Origins the body's embeds frame (sorted): the page's CSP `frame-src` (src/lib/http-headers.ts). */
+  frameOrigins: string[];
 }
 
 /**
@@ -101,5 +108,5 @@ export function renderBody(processor: MarkdownToHast, markdown: string, photos?:
   const blocks = blockTexts(tree);
   let wordCount = 0;
   for (const block of blocks) wordCount += block.text.split(/\s+/).filter(Boolean).length;
-  return { html: toHtml(tree).trim(), blocks, wordCount, siteLinkTargets: file.data.siteLinkTargets ?? [] };
+  return { html: toHtml(tree).trim(), blocks, wordCount, siteLinkTargets: file.data.siteLinkTargets ?? [], frameOrigins: file.data.frameOrigins ?? [] };
 }

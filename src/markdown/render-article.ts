@@ -20,6 +20,8 @@ export interface RenderedArticle {
   bodyTerms: [string, number][];
   /** Pieces, sections and pages it links to inside the site. */
   siteLinkTargets: string[];
+  /** Origins its embeds frame. */
+  frameOrigins: string[];
 }
 
 export function renderArticleBody(processor: ReturnType<typeof createProcessor>, job: RenderJob): RenderedArticle {
@@ -31,5 +33,6 @@ export function renderArticleBody(processor: ReturnType<typeof createProcessor>,
     wordCount: result.wordCount,
     bodyTerms: bodyTermCounts(result.blocks.map((block) => block.text).join('\n')),
     siteLinkTargets: result.siteLinkTargets,
+    frameOrigins: result.frameOrigins,
   };
 }

@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { serveBuiltSite } from '../helpers/browser-site.ts';
+import { stubEmbedProviders } from '../helpers/embed-stubs.ts';
 
 const site = inject('sampleSite');
 
@@ -40,6 +41,10 @@ const TEMPLATES: { name: string; path: string; query?: string; status?: number; 
   { name: '404', path: '/no-such-page/', status: 404 },
   { name: 'former slug', path: FORMER.path, redirect: FORMER.target },
   { name: 'withdrawn notice', path: '/tanker-flag-switches-registry-list/' },
+  // Embeds (README, "Embeds"): a chart's frame with its title and link, a video's, a social post's quote card.
+  { name: 'article with a chart embed', path: '/panama-canal-drought-transit-queue/' },
+  { name: 'interview with a video embed', path: '/baltic-offshore-wind-interview/' },
+  { name: 'short take with a post card', path: '/pacific-cable-outage-cash-machines/' },
 ];
 
 const MODES = [390, 1280].flatMap((width) => (['light', 'dark'] as const).map((colorScheme) => ({ width, colorScheme })));
@@ -76,6 +81,8 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 async function openTemplate(context: BrowserContext, template: (typeof TEMPLATES)[number]): Promise<Page> {
   const page = await context.newPage();
+  // Offline: the providers' frames are answered with a stub page (tests/helpers/embed-stubs.ts).
+  await stubEmbedProviders(page);
   // The former-slug page sends readers on at once (meta refresh): the next page answers
   // 204 No Content, a navigation that never commits, so the redirect page stays to be checked.
   if (template.redirect) await page.route(server.url + template.redirect, (route) => route.fulfill({ status: 204 }));

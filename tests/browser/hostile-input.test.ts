@@ -24,6 +24,9 @@ import { buildSite, type BuildResult } from '../helpers/build-site.ts';
 import { serveBuiltSite } from '../helpers/browser-site.ts';
 import { REPO } from '../helpers/content-fixture.ts';
 import { HOSTILE_AUTHOR, HOSTILE_SERIES, VECTORS, writeHostileSite, type PlacedFile } from './hostile-corpus.ts';
+import { ALLOWED_FRAME_ORIGINS } from '../../src/lib/embeds.ts';
+import { FRAME_SANDBOX } from '../../src/markdown/remark-embed-directive.ts';
+import { stubEmbedProviders } from '../helpers/embed-stubs.ts';
 
 let dir: string;
 let contentDir: string;
@@ -87,8 +90,15 @@ describe('the hostile corpus', () => {
 
 /** What a page must never have: anything found is a line naming the element. */
 function dangerousMarkup(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  return page.evaluate(([frameOrigins, sandbox]) => {
     const found: string[] = [];
+    // The one frame a page may hold: an embed directive's, from an allowlisted provider, sandboxed as we sandbox it.
+    const isEmbedFrame = (element: Element) =>
+      element.localName === 'iframe' &&
+      element.parentElement?.matches('figure.embed > .embed-frame') === true &&
+      frameOrigins.includes(new URL(element.getAttribute('src') ?? '', location.href).origin) &&
+      element.getAttribute('sandbox') === sandbox &&
+      !element.hasAttribute('srcdoc');
     const dangerousUrl = (value: string) => /^(javascript|vbscript|data):/i.test(value.replace(/[\u0000-\u0020]/g, ''));
     const describe = (element: Element) => element.outerHTML.slice(0, 120);
     for (const element of document.querySelectorAll('*')) {
@@ -101,7 +111,7 @@ function dangerousMarkup(page: Page): Promise<string[]> {
         if (name === 'srcdoc' || name === 'formaction' || name === 'ping') found.push(`${name}: ${describe(element)}`);
         if (name === 'style' && /url\(|expression/i.test(attribute.value)) found.push(`style: ${describe(element)}`);
       }
-      if (['iframe', 'frame', 'object', 'embed', 'base', 'applet', 'portal'].includes(tag)) found.push(`element ${tag}: ${describe(element)}`);
+      if (['iframe', 'frame', 'object', 'embed', 'base', 'applet', 'portal'].includes(tag) && !isEmbedFrame(element)) found.push(`element ${tag}: ${describe(element)}`);
       if (tag === 'meta' && element.getAttribute('http-equiv')?.toLowerCase() === 'refresh') found.push(`meta refresh: ${describe(element)}`);
       if (tag === 'style' || (tag === 'link' && element.closest('body'))) found.push(`element ${tag}: ${describe(element)}`);
       if (tag === 'script') {
@@ -122,7 +132,7 @@ function dangerousMarkup(page: Page): Promise<string[]> {
       if (!(element.id || element.getAttribute('name') || '').startsWith('user-content-')) found.push(`unprefixed id or name: ${describe(element)}`);
     }
     return found;
-  });
+  }, [ALLOWED_FRAME_ORIGINS, FRAME_SANDBOX.join(' ')] as const);
 }
 
 interface Visit {
@@ -131,6 +141,7 @@ interface Visit {
 
 async function visitPage(pathname: string, act?: (page: Page) => Promise<void>): Promise<Visit> {
   const page = await browser.newPage();
+  await stubEmbedProviders(page);
   const problems: string[] = [];
   page.on('dialog', (dialog) => {
     problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);

@@ -14,6 +14,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { serveBuiltSite } from '../helpers/browser-site.ts';
+import { stubEmbedProviders } from '../helpers/embed-stubs.ts';
 import { readPage } from '../helpers/build-site.ts';
 
 const site = inject('sampleSite');
@@ -193,6 +194,8 @@ class Reader {
 /** Every page gets an observer of its layout shifts before its first script runs (CDP, so the CSP does not apply). */
 async function readerContext(width: number): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width, height: HEIGHT } });
+  // Offline: a page's embeds frame providers the test cannot reach; they get a stub page (tests/helpers/embed-stubs.ts).
+  await stubEmbedProviders(context);
   await context.addInitScript(() => {
     const shifts: Shift[] = [];
     (window as unknown as { layoutShifts: Shift[] }).layoutShifts = shifts;

@@ -165,10 +165,13 @@ describe('an incremental build writes what a cold build writes', { timeout: 400_
 
   it("after an old article's body is edited", () => {
     const article = generated[3]!;
-    appendFileSync(fileOf(article), '\nA sentence added after publication, to correct the record on the ceasefire terms.\n');
+    // With a chart embed: the page frames Datawrapper, and its own policy in _headers (no cache key: always written) allows it.
+    appendFileSync(fileOf(article), '\nA sentence added after publication, to correct the record on the ceasefire terms.\n\n::embed[Ceasefire violations reported by week]{url="https://datawrapper.dwcdn.net/Xy7Qa/2/"}\n');
     const { incremental, incrementalDir } = buildBoth();
     expect(incremental.restored).toBeGreaterThan(200);
     expect(readFileSync(path.join(incrementalDir, article.slug, 'index.html'), 'utf8')).toContain('to correct the record on the ceasefire terms');
+    expect(readFileSync(path.join(incrementalDir, article.slug, 'index.html'), 'utf8')).toContain('<iframe src="https://datawrapper.dwcdn.net/Xy7Qa/2/"');
+    expect(readFileSync(path.join(incrementalDir, '_headers'), 'utf8')).toMatch(new RegExp(`\\n/${article.slug}/\\*\\n  ! Content-Security-Policy\\n  Content-Security-Policy: [^\\n]*frame-src https://datawrapper\\.dwcdn\\.net;`));
   });
 
   it('after a photo is put in a body (::figure), and again after that photo file is replaced', () => {

@@ -15,11 +15,13 @@ import { headersFor } from '../../src/lib/http-headers.ts';
 import { validateContent } from '../../src/lib/validate.ts';
 import { REPO } from '../helpers/content-fixture.ts';
 import { requestPaths } from './headers-hosts.ts';
+import { framePagesOf } from '../helpers/frame-pages.ts';
 
 const site = inject('sampleSite');
 const config = validateContent(path.join(REPO, 'content'), { cwd: REPO }).site!;
-const options = { newsletterAction: config.newsletter.action, hsts: config.hsts };
 const files = scanSite(site.outDir).files;
+// Pages with embeds carry their own policy (frame-src); which they are is read from the built pages.
+const options = { newsletterAction: config.newsletter.action, hsts: config.hsts, framePages: framePagesOf(site.outDir, Object.keys(files)) };
 
 interface Worker {
   fetch(request: Request, env: { SITE: ReturnType<typeof fakeBucket> }): Promise<Response>;

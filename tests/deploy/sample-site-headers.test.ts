@@ -13,6 +13,7 @@ import { visit } from 'unist-util-visit';
 import type { Element } from 'hast';
 import { scanSite } from '../../src/lib/deploy/manifest.ts';
 import { headersFor, type HeadersOptions } from '../../src/lib/http-headers.ts';
+import { ALLOWED_FRAME_ORIGINS } from '../../src/lib/embeds.ts';
 import { validateContent } from '../../src/lib/validate.ts';
 import { REPO } from '../helpers/content-fixture.ts';
 import { cloudflareHeaders, netlifyHeaders, parseHeadersFile, requestPaths } from './headers-hosts.ts';
@@ -20,7 +21,7 @@ import { cloudflareHeaders, netlifyHeaders, parseHeadersFile, requestPaths } fro
 const site = inject('sampleSite');
 const config = validateContent(path.join(REPO, 'content'), { cwd: REPO }).site!;
 const siteOrigin = new URL(config.url).origin;
-const options: HeadersOptions = { newsletterAction: config.newsletter.action, hsts: config.hsts };
+const siteOptions: HeadersOptions = { newsletterAction: config.newsletter.action, hsts: config.hsts };
 const files = Object.keys(scanSite(site.outDir).files);
 const pages = files.filter((file) => file.endsWith('.html'));
 
@@ -40,12 +41,15 @@ function srcsetUrls(srcset: string): string[] {
 interface PageScan {
   problems: string[];
   formActions: string[];
+  /** Origins of the page's frames (embeds), sorted, once each. */
+  frameOrigins: string[];
 }
 
 /** What in a page a CSP of `'self'` sources, no inline code, `img-src 'self' data:` would block. */
 function scanPage(html: string): PageScan {
   const problems: string[] = [];
   const formActions: string[] = [];
+  const frameOrigins = new Set<string>();
   visit(fromHtml(html), 'element', (node: Element) => {
     const props = node.properties;
     const at = `<${node.tagName}>`;
@@ -80,7 +84,15 @@ function scanPage(html: string): PageScan {
         for (const url of urls) if (!url.startsWith('data:') && !sameOrigin(url)) problems.push(`image from another origin: ${url}`);
         break;
       }
-      case 'iframe':
+      case 'iframe': {
+        // Embeds (src/lib/embeds.ts): an allowlisted provider, sandboxed; the page's own policy must allow its origin.
+        const src = typeof props.src === 'string' ? props.src : '';
+        const origin = URL.canParse(src) ? new URL(src).origin : src;
+        if (!ALLOWED_FRAME_ORIGINS.includes(origin)) problems.push(`frame from a host that is not an embed provider: ${src}`);
+        else if (!Array.isArray(props.sandbox) || !props.sandbox.includes('allow-scripts')) problems.push(`frame without its sandbox: ${src}`);
+        else frameOrigins.add(origin);
+        break;
+      }
       case 'frame':
       case 'object':
       case 'embed':
@@ -97,10 +109,13 @@ function scanPage(html: string): PageScan {
         break;
     }
   });
-  return { problems, formActions };
+  return { problems, formActions, frameOrigins: [...frameOrigins].sort() };
 }
 
 const scans = new Map(pages.map((page) => [page, scanPage(readFileSync(path.join(site.outDir, page), 'utf8'))]));
+// What the policy must allow, read from the pages themselves: each page's frames.
+const framePages = [...scans].filter(([, scan]) => scan.frameOrigins.length > 0).map(([page, scan]) => ({ path: `/${page.replace(/index\.html$/, '')}`, origins: scan.frameOrigins }));
+const options: HeadersOptions = { ...siteOptions, framePages };
 const externalActions = [...new Set([...scans.values()].flatMap((scan) => scan.formActions).filter((action) => action && !sameOrigin(action)))];
 
 describe('the sample build under its Content-Security-Policy', () => {
@@ -108,7 +123,7 @@ describe('the sample build under its Content-Security-Policy', () => {
     const { problems } = scanPage(
       '<style>p{}</style><p style="color:red" onclick="x()">a</p><script>1</script><script type="application/ld+json">{}</script>' +
         '<script src="https://cdn.example/a.js"></script><img src="/a.png" srcset="https://img.example/b.png 2x"><img src="data:image/png;base64,AA">' +
-        '<iframe src="/x"></iframe><a href="javascript:alert(1)">x</a>',
+        '<iframe src="/x"></iframe><iframe src="https://www.youtube-nocookie.com/embed/Xk3pL9qR2sT"></iframe><a href="javascript:alert(1)">x</a>',
     );
     expect(problems).toEqual([
       'inline <style>',
@@ -117,7 +132,8 @@ describe('the sample build under its Content-Security-Policy', () => {
       'inline <script>',
       'script from another origin: https://cdn.example/a.js',
       'image from another origin: https://img.example/b.png',
-      '<iframe> is not allowed',
+      'frame from a host that is not an embed provider: /x',
+      'frame without its sandbox: https://www.youtube-nocookie.com/embed/Xk3pL9qR2sT',
       'javascript: link javascript:alert(1)',
     ]);
   });
@@ -142,6 +158,16 @@ describe('the sample build under its Content-Security-Policy', () => {
         if (!action || sameOrigin(action)) expect(allowed).toContain("'self'");
         else expect(allowed, `${page} posts to ${action}`).toContain(new URL(action).origin);
       }
+    }
+  });
+
+  it('frames on each page exactly the providers its policy allows, and the sample embeds some', () => {
+    expect(framePages.map((page) => page.path).sort()).toEqual(['/baltic-offshore-wind-interview/', '/panama-canal-drought-transit-queue/']);
+    // The CMS frames its own previews (blob:) under a policy of its own.
+    for (const page of pages.filter((file) => !file.startsWith('admin/'))) {
+      const csp = headersFor(page, options)['Content-Security-Policy'] ?? '';
+      const allowed = /frame-src ([^;]+)/.exec(csp)?.[1]?.split(' ') ?? [];
+      expect(allowed, page).toEqual(scans.get(page)?.frameOrigins ?? []);
     }
   });
 

@@ -32,6 +32,15 @@ describe('feedContentHtml', () => {
   });
 });
 
+describe('feedContentHtml with embeds', () => {
+  it('leaves out the frame, keeping the title and the link to the original', () => {
+    const bodyHtml = '<figure class="embed embed-chart"><div class="embed-frame embed-ratio-4x3"><iframe src="https://datawrapper.dwcdn.net/pC7tQ/3/" title="Transits" sandbox="allow-scripts"></iframe></div><figcaption class="embed-caption"><span class="embed-title">Transits</span> <a href="https://datawrapper.dwcdn.net/pC7tQ/3/">Open the chart on Datawrapper</a></figcaption></figure>';
+    const html = feedContentHtml({ articleUrl, bodyHtml, closingLines: [] });
+    expect(html).not.toContain('<iframe');
+    expect(html).toBe('<figure class="embed embed-chart"><figcaption class="embed-caption"><span class="embed-title">Transits</span> <a href="https://datawrapper.dwcdn.net/pC7tQ/3/">Open the chart on Datawrapper</a></figcaption></figure>');
+  });
+});
+
 describe('rssFeed', () => {
   const item: FeedItem = {
     url: articleUrl,

@@ -11,7 +11,9 @@ import {
   headerRules,
   headersFor,
   matchesPattern,
+  parseHeadersFile as readShippedHeaders,
   renderHeadersFile,
+  resolveHeaders,
 } from '../../src/lib/http-headers.ts';
 import { cloudflareHeaders, netlifyHeaders, parseHeadersFile, requestPaths } from '../deploy/headers-hosts.ts';
 
@@ -341,5 +343,69 @@ describe('headers of a site under a base path, and of a preview', () => {
     expect(renderHeadersFile({ ...options, noindex: true })).toContain('/pr-7/*\n');
     expect(renderHeadersFile({ ...options, noindex: true })).toContain('  X-Robots-Tag: noindex\n');
     expect(renderHeadersFile(options).replace(/\n\/pr-7\/admin\/\*\n[^]*?(\n\n|$)/, '\n')).not.toContain('X-Robots-Tag');
+  });
+});
+
+describe('pages with embeds: their frame origins, on that page only', () => {
+  const framePages = [
+    { path: '/gulf-lending/', origins: ['https://www.youtube-nocookie.com', 'https://datawrapper.dwcdn.net', 'https://www.youtube-nocookie.com'] },
+    { path: '/about/', origins: ['https://flo.uri.sh'] },
+    { path: '/no-frames/', origins: [] },
+  ];
+  const options = { newsletterAction: NEWSLETTER, framePages };
+  const frameSrc = (path: string, extra = {}) => directives(headersFor(path, { ...options, ...extra })['Content-Security-Policy']!).get('frame-src');
+
+  it('allows exactly the origins a page frames, sorted, once each', () => {
+    expect(frameSrc('gulf-lending/index.html')).toEqual(['https://datawrapper.dwcdn.net', 'https://www.youtube-nocookie.com']);
+    expect(frameSrc('/gulf-lending/')).toEqual(['https://datawrapper.dwcdn.net', 'https://www.youtube-nocookie.com']);
+    expect(frameSrc('about/index.html')).toEqual(['https://flo.uri.sh']);
+  });
+
+  it('gives every other page no frame-src at all, so frames fall back to default-src', () => {
+    for (const path of [...SITE_PATHS, 'no-frames/index.html', 'gulf-lending-2/index.html', 'gulf/index.html']) {
+      // The CMS frames its own previews (blob:), with a policy of its own.
+      if (!path.startsWith('admin/')) expect(frameSrc(path), path).toBeUndefined();
+      expect(headersFor(path, options), path).toEqual(headersFor(path, { newsletterAction: NEWSLETTER }));
+    }
+  });
+
+  it('otherwise keeps the page policy whole', () => {
+    const policy = directives(headersFor('gulf-lending/index.html', options)['Content-Security-Policy']!);
+    policy.delete('frame-src');
+    expect(policy).toEqual(directives(contentSecurityPolicy({ newsletterAction: NEWSLETTER })));
+  });
+
+  it('puts their rules last, so a host that reads only the first rules loses frames, never a site-wide rule', () => {
+    const rules = headerRules(options);
+    expect(rules.slice(-2).map((rule) => rule.pattern)).toEqual(['/about/*', '/gulf-lending/*']);
+    expect(rules.slice(0, -2)).toEqual(headerRules({ newsletterAction: NEWSLETTER }));
+  });
+
+  it('refuses an origin outside the allowlist and an address that is not a page', () => {
+    expect(() => headersFor('x/index.html', { framePages: [{ path: '/x/', origins: ['https://evil.example'] }] })).toThrow(/not an embed provider/);
+    expect(() => headersFor('x/index.html', { framePages: [{ path: '/*', origins: ['https://flo.uri.sh'] }] })).toThrow(/directory address/);
+  });
+
+  it('carries them under the base path of a preview', () => {
+    const parsed = readShippedHeaders(renderHeadersFile({ ...options, base: '/pr-7/' }));
+    expect(directives(resolveHeaders(parsed, '/pr-7/gulf-lending/')['Content-Security-Policy']!).get('frame-src')).toEqual(['https://datawrapper.dwcdn.net', 'https://www.youtube-nocookie.com']);
+    expect(resolveHeaders(parsed, '/pr-7/')['Content-Security-Policy']).not.toContain('frame-src');
+  });
+
+  it.each([
+    ['Cloudflare', cloudflareHeaders, 'cloudflare'],
+    ['Netlify', netlifyHeaders, 'netlify'],
+  ] as const)('resolves on %s to headersFor', (_host, resolve, host) => {
+    const parsed = parseHeadersFile(renderHeadersFile({ ...options, host }));
+    for (const sitePath of [...SITE_PATHS, 'gulf-lending/index.html', 'about/index.html']) {
+      const { 'Content-Type': _type, ...expected } = headersFor(sitePath, options);
+      const lowered = Object.fromEntries(Object.entries(expected).map(([name, value]) => [name.toLowerCase(), value]));
+      for (const path of requestPaths(sitePath)) expect(resolve(parsed, path), path).toEqual(lowered);
+    }
+  });
+
+  it('reads back, from the file it wrote, the headers it gives every path', () => {
+    const parsed = readShippedHeaders(renderHeadersFile(options));
+    for (const sitePath of [...SITE_PATHS, 'gulf-lending/index.html']) expect(resolveHeaders(parsed, `/${sitePath}`), sitePath).toEqual(headersFor(sitePath, options));
   });
 });

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createProcessor, renderBody } from '../../src/markdown/pipeline.ts';
 import type { PhotoFacts } from '../../src/lib/photos.ts';
+import { FRAME_SRC_PATTERN } from '../../src/lib/embeds.ts';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const processor = createProcessor({ siteUrl: 'https://meridian-review.example' });
@@ -33,7 +34,14 @@ describe('safety of the rendered HTML', () => {
     const html = readdirSync(FIXTURES)
       .map((name) => render(readFileSync(path.join(FIXTURES, name, 'input.md'), 'utf8')))
       .join('\n');
-    expect(html).not.toMatch(/<script|<iframe|<style|\son[a-z]+=|javascript:|data:/i);
+    // The only frames are those of embed directives: an allowlisted address, our sandbox, nothing else.
+    const frames = html.match(/<iframe[^>]*>/g) ?? [];
+    expect(frames.length).toBeGreaterThan(0);
+    for (const frame of frames) {
+      expect(frame).toMatch(/ sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"/);
+      expect(frame.match(/ src="([^"]*)"/)?.[1]).toMatch(FRAME_SRC_PATTERN);
+    }
+    expect(html.replace(/<iframe[^>]*>/g, '')).not.toMatch(/<script|<iframe|<style|\son[a-z]+=|javascript:|data:/i);
   });
   it('keeps text of removed elements out of the prose', () => {
     expect(render('<script>alert(1)</script>\n\nText')).toBe('<p>Text</p>');

@@ -29,6 +29,8 @@ import remarkUnhandledDirectives from '../../src/markdown/remark-unhandled-direc
 import { blockText } from '../../src/markdown/hast-text.ts';
 import { createProcessor, remarkPlugins, REMARK_REHYPE_OPTIONS } from '../../src/markdown/pipeline.ts';
 import rehypeFootnoteLabel from '../../src/markdown/rehype-footnote-label.ts';
+import { EMBED_FRAME_NODE } from '../../src/markdown/remark-embed-directive.ts';
+import rehypeEmbedFrames from '../../src/markdown/rehype-embed-frames.ts';
 import rehypeExternalLinks from '../../src/markdown/rehype-external-links.ts';
 import rehypeUrlSchemes from '../../src/markdown/rehype-url-schemes.ts';
 import { sanitizeSchema } from '../../src/markdown/sanitize-schema.ts';
@@ -50,8 +52,9 @@ function createReferenceProcessor() {
     .use(remarkDirective)
     .use(remarkPlugins() as PluggableList)
     .use(remarkRehype, REMARK_REHYPE_OPTIONS)
-    .use(rehypeRaw)
+    .use(rehypeRaw, { passThrough: [EMBED_FRAME_NODE] })
     .use(rehypeFootnoteLabel)
+    .use(rehypeEmbedFrames)
     .use(rehypeUrlSchemes)
     .use(rehypeExternalLinks, { siteUrl })
     .use(rehypeSanitize, sanitizeSchema);
