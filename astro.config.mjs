@@ -9,10 +9,10 @@ import photos from './src/integrations/photos.ts';
 import freshOutput from './src/integrations/fresh-output.ts';
 import previewErrors from './src/integrations/preview-errors.ts';
 import cms from './src/integrations/cms.ts';
-import { buildCacheDir } from './src/lib/render-cache.ts';
+import { buildSettings } from './src/lib/build-settings.ts';
 import { buildBase } from './src/lib/build-target.ts';
 
-const contentDir = process.env.BROADSHEET_CONTENT_DIR ?? 'content';
+const { contentDir, publicDir, cacheDir } = buildSettings();
 const siteUrl = readSiteUrl(contentDir);
 // The path the site is served under: `/`, or BROADSHEET_BASE (a pull request's preview, a GitHub Pages project site).
 const base = buildBase();
@@ -20,11 +20,13 @@ const base = buildBase();
 export default defineConfig({
   site: siteUrl,
   base,
+  // Files published as they are (logo, favicon, share card), where the validator looks for them too.
+  publicDir,
   // Astro's caches and ours (rendered bodies, search shards) in one folder; BROADSHEET_CACHE_DIR moves it.
-  cacheDir: buildCacheDir(),
+  cacheDir,
   // The preview watches content, not what builds write: a built 10,000-article site and its
   // caches are 50,000 files, and scanning them delayed the preview's start by 20 s.
-  vite: { server: { watch: { ignored: ['**/dist/**', '**/.*-previous-*/**', '**/bench-corpus/dist/**', `${buildCacheDir()}/**`] } } },
+  vite: { server: { watch: { ignored: ['**/dist/**', '**/.*-previous-*/**', '**/bench-corpus/dist/**', `${cacheDir}/**`] } } },
   trailingSlash: 'always',
   // Stylesheets always as files: the Content-Security-Policy (src/lib/http-headers.ts) allows no inline style.
   // Several pages at once: a build that restores most pages from the incremental cache waits on

@@ -12,9 +12,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { LOCAL_PROXY_PORT } from '../src/lib/cms/config.ts';
 import { contentFolderInRepository } from '../src/lib/cms/content-folder.ts';
+import { contentDir as contentFolder } from '../src/lib/build-settings.ts';
 
 const root = process.cwd();
-const contentDir = process.env.BROADSHEET_CONTENT_DIR ?? 'content';
+const contentDir = contentFolder();
 const folder = contentFolderInRepository(contentDir, root);
 if (path.resolve(root, folder) !== path.resolve(root, contentDir)) {
   console.error(`the content folder ${contentDir} is outside ${root}; the CMS edits content inside the repository only`);

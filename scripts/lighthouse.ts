@@ -36,6 +36,7 @@ import {
   type PageSpec,
   type PageSummary,
 } from './lib/lighthouse-report.ts';
+import { contentDir } from '../src/lib/build-settings.ts';
 
 /** The pages the quality goal names, in the sample publication. */
 const DEFAULT_PAGES: PageSpec[] = [
@@ -60,7 +61,7 @@ function browserVersion(): string | undefined {
   const version = spawnSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' });
   return version.status === 0 ? version.stdout.trim().split('\n')[0] || undefined : undefined;
 }
-const CONTENT_DIR = process.env.BROADSHEET_CONTENT_DIR ?? 'content';
+const CONTENT_DIR = contentDir();
 
 const { values, positionals } = parseArgs({
   options: {

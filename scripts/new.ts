@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { askForArticle, planNewArticle, readContentFacts, type NewArticleRequest } from '../src/lib/new-article.ts';
-import { buildNow } from '../src/lib/visibility.ts';
+import { buildNow } from '../src/lib/build-settings.ts';
+import { contentDir as contentFolder } from '../src/lib/build-settings.ts';
 
 const usage = `usage: npm run new -- --type <type> --section <section-id> --author <author-id> [--author <id> ...] [--slug <slug>] [--content <dir>] "Headline"
        npm run new            (in a terminal: asks for each)`;
@@ -41,7 +42,7 @@ if (values.help) {
   process.exit(0);
 }
 
-const contentDir = values.content ?? process.env.BROADSHEET_CONTENT_DIR ?? 'content';
+const contentDir = values.content ?? contentFolder();
 const { facts, problems } = readContentFacts(contentDir);
 if (problems.length > 0) fail(problems.join('\n'), 1);
 

@@ -13,8 +13,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { validateContent } from '../src/lib/validate.ts';
 import { formatDiagnostic } from '../src/lib/diagnostics.ts';
-import { buildNow, isPublic } from '../src/lib/visibility.ts';
+import { isPublic } from '../src/lib/visibility.ts';
+import { buildNow } from '../src/lib/build-settings.ts';
 import { NEWSLETTER_MAX_BYTES, NEWSLETTER_WEEK_VARIABLE, formatIsoWeek, lastFullWeek, parseIsoWeek, piecesOfWeek, weekRange } from '../src/lib/newsletter.ts';
+import { contentDir as contentFolder } from '../src/lib/build-settings.ts';
 
 const usage = 'usage: npm run newsletter -- [--week 2026-W47] [--content <dir>] [--out <dir>]';
 
@@ -35,7 +37,7 @@ if (values.help) {
   process.exit(0);
 }
 
-const contentDir = path.resolve(values.content ?? process.env.BROADSHEET_CONTENT_DIR ?? 'content');
+const contentDir = path.resolve(values.content ?? contentFolder());
 const outDir = path.resolve(values.out ?? 'dist');
 const report = validateContent(contentDir);
 const errors = report.diagnostics.filter((d) => d.severity === 'error');

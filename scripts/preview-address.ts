@@ -7,8 +7,9 @@
  */
 import { addressUnderBase, buildBase } from '../src/lib/build-target.ts';
 import { readSiteUrl } from '../src/lib/site-file.ts';
+import { contentDir as contentFolder } from '../src/lib/build-settings.ts';
 
-const contentDir = process.argv[2] ?? process.env.BROADSHEET_CONTENT_DIR ?? 'content';
+const contentDir = process.argv[2] ?? contentFolder();
 try {
   console.log(addressUnderBase(readSiteUrl(contentDir), buildBase()));
 } catch (error) {

@@ -11,7 +11,7 @@ import { validateContent } from '../src/lib/validate.ts';
 import { formatDiagnostic } from '../src/lib/diagnostics.ts';
 import { RelatedIndex } from '../src/lib/related.ts';
 import { relatedDocuments } from '../src/lib/related-input.ts';
-import { buildNow } from '../src/lib/visibility.ts';
+import { buildNow } from '../src/lib/build-settings.ts';
 
 const usage = 'usage: npm run related -- <slug> [--content content] [--count 6]';
 const { values, positionals } = parseArgs({

@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { validateContent } from '../src/lib/validate.ts';
 import { formatDiagnostic, formatGithubAnnotation, summaryLine, countBySeverity } from '../src/lib/diagnostics.ts';
+import { contentDir as contentFolder } from '../src/lib/build-settings.ts';
 
 const usage = 'usage: npm run validate -- [content-dir] [--format text|json]';
 
@@ -35,7 +36,7 @@ if (positionals.length > 1) {
   process.exit(2);
 }
 
-const contentDir = positionals[0] ?? 'content';
+const contentDir = positionals[0] ?? contentFolder();
 const started = performance.now();
 const report = validateContent(contentDir);
 const seconds = (performance.now() - started) / 1000;

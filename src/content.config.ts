@@ -9,8 +9,9 @@ import { z } from 'astro/zod';
 import { articleSchema, authorSchema, pageSchema, sectionSchema, seriesSchema, siteSchema } from './lib/schema.ts';
 import { readSiteTimeZone } from './lib/site-file.ts';
 import { broadsheetLoader } from './loaders/content-loader.ts';
+import { contentDir } from './lib/build-settings.ts';
 
-export const CONTENT_DIR = process.env.BROADSHEET_CONTENT_DIR ?? 'content';
+export const CONTENT_DIR = contentDir();
 const timeZone = readSiteTimeZone(CONTENT_DIR);
 
 const site = defineCollection({ loader: broadsheetLoader('site', CONTENT_DIR), schema: siteSchema() });

@@ -10,7 +10,8 @@ import type { ArticleType, Section, SiteConfig } from '../lib/schema.ts';
 import { kickerLabel, moreFromSectionHeading, sectionLabel } from '../lib/article-labels.ts';
 import { displayedDate, localDateKey, type DisplayedDate } from '../lib/dates.ts';
 import type { Headline } from '../lib/headline-list.ts';
-import { buildNow, compareNewestFirst, isPublic, showsWithdrawalNotice } from '../lib/visibility.ts';
+import { compareNewestFirst, isPublic, showsWithdrawalNotice } from '../lib/visibility.ts';
+import { buildNow, publicDir } from '../lib/build-settings.ts';
 import { absoluteUrl, articlePath, authorPath, sectionPath, seriesPath } from '../lib/urls.ts';
 import { partLabel, placementOf, readerParts } from '../lib/series.ts';
 import { canonicalUrl } from '../lib/canonical.ts';
@@ -153,10 +154,10 @@ export const site: SiteConfig =
 
 /**
  * The header's logo with the size of the file itself (src/lib/logo-size.ts),
- * from the public/ folder the build runs beside: its width and height
+ * in the public folder (src/lib/build-settings.ts): its width and height
  * attributes reserve the logo's space before it loads.
  */
-export const logo: SiteConfig['logo'] & Partial<ImageSize> = { ...site.logo, ...(await logoSize(path.resolve('public', `.${site.logo.src}`))) };
+export const logo: SiteConfig['logo'] & Partial<ImageSize> = { ...site.logo, ...(await logoSize(path.join(publicDir(), site.logo.src))) };
 
 export const sections: SectionView[] = sectionEntries
   .map((entry) => ({ ...entry.data, url: sitePath(sectionPath(entry.data.id)) }))

@@ -9,6 +9,7 @@ import { base, site, sitePath, articleBodyHtml, type ArticleView, type SeriesVie
 import { shareRendition } from '../lib/photos.ts';
 import { publisherPolicies } from './pages.ts';
 import { absoluteUrl } from '../lib/urls.ts';
+import { publicDir } from '../lib/build-settings.ts';
 import { breadcrumbList, homeGraph, newsArticle, seriesPageJsonLd, type JsonLdPublisher } from '../lib/json-ld.ts';
 import { FEED_ITEM_LIMIT, feedContentHtml, rssFeed, type FeedImage } from '../lib/feeds.ts';
 import { photoCreditLine, republishCreditLine } from '../lib/credits.ts';
@@ -24,10 +25,10 @@ export interface ShareImage {
 /** The absolute address of a path readers request (already under the base). */
 const absolute = (path: string) => absoluteUrl(path, site.url);
 
-/** The card for pages without a photo, with its real size read from public/. */
+/** The card for pages without a photo, with its real size read from the public folder. */
 export const siteShareImage: ShareImage | undefined = site.shareImage
   ? await (async () => {
-      const file = path.join(process.cwd(), 'public', site.shareImage!.src);
+      const file = path.join(publicDir(), site.shareImage!.src);
       const { width = 0, height = 0, format } = await sharp(file).metadata();
       return { url: absolute(sitePath(site.shareImage!.src)), width, height, alt: site.shareImage!.alt, type: format === 'png' ? 'image/png' : 'image/jpeg' };
     })()

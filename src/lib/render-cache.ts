@@ -8,19 +8,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Excerpt } from './excerpt.ts';
-
-/**
- * The folder of the build's caches: Astro's own (content store, image
- * renditions, incrementally built pages) and Broadsheet's, under
- * `broadsheet/` (rendered bodies, search shards). Astro's default,
- * node_modules/.astro, which CI keeps between builds.
- */
-export function buildCacheDir(env: Record<string, string | undefined> = process.env): string {
-  return path.resolve(env.BROADSHEET_CACHE_DIR ?? 'node_modules/.astro');
-}
+import { cacheDir } from './build-settings.ts';
 
 export function renderCacheDir(): string {
-  return path.join(buildCacheDir(), 'broadsheet');
+  return path.join(cacheDir(), 'broadsheet');
 }
 
 export interface CachedRender {

@@ -35,6 +35,7 @@ import {
 import { isReservedTopLevel, SITE_PAGE_NAMES, slugFromFileName, slugProblem } from './urls.ts';
 import { closestName, fieldName, issuesToProblems } from './zod-issues.ts';
 import { YamlLocator } from './yaml-locate.ts';
+import { publicDir } from './build-settings.ts';
 import { findInternalLinks, findSwallowingTags, findUnfinishedEnding, findUnsafeBodyUrls } from './body-checks.ts';
 import { checkPhotoText } from './photo-text-checks.ts';
 import { findEmbedProblems } from './embed-checks.ts';
@@ -45,7 +46,7 @@ import { findBodyBlocks } from './body-blocks.ts';
 export interface ValidateOptions {
   /** Paths in messages are shown relative to this directory. Default: process.cwd(). */
   cwd?: string;
-  /** The site's public/ directory, where the logo lives. Default: `<contentDir>/../public`. */
+  /** The folder of files published as they are, where the logo lives. Default: the build's (src/lib/build-settings.ts). */
   publicDir?: string;
   /**
    * Findings about each article file, kept from one run to the next (the
@@ -206,7 +207,7 @@ class FileReporter {
 export function validateContent(contentDir: string, options: ValidateOptions = {}): ContentReport {
   const cwd = options.cwd ?? process.cwd();
   const root = path.resolve(contentDir);
-  const publicDir = options.publicDir ?? path.join(root, '..', 'public');
+  const publicFolder = options.publicDir ?? publicDir();
   const diagnostics: Diagnostic[] = [];
   const images = new ImageFileCache();
   const shown = (absolutePath: string) => displayPath(absolutePath, cwd);
@@ -221,9 +222,9 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
   const site = readYamlFile(path.join(root, CONTENT_LAYOUT.site), siteSchema(), 'the publication settings (name, url, timeZone...)');
   filesChecked++;
   if (site.value) {
-    const logoFile = path.join(publicDir, site.value.logo.src);
-    if (!isInside(publicDir, logoFile) || !images.get(logoFile).exists) {
-      site.reporter?.at(['logo', 'src'], 'error', `file "${shown(logoFile)}" does not exist; put the logo in public/`);
+    const logoFile = path.join(publicFolder, site.value.logo.src);
+    if (!isInside(publicFolder, logoFile) || !images.get(logoFile).exists) {
+      site.reporter?.at(['logo', 'src'], 'error', `file "${shown(logoFile)}" does not exist; put the logo in ${shown(publicFolder)}/`);
     } else if (logoFile.toLowerCase().endsWith('.svg') && !svgSize(readFileSync(logoFile, 'utf8'))) {
       site.reporter?.at(
         ['logo', 'src'],
@@ -232,10 +233,10 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
       );
     }
     if (site.value.shareImage) {
-      const shareFile = path.join(publicDir, site.value.shareImage.src);
-      const facts = isInside(publicDir, shareFile) ? images.get(shareFile) : undefined;
+      const shareFile = path.join(publicFolder, site.value.shareImage.src);
+      const facts = isInside(publicFolder, shareFile) ? images.get(shareFile) : undefined;
       if (!facts?.exists) {
-        site.reporter?.at(['shareImage', 'src'], 'error', `file "${shown(shareFile)}" does not exist; put the share image in public/`);
+        site.reporter?.at(['shareImage', 'src'], 'error', `file "${shown(shareFile)}" does not exist; put the share image in ${shown(publicFolder)}/`);
       } else if (facts.kind !== 'png' && facts.kind !== 'jpeg') {
         site.reporter?.at(['shareImage', 'src'], 'error', 'is not a PNG or JPEG file; social networks show only those, so export a 1200×630 PNG');
       }

@@ -7,17 +7,6 @@ export interface Schedulable {
   withdrawn?: unknown;
 }
 
-/** The build's notion of "now"; BROADSHEET_NOW pins it for tests and reproducible builds. */
-export function buildNow(env: Record<string, string | undefined> = process.env): Date {
-  const pinned = env.BROADSHEET_NOW;
-  if (pinned) {
-    const date = new Date(pinned);
-    if (Number.isNaN(date.getTime())) throw new Error(`BROADSHEET_NOW="${pinned}" is not a date; use an ISO date-time`);
-    return date;
-  }
-  return new Date();
-}
-
 export function isPublic(article: Schedulable, now: Date): boolean {
   return !article.draft && article.withdrawn === undefined && article.published.getTime() <= now.getTime();
 }

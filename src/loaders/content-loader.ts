@@ -16,7 +16,8 @@ import { clearPreviewError, showInPreview } from '../integrations/preview-errors
 import { RenderCache, renderCacheDir, renderHash } from '../lib/render-cache.ts';
 import { renderArticles } from './render-pool.ts';
 import { createProcessor, renderBody, PIPELINE_VERSION } from '../markdown/pipeline.ts';
-import { buildNow, isPublic } from '../lib/visibility.ts';
+import { isPublic } from '../lib/visibility.ts';
+import { buildNow } from '../lib/build-settings.ts';
 import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
 import { buildBase, isPreviewBuild } from '../lib/build-target.ts';
 import { writeSearchPlan } from './search-plan.ts';
