@@ -42,7 +42,8 @@ if (values.help) {
   process.exit(0);
 }
 
-const contentDir = values.content ?? contentFolder();
+// Relative to where the command runs, so that messages name files as the editor sees them.
+const contentDir = values.content ?? path.relative(process.cwd(), contentFolder());
 const { facts, problems } = readContentFacts(contentDir);
 if (problems.length > 0) fail(problems.join('\n'), 1);
 

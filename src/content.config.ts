@@ -1,12 +1,12 @@
 /**
- * Collections. The schemas are the plain ones of src/lib/schema.ts (the
+ * Collections. The schemas are the plain ones of src/lib/schema/ (the
  * validator's), with Astro's `reference()` swapped in, plus the `derived`
  * fields our loader computes. Photos stay paths: their renditions are ours
  * (src/lib/photos.ts), not Astro's image pipeline.
  */
 import { defineCollection, reference } from 'astro:content';
 import { z } from 'astro/zod';
-import { articleSchema, authorSchema, pageSchema, sectionSchema, seriesSchema, siteSchema } from './lib/schema.ts';
+import { articleSchema, authorSchema, pageSchema, sectionSchema, seriesSchema, siteSchema } from './lib/schema/index.ts';
 import { readSiteTimeZone } from './lib/site-file.ts';
 import { broadsheetLoader } from './loaders/content-loader.ts';
 import { contentDir } from './lib/build-settings.ts';

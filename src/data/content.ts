@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { getCollection } from 'astro:content';
 import type { PhotoFacts } from '../lib/photos.ts';
-import type { ArticleType, Section, SiteConfig } from '../lib/schema.ts';
+import type { ArticleType, Section, SiteConfig } from '../lib/schema/index.ts';
 import { kickerLabel, moreFromSectionHeading, sectionLabel } from '../lib/article-labels.ts';
 import { displayedDate, localDateKey, type DisplayedDate } from '../lib/dates.ts';
 import type { Headline } from '../lib/headline-list.ts';

@@ -4,7 +4,7 @@
  * the pages the publisher's structured data names.
  */
 import { getCollection } from 'astro:content';
-import type { PageKind } from '../lib/schema.ts';
+import type { PageKind } from '../lib/schema/index.ts';
 import { sitePagePath } from '../lib/urls.ts';
 import { sitePath } from './content.ts';
 import type { PublisherPolicies } from '../lib/json-ld.ts';

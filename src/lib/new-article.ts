@@ -3,7 +3,7 @@
  * from the headline, the time in the publication's time zone, `draft: true`,
  * and hints (src/lib/placeholders.ts) where the editor has something to
  * write, so that it validates as a draft with warnings only. The hints are the
- * schema's own (`.meta()` in src/lib/schema.ts), as in the CMS.
+ * schema's own (`.meta()` in src/lib/schema/), as in the CMS.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { CONTENT_LAYOUT, MARKDOWN_FILE, listFiles } from './content-files.ts';
 import { parseMarkdownSource } from './frontmatter.ts';
 import { hint } from './placeholders.ts';
-import { ARTICLE_TYPES, articleSchema, sectionsSchema, type ArticleType } from './schema.ts';
+import { ARTICLE_TYPES, articleSchema, sectionsSchema, type ArticleType } from './schema/index.ts';
 import { readSiteTimeZone } from './site-file.ts';
 import { toZonedIso } from './dates.ts';
 import { isReservedTopLevel, slugFromFileName, slugProblem, suggestSlug } from './urls.ts';

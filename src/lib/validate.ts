@@ -31,7 +31,7 @@ import {
   type Section,
   type Series,
   type SiteConfig,
-} from './schema.ts';
+} from './schema/index.ts';
 import { isReservedTopLevel, SITE_PAGE_NAMES, slugFromFileName, slugProblem } from './urls.ts';
 import { closestName, fieldName, issuesToProblems } from './zod-issues.ts';
 import { YamlLocator } from './yaml-locate.ts';

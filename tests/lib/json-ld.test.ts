@@ -3,7 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { breadcrumbList, copyrightHolderOf, homeGraph, NEWS_ARTICLE_TYPES, newsArticle, serializeJsonLd, seriesPageJsonLd, substantiveUpdate, type NewsArticleInput } from '../../src/lib/json-ld.ts';
-import { ARTICLE_TYPES } from '../../src/lib/schema.ts';
+import { ARTICLE_TYPES } from '../../src/lib/schema/index.ts';
 
 const publisher = { name: 'The Gazette', url: 'https://gazette.example/', logo: { url: 'https://gazette.example/logo.svg' } };
 const base: NewsArticleInput = {

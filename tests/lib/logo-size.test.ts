@@ -60,7 +60,7 @@ describe('the validator on the logo', () => {
     const dir = makeSite();
     try {
       writeFileSync(path.join(dir, 'public/logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><rect width="240" height="40"/></svg>');
-      const report = validateContent(path.join(dir, 'content'), { cwd: dir });
+      const report = validateContent(path.join(dir, 'content'), { cwd: dir, publicDir: path.join(dir, 'public') });
       const logo = report.diagnostics.filter((diagnostic) => diagnostic.field === 'logo.src');
       expect(logo).toEqual([expect.objectContaining({ file: 'content/site.yaml', severity: 'warning', line: 7 })]);
       expect(logo[0]!.message).toMatch(/gives no size.*viewBox/);
@@ -73,7 +73,7 @@ describe('the validator on the logo', () => {
   it('says nothing of a logo with a size', () => {
     const dir = makeSite();
     try {
-      const report = validateContent(path.join(dir, 'content'), { cwd: dir });
+      const report = validateContent(path.join(dir, 'content'), { cwd: dir, publicDir: path.join(dir, 'public') });
       expect(report.diagnostics.filter((diagnostic) => diagnostic.field.startsWith('logo'))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { askForArticle, planNewArticle, readContentFacts, type NewArticleRequest } from '../../src/lib/new-article.ts';
 import { validateContent } from '../../src/lib/validate.ts';
 import { parseMarkdownSource } from '../../src/lib/frontmatter.ts';
-import { articleSchema } from '../../src/lib/schema.ts';
+import { articleSchema } from '../../src/lib/schema/index.ts';
 import { findHints } from '../../src/lib/placeholders.ts';
 import { makeSite, REPO } from '../helpers/content-fixture.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleSchema } from '../../src/lib/schema.ts';
+import { articleSchema } from '../../src/lib/schema/index.ts';
 import { closestName, editDistance, issuesToProblems, objectKeysAt, fieldName } from '../../src/lib/zod-issues.ts';
 
 const schema = articleSchema({ timeZone: 'UTC' });
