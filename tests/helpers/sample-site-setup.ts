@@ -1,6 +1,6 @@
 /**
  * Builds the sample publication once per test run, for every test file that
- * reads it (build output, browser and deploy tests), with the clock pinned.
+ * reads it (the build, browser and deploy projects), with the clock pinned.
  * Test files read the result with `inject('sampleSite')`.
  *
  * Also two later states of the same publication, for the deploy tests that
@@ -53,10 +53,17 @@ function built(what: string, result: ReturnType<typeof buildSite>, page: string,
   return result.outDir;
 }
 
-export default function setup(project: TestProject) {
+interface SampleBuilds {
+  sampleSite: { outDir: string; now: string; output: string };
+  sampleVariants: SampleVariants;
+  sampleNewsletter: { outDir: string; week: string; now: string; output: string };
+  /** Folders to remove when the run ends. */
+  folders: string[];
+}
+
+function buildSamples(): SampleBuilds {
   const build = buildSite(path.join(REPO, 'content'), SAMPLE_NOW);
   if (build.status !== 0) throw new Error(`sample build failed:\n${build.output}`);
-  project.provide('sampleSite', { outDir: build.outDir, now: SAMPLE_NOW, output: build.output });
 
   const scheduledPage = `${SCHEDULED.slug}/index.html`;
   built('sample', build, scheduledPage, false);
@@ -64,7 +71,6 @@ export default function setup(project: TestProject) {
 
   const site = mkdtempSync(path.join(tmpdir(), 'broadsheet-withdrawn-'));
   cpSync(path.join(REPO, 'content'), path.join(site, 'content'), { recursive: true });
-  cpSync(path.join(REPO, 'public'), path.join(site, 'public'), { recursive: true });
   const article = findArticle(path.join(site, 'content'), WITHDRAWN_SLUG);
   writeFileSync(article, readFileSync(article, 'utf8').replace(/^---\n/, '---\ndraft: true\n'));
   const withdrawnPage = `${WITHDRAWN_SLUG}/index.html`;
@@ -80,13 +86,27 @@ export default function setup(project: TestProject) {
     env: { ...process.env, PATH: `${path.join(REPO, 'node_modules/.bin')}:${process.env.PATH}`, BROADSHEET_NOW: SAMPLE_NOW, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   if (newsletter.status !== 0) throw new Error(`npm run newsletter failed:\n${newsletter.stdout}\n${newsletter.stderr}`);
-  project.provide('sampleNewsletter', { outDir: newsletterOut, week: newsletterWeek, now: SAMPLE_NOW, output: newsletter.stdout });
 
-  project.provide('sampleVariants', {
-    published: { outDir: published, now: SCHEDULED.now, slug: SCHEDULED.slug },
-    withdrawn: { outDir: withdrawn, slug: WITHDRAWN_SLUG },
-  });
+  return {
+    sampleSite: { outDir: build.outDir, now: SAMPLE_NOW, output: build.output },
+    sampleVariants: {
+      published: { outDir: published, now: SCHEDULED.now, slug: SCHEDULED.slug },
+      withdrawn: { outDir: withdrawn, slug: WITHDRAWN_SLUG },
+    },
+    sampleNewsletter: { outDir: newsletterOut, week: newsletterWeek, now: SAMPLE_NOW, output: newsletter.stdout },
+    folders: [build.outDir, published, withdrawn, site, newsletterOut],
+  };
+}
+
+/** The builds of this run, shared by the projects that name this setup file (build, browser, deploy: see vitest.config.ts). */
+const run = globalThis as typeof globalThis & { broadsheetSampleBuilds?: SampleBuilds };
+
+export default function setup(project: TestProject) {
+  const samples = (run.broadsheetSampleBuilds ??= buildSamples());
+  project.provide('sampleSite', samples.sampleSite);
+  project.provide('sampleVariants', samples.sampleVariants);
+  project.provide('sampleNewsletter', samples.sampleNewsletter);
   return () => {
-    for (const dir of [build.outDir, published, withdrawn, site, newsletterOut]) rmSync(dir, { recursive: true, force: true });
+    for (const dir of samples.folders) rmSync(dir, { recursive: true, force: true });
   };
 }
