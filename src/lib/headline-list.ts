@@ -1,6 +1,6 @@
 /**
  * A list of headlines with their section label and date: the front page's
- * "Latest" and the LATEST rail that article pages load (src/scripts/latest-rail.ts).
+ * "Latest" and the LATEST rail that article pages load (src/browser/latest-rail-loader.ts).
  */
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';

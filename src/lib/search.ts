@@ -1,7 +1,7 @@
 /**
  * The search page's logic that needs no browser: reading the query from the
  * address, turning Pagefind's excerpt into safe pieces, and the wording of the
- * result count. The page script (src/scripts/search.ts) does only DOM work.
+ * result count. The page script (src/browser/search-page.ts) does only DOM work.
  */
 
 /** The form field and address parameter that carry the query (`/search/?q=...`). */

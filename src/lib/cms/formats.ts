@@ -1,6 +1,6 @@
 /**
  * Names shared by the CMS configuration (src/lib/cms/config.ts), the admin
- * page's script (src/scripts/cms-admin.ts) and its headers
+ * page's script (src/browser/cms-admin.ts) and its headers
  * (src/lib/http-headers.ts), kept apart so that none of those imports more
  * than these constants.
  */

@@ -1,4 +1,4 @@
-// The LATEST rail of article pages, loaded by their script (src/scripts/latest-rail.ts). Kept out
+// The LATEST rail of article pages, loaded by their script (src/browser/latest-rail-loader.ts). Kept out
 // of the article pages themselves, so a publish rewrites this file instead of every article.
 import type { APIRoute } from 'astro';
 import { articles, headlineOf } from '../../data/content.ts';
