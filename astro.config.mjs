@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkPlugins, rehypePlugins } from './src/markdown/pipeline.ts';
-import { readSiteUrl } from './src/lib/site-file.ts';
+import { readSiteUrl } from './src/lib/content/site-file.ts';
 import astroCommand from './src/integrations/astro-command.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import photos from './src/integrations/photos.ts';
@@ -28,7 +28,7 @@ export default defineConfig({
   // caches are 50,000 files, and scanning them delayed the preview's start by 20 s.
   vite: { server: { watch: { ignored: ['**/dist/**', '**/.*-previous-*/**', '**/bench-corpus/dist/**', `${cacheDir}/**`] } } },
   trailingSlash: 'always',
-  // Stylesheets always as files: the Content-Security-Policy (src/lib/http-headers.ts) allows no inline style.
+  // Stylesheets always as files: the Content-Security-Policy (src/lib/distribution/http-headers.ts) allows no inline style.
   // Several pages at once: a build that restores most pages from the incremental cache waits on
   // file copies, one at a time otherwise (7 of 14 s at 10,000 articles).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },

@@ -2,13 +2,13 @@
  * npm run new -- --type analysis --section middle-east --author noor-haddad [--author ...] [--slug ...] "Headline"
  *
  * Writes content/articles/<section>/<slug>.md: a draft with every required
- * field, hints where there is something to write (src/lib/new-article.ts).
+ * field, hints where there is something to write (src/lib/content/new-article.ts).
  * Run in a terminal without arguments, it asks for each.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { askForArticle, planNewArticle, readContentFacts, type NewArticleRequest } from '../src/lib/new-article.ts';
+import { askForArticle, planNewArticle, readContentFacts, type NewArticleRequest } from '../src/lib/content/new-article.ts';
 import { buildNow } from '../src/lib/build-settings.ts';
 import { contentDir as contentFolder } from '../src/lib/build-settings.ts';
 

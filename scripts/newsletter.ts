@@ -3,7 +3,7 @@
  *
  * Builds the site with the weekly newsletter of the given week (default: the
  * last full week, Monday to Sunday in the site's time zone) and writes
- * <out>/newsletter/<week>.html and .txt (src/lib/newsletter.ts). Sending
+ * <out>/newsletter/<week>.html and .txt (src/lib/distribution/newsletter.ts). Sending
  * stays with the publication's mail provider (README, "The weekly newsletter").
  */
 import { existsSync, statSync } from 'node:fs';
@@ -11,11 +11,11 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { validateContent } from '../src/lib/validate.ts';
-import { formatDiagnostic } from '../src/lib/diagnostics.ts';
-import { isPublic } from '../src/lib/visibility.ts';
+import { validateContent } from '../src/lib/content/validate.ts';
+import { formatDiagnostic } from '../src/lib/content/diagnostics.ts';
+import { isPublic } from '../src/lib/content/visibility.ts';
 import { buildNow } from '../src/lib/build-settings.ts';
-import { NEWSLETTER_MAX_BYTES, NEWSLETTER_WEEK_VARIABLE, formatIsoWeek, lastFullWeek, parseIsoWeek, piecesOfWeek, weekRange } from '../src/lib/newsletter.ts';
+import { NEWSLETTER_MAX_BYTES, NEWSLETTER_WEEK_VARIABLE, formatIsoWeek, lastFullWeek, parseIsoWeek, piecesOfWeek, weekRange } from '../src/lib/distribution/newsletter.ts';
 import { contentDir as contentFolder } from '../src/lib/build-settings.ts';
 
 const usage = 'usage: npm run newsletter -- [--week 2026-W47] [--content <dir>] [--out <dir>]';

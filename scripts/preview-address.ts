@@ -6,7 +6,7 @@
  * The preview workflow comments it on the pull request.
  */
 import { addressUnderBase, buildBase } from '../src/lib/build-target.ts';
-import { readSiteUrl } from '../src/lib/site-file.ts';
+import { readSiteUrl } from '../src/lib/content/site-file.ts';
 import { contentDir as contentFolder } from '../src/lib/build-settings.ts';
 
 const contentDir = process.argv[2] ?? contentFolder();

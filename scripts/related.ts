@@ -7,10 +7,10 @@
  * section's pieces that fill a thin rail.
  */
 import { parseArgs } from 'node:util';
-import { validateContent } from '../src/lib/validate.ts';
-import { formatDiagnostic } from '../src/lib/diagnostics.ts';
-import { RelatedIndex } from '../src/lib/related.ts';
-import { relatedDocuments } from '../src/lib/related-input.ts';
+import { validateContent } from '../src/lib/content/validate.ts';
+import { formatDiagnostic } from '../src/lib/content/diagnostics.ts';
+import { RelatedIndex } from '../src/lib/related/ranking.ts';
+import { relatedDocuments } from './lib/related-input.ts';
 import { buildNow } from '../src/lib/build-settings.ts';
 
 const usage = 'usage: npm run related -- <slug> [--content content] [--count 6]';

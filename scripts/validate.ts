@@ -6,8 +6,8 @@
  * error; warnings alone do not fail. With CI set, also prints GitHub annotations.
  */
 import { parseArgs } from 'node:util';
-import { validateContent } from '../src/lib/validate.ts';
-import { formatDiagnostic, formatGithubAnnotation, summaryLine, countBySeverity } from '../src/lib/diagnostics.ts';
+import { validateContent } from '../src/lib/content/validate.ts';
+import { formatDiagnostic, formatGithubAnnotation, summaryLine, countBySeverity } from '../src/lib/content/diagnostics.ts';
 import { contentDir as contentFolder } from '../src/lib/build-settings.ts';
 
 const usage = 'usage: npm run validate -- [content-dir] [--format text|json]';

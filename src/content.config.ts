@@ -1,13 +1,13 @@
 /**
- * Collections. The schemas are the plain ones of src/lib/schema/ (the
+ * Collections. The schemas are the plain ones of src/lib/content/schema/ (the
  * validator's), with Astro's `reference()` swapped in, plus the `derived`
  * fields our loader computes. Photos stay paths: their renditions are ours
- * (src/lib/photos.ts), not Astro's image pipeline.
+ * (src/lib/media/photos.ts), not Astro's image pipeline.
  */
 import { defineCollection, reference } from 'astro:content';
 import { z } from 'astro/zod';
-import { articleSchema, authorSchema, pageSchema, sectionSchema, seriesSchema, siteSchema } from './lib/schema/index.ts';
-import { readSiteTimeZone } from './lib/site-file.ts';
+import { articleSchema, authorSchema, pageSchema, sectionSchema, seriesSchema, siteSchema } from './lib/content/schema/index.ts';
+import { readSiteTimeZone } from './lib/content/site-file.ts';
 import { broadsheetLoader } from './loaders/content-loader.ts';
 import { contentDir } from './lib/build-settings.ts';
 
@@ -21,7 +21,7 @@ const sections = defineCollection({ loader: broadsheetLoader('sections', CONTENT
 /** content/series.yaml, when there is one: parts name a series by id (`series: { id, part }`). */
 const series = defineCollection({ loader: broadsheetLoader('series', CONTENT_DIR), schema: seriesSchema() });
 
-/** What the loader read of a photo file (src/lib/photos.ts): renditions are named and sized from it. */
+/** What the loader read of a photo file (src/lib/media/photos.ts): renditions are named and sized from it. */
 const photoFacts = () => z.strictObject({ name: z.string(), hash: z.string(), width: z.number(), height: z.number() });
 
 const authors = defineCollection({

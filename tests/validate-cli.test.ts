@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { listInvalidCases, makeSite, readCase, runValidateCli, siteForCase } from './helpers/content-fixture.ts';
-import type { Diagnostic } from '../src/lib/diagnostics.ts';
+import type { Diagnostic } from '../src/lib/content/diagnostics.ts';
 
 function diagnosticsOf(stdout: string): Diagnostic[] {
   return (JSON.parse(stdout) as { diagnostics: Diagnostic[] }).diagnostics;

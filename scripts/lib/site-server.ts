@@ -6,9 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serveDirectory, type StaticServer } from './static-server.ts';
-import { headersFor, parseHeadersFile, resolveHeaders } from '../../src/lib/http-headers.ts';
+import { headersFor, parseHeadersFile, resolveHeaders } from '../../src/lib/distribution/http-headers.ts';
 import { withBase } from '../../src/lib/build-target.ts';
-import { validateContent } from '../../src/lib/validate.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
 
 /**
  * Serves `outDir` with the headers of the site whose content is in `contentDir`;

@@ -5,7 +5,7 @@
  * the rail keeps its link to /latest/. The rail's height is reserved in CSS, so
  * nothing moves when the list arrives.
  */
-import { LATEST_RAIL_SHOWN } from '../lib/latest-rail.ts';
+import { LATEST_RAIL_SHOWN } from '../lib/presentation/latest-rail.ts';
 
 const rail = document.querySelector<HTMLElement>('[data-latest-rail]');
 if (rail) void fill(rail).catch(() => undefined);

@@ -14,8 +14,8 @@ import {
   queryFromSearch,
   resultCountMessage,
   searchHref,
-} from '../lib/search.ts';
-import type { ShardList } from '../lib/search-shards.ts';
+} from '../lib/search/results.ts';
+import type { ShardList } from '../lib/search/shards.ts';
 
 /** The part of Pagefind's browser API this page uses (pagefind_web_js/types). */
 interface PagefindResultData {
@@ -41,7 +41,7 @@ interface Pagefind {
 // bundled this script, so the bundler must leave this import to the browser.
 // Under the base path the site is served from (Astro's `base`, e.g. /pr-12/ for a preview).
 const PAGEFIND_BUNDLE = `${import.meta.env.BASE_URL}pagefind/pagefind.js`;
-/** The older years' shards of the index (src/lib/search-shards.ts), merged into the newest. */
+/** The older years' shards of the index (src/lib/search/shards.ts), merged into the newest. */
 const SHARD_LIST = `${import.meta.env.BASE_URL}pagefind/shards.json`;
 const UNAVAILABLE = 'Search is not available right now. Please try again later, or browse the latest articles.';
 

@@ -5,24 +5,24 @@
  */
 import path from 'node:path';
 import { getCollection } from 'astro:content';
-import type { PhotoFacts } from '../lib/photos.ts';
-import type { ArticleType, Section, SiteConfig } from '../lib/schema/index.ts';
-import { kickerLabel, moreFromSectionHeading, sectionLabel } from '../lib/article-labels.ts';
+import type { PhotoFacts } from '../lib/media/photos.ts';
+import type { ArticleType, Section, SiteConfig } from '../lib/content/schema/index.ts';
+import { kickerLabel, moreFromSectionHeading, sectionLabel } from '../lib/presentation/article-labels.ts';
 import { displayedDate, localDateKey, type DisplayedDate } from '../lib/dates.ts';
-import type { Headline } from '../lib/headline-list.ts';
-import { compareNewestFirst, isPublic, showsWithdrawalNotice } from '../lib/visibility.ts';
+import type { Headline } from '../lib/presentation/headline-list.ts';
+import { compareNewestFirst, isPublic, showsWithdrawalNotice } from '../lib/content/visibility.ts';
 import { buildNow, publicDir } from '../lib/build-settings.ts';
 import { absoluteUrl, articlePath, authorPath, sectionPath, seriesPath } from '../lib/urls.ts';
-import { partLabel, placementOf, readerParts } from '../lib/series.ts';
-import { canonicalUrl } from '../lib/canonical.ts';
-import { substantiveUpdate } from '../lib/json-ld.ts';
+import { partLabel, placementOf, readerParts } from '../lib/content/series.ts';
+import { canonicalUrl } from '../lib/distribution/canonical.ts';
+import { substantiveUpdate } from '../lib/distribution/json-ld.ts';
 import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
-import { RelatedIndex, type RelatedDocument, type RelatedMatch } from '../lib/related.ts';
-import type { Excerpt } from '../lib/excerpt.ts';
+import { RelatedIndex, type RelatedDocument, type RelatedMatch } from '../lib/related/ranking.ts';
+import type { Excerpt } from '../lib/presentation/teaser.ts';
 import { smartenText } from '../markdown/remark-typography.ts';
 import { RenderCache, type CachedRender } from '../lib/render-cache.ts';
-import { relatedDocument } from '../lib/related-input.ts';
-import { unlinkSiteLinks } from '../lib/site-links.ts';
+import { relatedDocument } from '../markdown/related-document.ts';
+import { unlinkSiteLinks } from '../lib/presentation/site-links.ts';
 import { buildBase, isPreviewBuild, ownUrlUnderBase, withBase } from '../lib/build-target.ts';
 
 /** The path the site is served under (BROADSHEET_BASE): `/`, or e.g. `/pr-12/` for a pull request's preview. */
@@ -31,10 +31,10 @@ export const base = buildBase();
 export const previewBuild = isPreviewBuild();
 /** A path from the site root (`/latest/`) as readers request it, under the base. */
 export const sitePath = (path: string): string => withBase(path, base);
-import { logoSize, type ImageSize } from '../lib/logo-size.ts';
+import { logoSize, type ImageSize } from '../lib/media/logo-size.ts';
 
 export interface PhotoView {
-  /** The photo file, as its renditions are made from it (src/lib/photos.ts). */
+  /** The photo file, as its renditions are made from it (src/lib/media/photos.ts). */
   image: PhotoFacts;
   alt: string;
   caption?: string;
@@ -62,7 +62,7 @@ export interface SeriesNeighbour {
   number: number;
 }
 
-/** Where a piece stands in its series, as readers count (src/lib/series.ts): "Part 2 of 3" and its neighbours. */
+/** Where a piece stands in its series, as readers count (src/lib/content/series.ts): "Part 2 of 3" and its neighbours. */
 export interface SeriesPlacementView {
   id: string;
   /** The series' title, which links to its page. */
@@ -109,7 +109,7 @@ export interface ArticleView {
   canonical?: string;
   /** This site's absolute address of the piece. */
   absoluteUrl: string;
-  /** Where search engines should treat the piece as original (see src/lib/canonical.ts). */
+  /** Where search engines should treat the piece as original (see src/lib/distribution/canonical.ts). */
   canonicalUrl: string;
   /** Last substantive change: `updated` or a later correction. */
   modified?: Date;
@@ -153,7 +153,7 @@ export const site: SiteConfig =
   base === '/' ? siteData : { ...siteData, social: siteData.social.map((link) => ({ ...link, url: ownUrlUnderBase(link.url, siteData.url, base) })) };
 
 /**
- * The header's logo with the size of the file itself (src/lib/logo-size.ts),
+ * The header's logo with the size of the file itself (src/lib/media/logo-size.ts),
  * in the public folder (src/lib/build-settings.ts): its width and height
  * attributes reserve the logo's space before it loads.
  */
@@ -289,7 +289,7 @@ const visibleArticles: ArticleView[] = visibleEntries.map((entry) => {
   };
 });
 
-// --- series: numbered over the parts readers can see (src/lib/series.ts) ------------
+// --- series: numbered over the parts readers can see (src/lib/content/series.ts) ------------
 const editorsPart = new Map(visibleEntries.filter((entry) => entry.data.series).map((entry) => [entry.id, entry.data.series!]));
 
 /** Every series with at least one part readers can see, by id; its page lists those parts. */

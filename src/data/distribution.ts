@@ -6,13 +6,13 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import { base, site, sitePath, articleBodyHtml, type ArticleView, type SeriesView } from './content.ts';
-import { shareRendition } from '../lib/photos.ts';
+import { shareRendition } from '../lib/media/photos.ts';
 import { publisherPolicies } from './pages.ts';
 import { absoluteUrl } from '../lib/urls.ts';
 import { publicDir } from '../lib/build-settings.ts';
-import { breadcrumbList, homeGraph, newsArticle, seriesPageJsonLd, type JsonLdPublisher } from '../lib/json-ld.ts';
-import { FEED_ITEM_LIMIT, feedContentHtml, rssFeed, type FeedImage } from '../lib/feeds.ts';
-import { photoCreditLine, republishCreditLine } from '../lib/credits.ts';
+import { breadcrumbList, homeGraph, newsArticle, seriesPageJsonLd, type JsonLdPublisher } from '../lib/distribution/json-ld.ts';
+import { FEED_ITEM_LIMIT, feedContentHtml, rssFeed, type FeedImage } from '../lib/distribution/feeds.ts';
+import { photoCreditLine, republishCreditLine } from '../lib/media/credits.ts';
 
 export interface ShareImage {
   url: string;

@@ -1,10 +1,10 @@
 /**
  * A photo's renditions as pages show them, computed from what the loader read
- * of the file (src/lib/photos.ts): the same functions name the files the
+ * of the file (src/lib/media/photos.ts): the same functions name the files the
  * photos integration makes, so every address a page writes exists.
  */
-import { photoRendition as rendition, type PhotoFacts, type PhotoSize } from '../lib/photos.ts';
-import type { PhotoRendition } from '../lib/photo-markup.ts';
+import { photoRendition as rendition, type PhotoFacts, type PhotoSize } from '../lib/media/photos.ts';
+import type { PhotoRendition } from '../lib/media/photo-markup.ts';
 import { base } from './content.ts';
 
 export type { PhotoSize };

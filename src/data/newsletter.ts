@@ -3,12 +3,12 @@
  * (BROADSHEET_NEWSLETTER_WEEK, set by scripts/newsletter.ts): the week's
  * pieces from content.ts, with the photo renditions the site itself
  * publishes (distribution.ts, `articleShareImage`, the one place photos are
- * asked for), as plain data for src/lib/newsletter.ts.
+ * asked for), as plain data for src/lib/distribution/newsletter.ts.
  */
 import { site, articles, regularSections, isUnpublished, sitePath, type ArticleView } from './content.ts';
 import { articleShareImage } from './distribution.ts';
 import { absoluteUrl } from '../lib/urls.ts';
-import { NEWSLETTER_WEEK_VARIABLE, parseIsoWeek, piecesOfWeek, weekRange, type NewsletterIssue, type NewsletterPiece } from '../lib/newsletter.ts';
+import { NEWSLETTER_WEEK_VARIABLE, parseIsoWeek, piecesOfWeek, weekRange, type NewsletterIssue, type NewsletterPiece } from '../lib/distribution/newsletter.ts';
 
 function piece(article: ArticleView): NewsletterPiece {
   const share = article.hero ? articleShareImage(article) : undefined;

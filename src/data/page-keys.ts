@@ -13,8 +13,8 @@ import { createHash } from 'node:crypto';
 import { base, previewBuild, site, logo, sections, copyrightYear, relatedTo, type ArticleView, type AuthorView, type SeriesView } from './content.ts';
 import { footerLinks, publisherPolicies } from './pages.ts';
 import type { ListingPage } from './listings.ts';
-import { FEED_ITEM_LIMIT } from '../lib/feeds.ts';
-import { readingMinutes } from '../lib/reading-time.ts';
+import { FEED_ITEM_LIMIT } from '../lib/distribution/feeds.ts';
+import { readingMinutes } from '../lib/presentation/reading-time.ts';
 import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
 
 /** The preview renders every request afresh and never reads keys: computing them for every page would only delay each saved edit. */
@@ -49,7 +49,7 @@ export function articleDigest(article: ArticleView): string {
   return value;
 }
 
-/** What a teaser or a headline shows of a piece (src/lib/teaser.ts, src/lib/headline-list.ts). */
+/** What a teaser or a headline shows of a piece (src/lib/presentation/teaser.ts, src/lib/presentation/headline-list.ts). */
 export function teaserDigest(article: ArticleView): string {
   let value = teaserDigests.get(article);
   if (value === undefined) {

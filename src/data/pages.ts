@@ -4,11 +4,11 @@
  * the pages the publisher's structured data names.
  */
 import { getCollection } from 'astro:content';
-import type { PageKind } from '../lib/schema/index.ts';
+import type { PageKind } from '../lib/content/schema/index.ts';
 import { sitePagePath } from '../lib/urls.ts';
 import { sitePath } from './content.ts';
-import type { PublisherPolicies } from '../lib/json-ld.ts';
-import { unlinkSiteLinks } from '../lib/site-links.ts';
+import type { PublisherPolicies } from '../lib/distribution/json-ld.ts';
+import { unlinkSiteLinks } from '../lib/presentation/site-links.ts';
 import { base, hiddenLinkTargets, siteHost } from './content.ts';
 
 export interface SitePageView {

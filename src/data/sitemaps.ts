@@ -14,7 +14,7 @@ import {
 } from './content.ts';
 import { absoluteUrl, latestPath, tagPath } from '../lib/urls.ts';
 import { localDateKey } from '../lib/dates.ts';
-import { articleParts, splitIntoParts, type SitemapPart, type SitemapUrl } from '../lib/sitemap.ts';
+import { articleParts, splitIntoParts, type SitemapPart, type SitemapUrl } from '../lib/distribution/sitemap.ts';
 import { sitePages } from './pages.ts';
 
 /** A site path's absolute address, under the base. */

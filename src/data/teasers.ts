@@ -1,7 +1,7 @@
-/** Each article's teaser, built once per variant and reused on every page that shows it (src/lib/teaser.ts). */
-import { photoCreditLine } from '../lib/credits.ts';
-import { teaserHtml, type TeaserVariant } from '../lib/teaser.ts';
-import { readingTimeLabel } from '../lib/reading-time.ts';
+/** Each article's teaser, built once per variant and reused on every page that shows it (src/lib/presentation/teaser.ts). */
+import { photoCreditLine } from '../lib/media/credits.ts';
+import { teaserHtml, type TeaserVariant } from '../lib/presentation/teaser.ts';
+import { readingTimeLabel } from '../lib/presentation/reading-time.ts';
 import { photoRendition } from './images.ts';
 import type { ArticleView } from './content.ts';
 

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CMS_BUNDLE_DIRECTORY } from '../lib/cms/formats.ts';
 import { isServedBundleFile, servedBundleFiles } from '../lib/cms/bundle.ts';
-import { contentTypeFor } from '../lib/http-headers.ts';
+import { contentTypeFor } from '../lib/distribution/http-headers.ts';
 import { normalizeBase, stripBase } from '../lib/build-target.ts';
 
 function packageDist(): string {

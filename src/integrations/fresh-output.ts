@@ -20,8 +20,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { renderCacheDir } from '../lib/render-cache.ts';
-import { SEARCH_DIRECTORY } from '../lib/search-shards.ts';
-import { PHOTO_DIRECTORY } from '../lib/photos.ts';
+import { SEARCH_DIRECTORY } from '../lib/search/shards.ts';
+import { PHOTO_DIRECTORY } from '../lib/media/photos.ts';
 import { CMS_BUNDLE_DIRECTORY } from '../lib/cms/formats.ts';
 
 /** What a build left in the output folder, recorded in the build cache. */

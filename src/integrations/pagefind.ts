@@ -1,5 +1,5 @@
 /**
- * Site search, in yearly shards (src/lib/search-shards.ts). The content loader
+ * Site search, in yearly shards (src/lib/search/shards.ts). The content loader
  * leaves a plan in the build cache: every shard's fingerprint, and the search
  * documents of the shards whose cached index is out of date. This integration
  * indexes those shards with Pagefind as soon as the build starts, so the work
@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { newestShard, shardDirectory, shardList, SEARCH_DIRECTORY, SHARD_LIST_FILE, type SearchPlan } from '../lib/search-shards.ts';
+import { newestShard, shardDirectory, shardList, SEARCH_DIRECTORY, SHARD_LIST_FILE, type SearchPlan } from '../lib/search/shards.ts';
 import { renderCacheDir } from '../lib/render-cache.ts';
 import { buildBase } from '../lib/build-target.ts';
 import { searchCachePaths } from '../loaders/search-plan.ts';

@@ -1,5 +1,5 @@
 /**
- * Photo renditions (src/lib/photos.ts): made from the plan the content loader
+ * Photo renditions (src/lib/media/photos.ts): made from the plan the content loader
  * leaves (every file that the site's visible photos need), kept in the build
  * cache by name (a name carries the digest of the photo's bytes), and linked
  * into `<outDir>/images/`. Missing ones are made as soon as the build starts,
@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import sharp from 'sharp';
-import { PHOTO_DIRECTORY, type RenditionFile } from '../lib/photos.ts';
+import { PHOTO_DIRECTORY, type RenditionFile } from '../lib/media/photos.ts';
 import { renderCacheDir } from '../lib/render-cache.ts';
 
 /** What the loader leaves: each rendition file the site needs, with the photo it is made from. */

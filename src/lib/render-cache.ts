@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Excerpt } from './excerpt.ts';
+import type { Excerpt } from './presentation/teaser.ts';
 import { cacheDir } from './build-settings.ts';
 
 export function renderCacheDir(): string {
@@ -21,7 +21,7 @@ export interface CachedRender {
   bodyTerms: [string, number][];
   /** Pieces, sections and pages the body links to inside the site: links to a piece taken down show as text. */
   siteLinkTargets: string[];
-  /** Origins the body's embeds frame: the page's CSP `frame-src` (src/lib/http-headers.ts). */
+  /** Origins the body's embeds frame: the page's CSP `frame-src` (src/lib/distribution/http-headers.ts). */
   frameOrigins: string[];
 }
 

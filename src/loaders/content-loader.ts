@@ -7,22 +7,23 @@
  */
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { ArticleFileCache, validateContent, type ContentReport } from '../lib/validate.ts';
+import { ArticleFileCache, validateContent, type ContentReport } from '../lib/content/validate.ts';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ContentValidationError, formatDiagnostic, previewErrorPayload } from '../lib/diagnostics.ts';
+import { ContentValidationError, formatDiagnostic, previewErrorPayload } from '../lib/content/diagnostics.ts';
 import { clearPreviewError, showInPreview } from '../integrations/preview-errors.ts';
-import { RenderCache, renderCacheDir, renderHash } from '../lib/render-cache.ts';
+import { RenderCache, renderCacheDir } from '../lib/render-cache.ts';
+import { articleBodyHash } from '../markdown/render-article.ts';
 import { renderArticles } from './render-pool.ts';
 import { createProcessor, renderBody, PIPELINE_VERSION } from '../markdown/pipeline.ts';
-import { isPublic } from '../lib/visibility.ts';
+import { isPublic } from '../lib/content/visibility.ts';
 import { buildNow } from '../lib/build-settings.ts';
 import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
 import { buildBase, isPreviewBuild } from '../lib/build-target.ts';
 import { writeSearchPlan } from './search-plan.ts';
 import { PhotoFactsReader } from './photo-facts.ts';
-import { renditionFiles, type PhotoFacts, type PhotoKind } from '../lib/photos.ts';
+import { renditionFiles, type PhotoFacts, type PhotoKind } from '../lib/media/photos.ts';
 import { photoCachePaths, type PhotoPlan } from '../integrations/photos.ts';
 
 export type CollectionKind = 'site' | 'sections' | 'series' | 'authors' | 'pages' | 'articles';
@@ -245,7 +246,7 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
   if (kind === 'articles') {
     const siteUrl = report.site!.url;
     const cache = new RenderCache();
-    const hashOf = (body: string, photosKey: string) => renderHash([PIPELINE_VERSION, siteUrl, base, body, photosKey]);
+    const hashOf = (body: string, photosKey: string) => articleBodyHash({ siteUrl, base }, body, photosKey);
     const renderingKey = `${siteUrl}\0${base}`;
     // Body photos first: their digests are part of each body's render hash.
     const figurePhotos = new Map<(typeof report.articles)[number], Awaited<ReturnType<typeof bodyPhotos>>>();

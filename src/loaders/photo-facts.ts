@@ -1,5 +1,5 @@
 /**
- * The size and digest of every photo the content names (src/lib/photos.ts),
+ * The size and digest of every photo the content names (src/lib/media/photos.ts),
  * read once per version of the file: kept in the build cache by path, size and
  * modification time, so an unchanged archive of photos is not read again.
  */
@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { PhotoFacts } from '../lib/photos.ts';
+import type { PhotoFacts } from '../lib/media/photos.ts';
 
 interface Entry {
   size: number;

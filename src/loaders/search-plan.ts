@@ -7,15 +7,15 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ArticleRecord, ContentReport } from '../lib/validate.ts';
+import type { ArticleRecord, ContentReport } from '../lib/content/validate.ts';
 import type { RenderCache } from '../lib/render-cache.ts';
-import { isPublic } from '../lib/visibility.ts';
+import { isPublic } from '../lib/content/visibility.ts';
 import { articlePath } from '../lib/urls.ts';
-import { kickerLabel, isShortTakesBrand } from '../lib/article-labels.ts';
-import { republishCreditLine } from '../lib/credits.ts';
+import { kickerLabel, isShortTakesBrand } from '../lib/presentation/article-labels.ts';
+import { republishCreditLine } from '../lib/media/credits.ts';
 import { displayedDate } from '../lib/dates.ts';
-import { searchDocument, SEARCH_DOCUMENT_VERSION, type SearchDocumentInput } from '../lib/search-document.ts';
-import { shardFingerprint, shardOf, type SearchPlan } from '../lib/search-shards.ts';
+import { searchDocument, SEARCH_DOCUMENT_VERSION, type SearchDocumentInput } from '../lib/search/document.ts';
+import { shardFingerprint, shardOf, type SearchPlan } from '../lib/search/shards.ts';
 import { smartenText } from '../markdown/remark-typography.ts';
 
 export const SEARCH_PLAN_FILE = 'plan.json';

@@ -27,7 +27,7 @@ import remarkPullquote from './remark-pullquote.ts';
 import remarkAside from './remark-aside.ts';
 import remarkEmbedDirective from './remark-embed-directive.ts';
 import rehypeEmbedFrames from './rehype-embed-frames.ts';
-import type { PhotoFacts } from '../lib/photos.ts';
+import type { PhotoFacts } from '../lib/media/photos.ts';
 import rehypeRawHtml from './rehype-raw-html.ts';
 import rehypeFootnoteLabel from './rehype-footnote-label.ts';
 import rehypeUrlSchemes from './rehype-url-schemes.ts';
@@ -92,7 +92,7 @@ export interface RenderedBody {
   wordCount: number;
   /** Pieces, sections and pages the body links to inside the site (first path segments), sorted. */
   siteLinkTargets: string[];
-  /** Origins the body's embeds frame (sorted): the page's CSP `frame-src` (src/lib/http-headers.ts). */
+  /** Origins the body's embeds frame (sorted): the page's CSP `frame-src` (src/lib/distribution/http-headers.ts). */
   frameOrigins: string[];
 }
 

@@ -1,12 +1,12 @@
 /**
  * Records which pieces, sections and pages a body links to inside the site
  * (`file.data.siteLinkTargets`), so that pages can show a link to a piece
- * taken down as plain text without parsing every body again (src/lib/site-links.ts).
+ * taken down as plain text without parsing every body again (src/lib/presentation/site-links.ts).
  * It only reads the tree; it runs after sanitizing so it sees exactly the links that ship.
  */
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
-import { siteLinkTargets } from '../lib/site-links.ts';
+import { siteLinkTargets } from '../lib/presentation/site-links.ts';
 
 export interface SiteLinkTargetsOptions {
   /** The publication's base URL: absolute links to its host count as the site's own. */

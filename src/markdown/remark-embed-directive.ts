@@ -3,7 +3,7 @@
  * becomes a sandboxed, lazy frame of fixed shape with a plain link to the
  * original under it; a social post becomes a static quote card with a link,
  * with nothing loaded from the network. The address is read by
- * src/lib/embeds.ts, which accepts only the allowlisted providers and rebuilds
+ * src/lib/media/embeds.ts, which accepts only the allowlisted providers and rebuilds
  * the frame's address from the id; a directive it refuses is left unclaimed
  * (shown as the text it was written as) and the validator reports it.
  *
@@ -19,7 +19,7 @@ import type { ElementContent, Properties } from 'hast';
 import type { LeafDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { directiveLabelText, frameOriginsOf, readEmbedDirective, type EmbedSpec, type FrameEmbedSpec } from '../lib/embeds.ts';
+import { directiveLabelText, frameOriginsOf, readEmbedDirective, type EmbedSpec, type FrameEmbedSpec } from '../lib/media/embeds.ts';
 import { smartenText } from './remark-typography.ts';
 
 declare module 'vfile' {

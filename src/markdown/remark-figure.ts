@@ -1,7 +1,7 @@
 /**
  * Body photos: `::figure[Caption]{src="../../images/map.jpg" alt="..." credit="..."}`
  * becomes a <figure> with the photo as AVIF and WebP at the widths the top
- * photo is offered at (src/lib/photos.ts), lazily loaded, and a caption line
+ * photo is offered at (src/lib/media/photos.ts), lazily loaded, and a caption line
  * that ends with the credit, as the top photo's does.
  *
  * The renderer knows each photo's size and digest from the loader
@@ -16,9 +16,9 @@ import type { LeafDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import type { ElementContent } from 'hast';
 import { visit } from 'unist-util-visit';
-import { BODY_PHOTO_SIZES, photoRendition, type PhotoFacts } from '../lib/photos.ts';
-import { photoElement } from '../lib/photo-markup.ts';
-import { captionEnding } from '../lib/credits.ts';
+import { BODY_PHOTO_SIZES, photoRendition, type PhotoFacts } from '../lib/media/photos.ts';
+import { photoElement } from '../lib/media/photo-markup.ts';
+import { captionEnding } from '../lib/media/credits.ts';
 
 declare module 'vfile' {
   interface DataMap {

@@ -5,7 +5,7 @@
  * parse as text directives. This plugin, after the plugins that claim directives and before typography, puts back as
  * plain text every directive that no feature plugin claimed (a claimed one has
  * `data.hName`), so no word of the body is ever lost. An unknown block directive
- * is also a validator error (src/lib/body-checks.ts), so its markers never
+ * is also a validator error (src/lib/content/body-checks.ts), so its markers never
  * reach a published page.
  */
 import type { Root, Parent, PhrasingContent, RootContent, Text } from 'mdast';

@@ -1,8 +1,10 @@
 /** One article body in, everything the site keeps of it out: HTML, excerpt, word count, ranking text. */
-import { makeExcerpt, type Excerpt } from '../lib/excerpt.ts';
-import { bodyTermCounts } from '../lib/text-terms.ts';
-import { renderBody, type createProcessor } from './pipeline.ts';
-import type { PhotoFacts } from '../lib/photos.ts';
+import { makeExcerpt } from './excerpt.ts';
+import type { Excerpt } from '../lib/presentation/teaser.ts';
+import { bodyTermCounts } from './text-terms.ts';
+import { PIPELINE_VERSION, renderBody, type createProcessor, type PipelineOptions } from './pipeline.ts';
+import { renderHash } from '../lib/render-cache.ts';
+import type { PhotoFacts } from '../lib/media/photos.ts';
 
 export interface RenderJob {
   hash: string;
@@ -22,6 +24,15 @@ export interface RenderedArticle {
   siteLinkTargets: string[];
   /** Origins its embeds frame. */
   frameOrigins: string[];
+}
+
+/**
+ * The render cache's key of a body: everything its HTML depends on (the
+ * pipeline's version, the site's address and base path, the Markdown, the
+ * digests of its photos). One recipe for the build's loader and the explainer.
+ */
+export function articleBodyHash(pipeline: PipelineOptions, markdown: string, photosKey = ''): string {
+  return renderHash([PIPELINE_VERSION, pipeline.siteUrl, pipeline.base ?? '/', markdown, photosKey]);
 }
 
 export function renderArticleBody(processor: ReturnType<typeof createProcessor>, job: RenderJob): RenderedArticle {

@@ -14,8 +14,8 @@
  * to this site's own renditions; no address elsewhere is ever loaded by one.
  */
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
-import { BODY_PHOTO_SIZES } from '../lib/photos.ts';
-import { FRAME_SRC_PATTERN } from '../lib/embeds.ts';
+import { BODY_PHOTO_SIZES } from '../lib/media/photos.ts';
+import { FRAME_SRC_PATTERN } from '../lib/media/embeds.ts';
 import { FRAME_ALLOW_VALUES, FRAME_SANDBOX } from './remark-embed-directive.ts';
 
 const RENDITION = String.raw`(?:/[A-Za-z0-9._~-]+)*/images/[a-z0-9-]+-[0-9a-f]{16}-\d+x\d+\.(?:avif|webp) \d+[wx]`;

@@ -3,8 +3,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { articles, base, previewBuild, site, formerAddresses, sitePath } from '../data/content.ts';
 import { sitePages } from '../data/pages.ts';
-import { CLOUDFLARE_STATIC_REDIRECT_LIMIT, redirectsFile } from '../lib/host-files.ts';
-import { CLOUDFLARE_HEADER_RULE_LIMIT, headerRules, renderHeadersFile, type HeadersOptions } from '../lib/http-headers.ts';
+import { CLOUDFLARE_STATIC_REDIRECT_LIMIT, redirectsFile } from '../lib/distribution/host-files.ts';
+import { CLOUDFLARE_HEADER_RULE_LIMIT, headerRules, renderHeadersFile, type HeadersOptions } from '../lib/distribution/http-headers.ts';
 import { articlePath, sitePagePath } from '../lib/urls.ts';
 
 export const getStaticPaths = (() => [{ params: { hostFile: '_redirects' } }, { params: { hostFile: '_headers' } }]) satisfies GetStaticPaths;

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { site } from '../data/content.ts';
 import { canonicalArticles } from '../data/sitemaps.ts';
-import { newsSitemapXml, recentForNews } from '../lib/sitemap.ts';
+import { newsSitemapXml, recentForNews } from '../lib/distribution/sitemap.ts';
 import { buildNow } from '../lib/build-settings.ts';
 
 export const GET: APIRoute = () =>

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { previewBuild, site, sitePath } from '../data/content.ts';
-import { PREVIEW_ROBOTS_TXT, robotsTxt } from '../lib/host-files.ts';
+import { PREVIEW_ROBOTS_TXT, robotsTxt } from '../lib/distribution/host-files.ts';
 import { absoluteUrl } from '../lib/urls.ts';
 
 // Search result pages are made in the reader's browser and hold nothing to index.

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { sitemapIndexXml } from '../lib/sitemap.ts';
+import { sitemapIndexXml } from '../lib/distribution/sitemap.ts';
 import { sitemapPartUrl, sitemapParts } from '../data/sitemaps.ts';
 
 export const GET: APIRoute = () =>

@@ -98,7 +98,7 @@ export const VECTORS: Vector[] = [
   { id: 'line-separators', name: 'U+2028 and U+2029 in a dek, which end a JavaScript string in older engines', payload: 'one\u2028two\u2029three </script>' },
   { id: 'template-injection', name: 'template syntax of client frameworks', payload: "{{constructor.constructor('alert(52)')()}} ${alert(53)}" },
   { id: 'escaped-markup', name: 'markup written as text (entities), which a search excerpt must keep as text', payload: '&lt;img src=x onerror=alert(54)&gt; zebrafinch' },
-  // Embed directives (src/lib/embeds.ts): refused addresses never frame; accepted ones keep text as text.
+  // Embed directives (src/lib/media/embeds.ts): refused addresses never frame; accepted ones keep text as text.
   { id: 'embed-javascript', name: 'an embed of a javascript: address', payload: '::embed[Watch]{url="javascript:alert(55)"}' },
   { id: 'embed-userinfo', name: 'an embed whose host hides behind a user name', payload: '::embed[Watch]{url="https://www.youtube.com@xss-beacon.example/watch?v=Xk3pL9qR2sT"}' },
   { id: 'embed-handler-attribute', name: 'an embed with an event handler attribute', payload: '::embed[Watch]{url="https://youtu.be/Xk3pL9qR2sT" onload="alert(56)"}' },

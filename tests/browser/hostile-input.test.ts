@@ -19,12 +19,12 @@ import type { Element as HastElement } from 'hast';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { xmlError } from '../helpers/xml.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
-import { validateContent } from '../../src/lib/validate.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
 import { serveBuiltSite } from '../helpers/browser-site.ts';
 import { REPO } from '../helpers/content-fixture.ts';
 import { HOSTILE_AUTHOR, HOSTILE_SERIES, VECTORS, writeHostileSite, type PlacedFile } from './hostile-corpus.ts';
-import { ALLOWED_FRAME_ORIGINS } from '../../src/lib/embeds.ts';
+import { ALLOWED_FRAME_ORIGINS } from '../../src/lib/media/embeds.ts';
 import { FRAME_SANDBOX } from '../../src/markdown/remark-embed-directive.ts';
 import { stubEmbedProviders } from '../helpers/embed-stubs.ts';
 

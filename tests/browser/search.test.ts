@@ -13,11 +13,11 @@ import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { listOutput, readPage } from '../helpers/build-site.ts';
 import { REPO } from '../helpers/content-fixture.ts';
-import { validateContent } from '../../src/lib/validate.ts';
-import { isPublic } from '../../src/lib/visibility.ts';
-import { resultCountMessage } from '../../src/lib/search.ts';
-import { headersFor } from '../../src/lib/http-headers.ts';
-import { shardOf } from '../../src/lib/search-shards.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
+import { isPublic } from '../../src/lib/content/visibility.ts';
+import { resultCountMessage } from '../../src/lib/search/results.ts';
+import { headersFor } from '../../src/lib/distribution/http-headers.ts';
+import { shardOf } from '../../src/lib/search/shards.ts';
 import { readSearchIndex } from '../helpers/search-index.ts';
 
 const site = inject('sampleSite');

@@ -19,7 +19,7 @@ import { serveBuiltSite } from '../helpers/browser-site.ts';
 import { readSearchIndex } from '../helpers/search-index.ts';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
-import { PREVIEW_ROBOTS_TXT } from '../../src/lib/host-files.ts';
+import { PREVIEW_ROBOTS_TXT } from '../../src/lib/distribution/host-files.ts';
 
 const BASE = '/pr-7/';
 const ORIGIN = 'https://fixture-gazette.example';

@@ -17,7 +17,7 @@ import { cmsConfig, renderCmsConfig, type CmsConfig } from '../../src/lib/cms/co
 import { schemaDisagreements } from '../../src/lib/cms/schema-check.ts';
 import { servedBundleFiles } from '../../src/lib/cms/bundle.ts';
 import { CMS_BUNDLE_DIRECTORY, CMS_BUNDLE_ENTRY } from '../../src/lib/cms/formats.ts';
-import { validateContent } from '../../src/lib/validate.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
 import { addressUnderBase } from '../../src/lib/build-target.ts';
 
 const site = inject('sampleSite');

@@ -14,12 +14,12 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Root } from 'hast';
 import { htmlDocuments, listOutput, readPage } from '../helpers/build-site.ts';
 import { REPO } from '../helpers/content-fixture.ts';
-import { validateContent } from '../../src/lib/validate.ts';
-import { compareNewestFirst, isPublic } from '../../src/lib/visibility.ts';
-import { NEWS_ARTICLE_TYPES, substantiveUpdate } from '../../src/lib/json-ld.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
+import { compareNewestFirst, isPublic } from '../../src/lib/content/visibility.ts';
+import { NEWS_ARTICLE_TYPES, substantiveUpdate } from '../../src/lib/distribution/json-ld.ts';
 import { smartenText } from '../../src/markdown/remark-typography.ts';
-import { FEED_ITEM_LIMIT } from '../../src/lib/feeds.ts';
-import { escapeXml } from '../../src/lib/xml.ts';
+import { FEED_ITEM_LIMIT } from '../../src/lib/distribution/feeds.ts';
+import { escapeXml } from '../../src/lib/distribution/xml.ts';
 
 const build = inject('sampleSite');
 const now = new Date(build.now);

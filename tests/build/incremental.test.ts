@@ -237,7 +237,7 @@ describe('an incremental build writes what a cold build writes', { timeout: 400_
   });
 
   it('after a template and the stylesheet change', () => {
-    replaceIn(path.join(project.root, 'src/lib/teaser.ts'), "'keep reading'", "'Keep reading'");
+    replaceIn(path.join(project.root, 'src/lib/presentation/teaser.ts'), "'keep reading'", "'Keep reading'");
     appendFileSync(path.join(project.root, 'src/styles/global.css'), '\n.teaser-title { letter-spacing: -0.01em; }\n');
     const { incremental } = buildBoth();
     // Every page that shows a teaser or the stylesheet's new name.

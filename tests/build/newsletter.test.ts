@@ -11,9 +11,9 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { REPO } from '../helpers/content-fixture.ts';
-import { validateContent } from '../../src/lib/validate.ts';
-import { isPublic } from '../../src/lib/visibility.ts';
-import { NEWSLETTER_MAX_BYTES, parseIsoWeek, piecesOfWeek, weekRange } from '../../src/lib/newsletter.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
+import { isPublic } from '../../src/lib/content/visibility.ts';
+import { NEWSLETTER_MAX_BYTES, parseIsoWeek, piecesOfWeek, weekRange } from '../../src/lib/distribution/newsletter.ts';
 import { smartenText } from '../../src/markdown/remark-typography.ts';
 
 const issue = inject('sampleNewsletter');

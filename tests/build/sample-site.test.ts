@@ -11,12 +11,12 @@ import { toText } from 'hast-util-to-text';
 import type { Root } from 'hast';
 import { CMS_PAGES, htmlDocuments, listOutput, readPage } from '../helpers/build-site.ts';
 import { REPO } from '../helpers/content-fixture.ts';
-import { validateContent } from '../../src/lib/validate.ts';
-import { isPublic } from '../../src/lib/visibility.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
+import { isPublic } from '../../src/lib/content/visibility.ts';
 import { PAGE_SIZE } from '../../src/data/listings.ts';
-import { LATEST_RAIL_HELD } from '../../src/lib/headline-list.ts';
+import { LATEST_RAIL_HELD } from '../../src/lib/presentation/headline-list.ts';
 import { smartenText } from '../../src/markdown/remark-typography.ts';
-import { readingTimeLabel } from '../../src/lib/reading-time.ts';
+import { readingTimeLabel } from '../../src/lib/presentation/reading-time.ts';
 import { renderBody, createProcessor } from '../../src/markdown/pipeline.ts';
 
 const build = inject('sampleSite');

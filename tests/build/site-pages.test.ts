@@ -9,7 +9,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { htmlDocuments, listOutput, readPage } from '../helpers/build-site.ts';
 import { REPO } from '../helpers/content-fixture.ts';
-import { validateContent } from '../../src/lib/validate.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
 import { readFileSync } from 'node:fs';
 
 const build = inject('sampleSite');

@@ -14,7 +14,7 @@ import { parseManifest, scanSite } from '../../src/lib/deploy/manifest.ts';
 import { deploy } from '../../src/lib/deploy/run.ts';
 import { createS3Store } from '../../src/lib/deploy/store.ts';
 import { parseTarget } from '../../src/lib/deploy/target.ts';
-import { cacheControlFor, contentTypeFor } from '../../src/lib/http-headers.ts';
+import { cacheControlFor, contentTypeFor } from '../../src/lib/distribution/http-headers.ts';
 import {
   anArticle,
   copySite,

@@ -13,7 +13,7 @@ import { removePreview } from '../../src/lib/deploy/preview.ts';
 import { DeployError } from '../../src/lib/deploy/run.ts';
 import { createS3Store } from '../../src/lib/deploy/store.ts';
 import { parseTarget } from '../../src/lib/deploy/target.ts';
-import { renderHeadersFile } from '../../src/lib/http-headers.ts';
+import { renderHeadersFile } from '../../src/lib/distribution/http-headers.ts';
 import { anArticle, getText, newBucket, runCli, snapshot, type StoredFile, useS3rver } from './harness.ts';
 
 const site = inject('sampleSite');

@@ -14,7 +14,7 @@ import { parseManifest, scanSite } from '../../src/lib/deploy/manifest.ts';
 import { deploy } from '../../src/lib/deploy/run.ts';
 import { createS3Store } from '../../src/lib/deploy/store.ts';
 import { parseTarget } from '../../src/lib/deploy/target.ts';
-import { readSiteUrl } from '../../src/lib/site-file.ts';
+import { readSiteUrl } from '../../src/lib/content/site-file.ts';
 import { REPO } from '../helpers/content-fixture.ts';
 import { startFakeCloudFront, type FakeCloudFront } from './fake-cloudfront.ts';
 import { getText, newBucket, runCli, snapshot, startCli, startProxy, useS3rver } from './harness.ts';

@@ -14,7 +14,7 @@ import { DeployError, deploy, type DeployOptions } from '../../src/lib/deploy/ru
 import { ConditionFailed, createS3Store } from '../../src/lib/deploy/store.ts';
 import { parseTarget } from '../../src/lib/deploy/target.ts';
 import { AdaptiveLimit, type RetryInfo, type RetryOptions } from '../../src/lib/deploy/retry.ts';
-import { cacheControlFor, contentTypeFor } from '../../src/lib/http-headers.ts';
+import { cacheControlFor, contentTypeFor } from '../../src/lib/distribution/http-headers.ts';
 import {
   anArticle,
   corrupt,

@@ -12,9 +12,9 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import type { Element } from 'hast';
 import { scanSite } from '../../src/lib/deploy/manifest.ts';
-import { headersFor, type HeadersOptions } from '../../src/lib/http-headers.ts';
-import { ALLOWED_FRAME_ORIGINS } from '../../src/lib/embeds.ts';
-import { validateContent } from '../../src/lib/validate.ts';
+import { headersFor, type HeadersOptions } from '../../src/lib/distribution/http-headers.ts';
+import { ALLOWED_FRAME_ORIGINS } from '../../src/lib/media/embeds.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
 import { REPO } from '../helpers/content-fixture.ts';
 import { cloudflareHeaders, netlifyHeaders, parseHeadersFile, requestPaths } from './headers-hosts.ts';
 
@@ -85,7 +85,7 @@ function scanPage(html: string): PageScan {
         break;
       }
       case 'iframe': {
-        // Embeds (src/lib/embeds.ts): an allowlisted provider, sandboxed; the page's own policy must allow its origin.
+        // Embeds (src/lib/media/embeds.ts): an allowlisted provider, sandboxed; the page's own policy must allow its origin.
         const src = typeof props.src === 'string' ? props.src : '';
         const origin = URL.canParse(src) ? new URL(src).origin : src;
         if (!ALLOWED_FRAME_ORIGINS.includes(origin)) problems.push(`frame from a host that is not an embed provider: ${src}`);

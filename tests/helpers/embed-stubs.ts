@@ -1,12 +1,12 @@
 /**
  * Browser tests run offline, and a page with an embed frames a provider
- * (src/lib/embeds.ts) that the test cannot reach. The frame's content is the
+ * (src/lib/media/embeds.ts) that the test cannot reach. The frame's content is the
  * provider's, not ours: what we test is that our page frames it, under our
  * policy. So requests to the allowlisted frame origins, and only those, are
  * answered here with a small page of our own, and every frame load is recorded.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { ALLOWED_FRAME_ORIGINS } from '../../src/lib/embeds.ts';
+import { ALLOWED_FRAME_ORIGINS } from '../../src/lib/media/embeds.ts';
 
 export const EMBED_STUB_HTML = '<!doctype html><html lang="en"><title>Provider stub</title><p>A provider\'s player, stubbed for an offline test.</p></html>';
 

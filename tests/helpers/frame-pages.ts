@@ -1,11 +1,11 @@
 /**
  * The pages of a build that frame embeds, and the origins each frames, read
  * from the built HTML itself: what the header policy (`framePages`,
- * src/lib/http-headers.ts) must give them, found independently of the build's code.
+ * src/lib/distribution/http-headers.ts) must give them, found independently of the build's code.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FramePage } from '../../src/lib/http-headers.ts';
+import type { FramePage } from '../../src/lib/distribution/http-headers.ts';
 
 export function framePagesOf(outDir: string, files: readonly string[]): FramePage[] {
   const pages: FramePage[] = [];

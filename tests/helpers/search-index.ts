@@ -2,7 +2,7 @@
 import { gunzipSync } from 'node:zlib';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ShardList } from '../../src/lib/search-shards.ts';
+import type { ShardList } from '../../src/lib/search/shards.ts';
 
 export interface IndexedPage {
   /** Base path of the shard that holds it, e.g. "/pagefind/" or "/pagefind/archive/2025/". */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findBodyBlocks } from '../../src/lib/body-blocks.ts';
-import { KNOWN_BLOCK_DIRECTIVES } from '../../src/lib/block-directives.ts';
+import { findBodyBlocks } from '../../src/lib/content/body-blocks.ts';
+import { KNOWN_BLOCK_DIRECTIVES } from '../../src/lib/content/block-directives.ts';
 
 const figure = (attributes: string, caption = 'A caption') => `::figure[${caption}]{${attributes}}`;
 const complete = 'src="../../images/map.jpg" alt="A map" credit="Map by Meridian Studio"';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findInternalLinks, findSwallowingTags, findUnfinishedEnding, findUnsafeBodyUrls } from '../../src/lib/body-checks.ts';
+import { findInternalLinks, findSwallowingTags, findUnfinishedEnding, findUnsafeBodyUrls } from '../../src/lib/content/body-checks.ts';
 
 describe('findUnsafeBodyUrls', () => {
   it('finds javascript:, data: and protocol-relative links with their position', () => {

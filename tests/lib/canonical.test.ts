@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, isCanonicalHere } from '../../src/lib/canonical.ts';
-import { redirectsFile, robotsTxt } from '../../src/lib/host-files.ts';
+import { canonicalUrl, isCanonicalHere } from '../../src/lib/distribution/canonical.ts';
+import { redirectsFile, robotsTxt } from '../../src/lib/distribution/host-files.ts';
 
 const selfUrl = 'https://gazette.example/piece/';
 const original = 'https://harbor.example/piece';

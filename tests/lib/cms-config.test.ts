@@ -9,7 +9,7 @@ import { schemaDisagreements } from '../../src/lib/cms/schema-check.ts';
 import { contentFolderInRepository } from '../../src/lib/cms/content-folder.ts';
 import { isServedBundleFile, servedBundleFiles } from '../../src/lib/cms/bundle.ts';
 import { SECTIONS_FORMAT, SECTIONS_LIST_FIELD } from '../../src/lib/cms/formats.ts';
-import { ARTICLE_TYPES, PAGE_KINDS, SECTION_KINDS, articleSchema, field, siteSchema } from '../../src/lib/schema/index.ts';
+import { ARTICLE_TYPES, PAGE_KINDS, SECTION_KINDS, articleSchema, field, siteSchema } from '../../src/lib/content/schema/index.ts';
 
 const SETTINGS = {
   contentFolder: 'content',
@@ -249,7 +249,7 @@ describe('formFields', () => {
     const bare = z.strictObject({ title: z.string().meta(field('Headline', 'the headline')), sponsor: z.string() });
     expect(() => formFields(bare, 'articles')).toThrow(CmsConfigError);
     expect(() => formFields(bare, 'articles')).toThrow(
-      "articles.sponsor has no label or hint for the CMS; give it .meta(field('Label', 'what to write')) in src/lib/schema/",
+      "articles.sponsor has no label or hint for the CMS; give it .meta(field('Label', 'what to write')) in src/lib/content/schema/",
     );
   });
 

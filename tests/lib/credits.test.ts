@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { photoCreditLine, republishCreditLine } from '../../src/lib/credits.ts';
+import { photoCreditLine, republishCreditLine } from '../../src/lib/media/credits.ts';
 
 describe('credit lines', () => {
   it('joins caption and credit after "Top photo credit:"', () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { builtFor, checkBuildPurpose } from '../../src/lib/deploy/checks.ts';
-import { renderHeadersFile } from '../../src/lib/http-headers.ts';
+import { renderHeadersFile } from '../../src/lib/distribution/http-headers.ts';
 
 const dirs: string[] = [];
 /** A build folder holding only the `_headers` a build with these settings writes (or none). */

@@ -9,7 +9,7 @@ import {
   type RemoteObject,
   type VerifiedObject,
 } from '../../src/lib/deploy/plan.ts';
-import { cacheControlFor, contentTypeFor } from '../../src/lib/http-headers.ts';
+import { cacheControlFor, contentTypeFor } from '../../src/lib/distribution/http-headers.ts';
 
 const HOUR = 3_600_000;
 const NOW = new Date('2026-11-28T12:00:00Z');

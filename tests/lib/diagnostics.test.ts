@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ContentValidationError, formatDiagnostic, previewErrorPayload, type Diagnostic } from '../../src/lib/diagnostics.ts';
+import { ContentValidationError, formatDiagnostic, previewErrorPayload, type Diagnostic } from '../../src/lib/content/diagnostics.ts';
 
 const error: Diagnostic = { file: 'content/articles/world/canal.md', line: 9, column: 3, severity: 'error', field: 'hero.credit', message: 'missing; every photo needs a credit line' };
 const warning: Diagnostic = { file: 'content/articles/world/dues.md', line: 2, column: 1, severity: 'warning', field: 'dek', message: 'is long' };

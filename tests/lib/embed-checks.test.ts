@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findEmbedProblems } from '../../src/lib/embed-checks.ts';
+import { findEmbedProblems } from '../../src/lib/content/embed-checks.ts';
 
 describe('findEmbedProblems', () => {
   it('skips bodies without an embed, and accepts good ones', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_FRAME_ORIGINS, EMBED_PROVIDERS, FRAME_SRC_PATTERN, frameOriginsOf, parseEmbedUrl, readEmbedDirective, type EmbedSpec } from '../../src/lib/embeds.ts';
+import { ALLOWED_FRAME_ORIGINS, EMBED_PROVIDERS, FRAME_SRC_PATTERN, frameOriginsOf, parseEmbedUrl, readEmbedDirective, type EmbedSpec } from '../../src/lib/media/embeds.ts';
 
 function accepted(url: string) {
   const result = parseEmbedUrl(url);

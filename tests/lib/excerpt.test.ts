@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeExcerpt, truncateText, LEAD_CHARS } from '../../src/lib/excerpt.ts';
+import { makeExcerpt, truncateText, LEAD_CHARS } from '../../src/markdown/excerpt.ts';
 
 describe('truncateText', () => {
   it('leaves short text alone', () => {

@@ -3,7 +3,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { xmlError } from '../helpers/xml.ts';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
-import { feedContentHtml, rssFeed, type FeedItem } from '../../src/lib/feeds.ts';
+import { feedContentHtml, rssFeed, type FeedItem } from '../../src/lib/distribution/feeds.ts';
 
 const articleUrl = 'https://gazette.example/ports-and-tariffs/';
 const image = { url: 'https://gazette.example/_astro/harbour.jpg', width: 1200, height: 675, type: 'image/jpeg', alt: 'Cranes', credit: 'Ana Ruiz/Reuters' };

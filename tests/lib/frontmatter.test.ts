@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMarkdownSource } from '../../src/lib/frontmatter.ts';
-import { YamlLocator } from '../../src/lib/yaml-locate.ts';
+import { parseMarkdownSource } from '../../src/lib/content/frontmatter.ts';
+import { YamlLocator } from '../../src/lib/content/yaml-locate.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

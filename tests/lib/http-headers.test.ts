@@ -14,7 +14,7 @@ import {
   parseHeadersFile as readShippedHeaders,
   renderHeadersFile,
   resolveHeaders,
-} from '../../src/lib/http-headers.ts';
+} from '../../src/lib/distribution/http-headers.ts';
 import { cloudflareHeaders, netlifyHeaders, parseHeadersFile, requestPaths } from '../deploy/headers-hosts.ts';
 
 const NEWSLETTER = 'https://lists.meridian-review.example/subscribe';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
-import { breadcrumbList, copyrightHolderOf, homeGraph, NEWS_ARTICLE_TYPES, newsArticle, serializeJsonLd, seriesPageJsonLd, substantiveUpdate, type NewsArticleInput } from '../../src/lib/json-ld.ts';
-import { ARTICLE_TYPES } from '../../src/lib/schema/index.ts';
+import { breadcrumbList, copyrightHolderOf, homeGraph, NEWS_ARTICLE_TYPES, newsArticle, serializeJsonLd, seriesPageJsonLd, substantiveUpdate, type NewsArticleInput } from '../../src/lib/distribution/json-ld.ts';
+import { ARTICLE_TYPES } from '../../src/lib/content/schema/index.ts';
 
 const publisher = { name: 'The Gazette', url: 'https://gazette.example/', logo: { url: 'https://gazette.example/logo.svg' } };
 const base: NewsArticleInput = {

@@ -2,8 +2,8 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { logoSize, svgSize } from '../../src/lib/logo-size.ts';
-import { validateContent } from '../../src/lib/validate.ts';
+import { logoSize, svgSize } from '../../src/lib/media/logo-size.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
 import { makeSite, REPO } from '../helpers/content-fixture.ts';
 
 describe('svgSize', () => {

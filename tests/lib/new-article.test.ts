@@ -4,11 +4,11 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
-import { askForArticle, planNewArticle, readContentFacts, type NewArticleRequest } from '../../src/lib/new-article.ts';
-import { validateContent } from '../../src/lib/validate.ts';
-import { parseMarkdownSource } from '../../src/lib/frontmatter.ts';
-import { articleSchema } from '../../src/lib/schema/index.ts';
-import { findHints } from '../../src/lib/placeholders.ts';
+import { askForArticle, planNewArticle, readContentFacts, type NewArticleRequest } from '../../src/lib/content/new-article.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
+import { parseMarkdownSource } from '../../src/lib/content/frontmatter.ts';
+import { articleSchema } from '../../src/lib/content/schema/index.ts';
+import { findHints } from '../../src/lib/content/placeholders.ts';
 import { makeSite, REPO } from '../helpers/content-fixture.ts';
 
 const NOW = new Date('2026-12-02T03:30:00Z'); // 22:30 the evening before in New York, the fixture's time zone

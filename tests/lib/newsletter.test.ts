@@ -15,7 +15,7 @@ import {
   weekRange,
   type NewsletterIssue,
   type NewsletterPiece,
-} from '../../src/lib/newsletter.ts';
+} from '../../src/lib/distribution/newsletter.ts';
 
 const NY = 'America/New_York';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPhotoText, comparableText } from '../../src/lib/photo-text-checks.ts';
+import { checkPhotoText, comparableText } from '../../src/lib/content/photo-text-checks.ts';
 
 const photo = { alt: 'Cranes over a harbour at dawn', credit: 'Ana Ruiz/Meridian Studio' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { photoRendition, renditionFiles, shareRendition, type PhotoFacts } from '../../src/lib/photos.ts';
+import { photoRendition, renditionFiles, shareRendition, type PhotoFacts } from '../../src/lib/media/photos.ts';
 
 const wide: PhotoFacts = { name: 'Gulf Water 1', hash: '3f2a9c0d1e2b4a5f', width: 2400, height: 1350 };
 const small: PhotoFacts = { name: 'harbour', hash: '0123456789abcdef', width: 700, height: 350 };

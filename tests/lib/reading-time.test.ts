@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readingMinutes, readingTimeLabel, WORDS_PER_MINUTE } from '../../src/lib/reading-time.ts';
+import { readingMinutes, readingTimeLabel, WORDS_PER_MINUTE } from '../../src/lib/presentation/reading-time.ts';
 
 describe('reading time', () => {
   it('is never under a minute, even for an empty or odd count', () => {

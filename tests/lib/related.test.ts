@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { RelatedIndex, type RelatedDocument } from '../../src/lib/related.ts';
-import { plainTextDocument } from '../../src/lib/related-input.ts';
-import { articleTerms, bodyTermCounts, tokenize, FIELD_WEIGHTS } from '../../src/lib/text-terms.ts';
+import { RelatedIndex, type RelatedDocument } from '../../src/lib/related/ranking.ts';
+import { plainTextDocument } from '../../src/markdown/related-document.ts';
+import { articleTerms, bodyTermCounts, tokenize, FIELD_WEIGHTS } from '../../src/markdown/text-terms.ts';
 import { generateArticles } from '../../scripts/lib/corpus.ts';
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerptPieces, normalizeQuery, queryFromSearch, resultCountMessage, searchHref } from '../../src/lib/search.ts';
+import { excerptPieces, normalizeQuery, queryFromSearch, resultCountMessage, searchHref } from '../../src/lib/search/results.ts';
 
 describe('queryFromSearch', () => {
   it('reads q from the address, decoded and normalized', () => {

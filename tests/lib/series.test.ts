@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numberingProblems, partLabel, placementOf, readerParts } from '../../src/lib/series.ts';
+import { numberingProblems, partLabel, placementOf, readerParts } from '../../src/lib/content/series.ts';
 
 const parts = (...numbers: number[]) => numbers.map((part, index) => ({ part, file: `content/articles/p${index}.md` }));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeComponent, shareHref, shareLinks, SHARE_NETWORKS } from '../../src/lib/share-links.ts';
+import { encodeComponent, shareHref, shareLinks, SHARE_NETWORKS } from '../../src/lib/distribution/share-links.ts';
 
 const URL_ = 'https://meridian-review.example/gulf-water-grid/';
 const HOSTILE = 'Tehran\'s "bargain" & the #SCO \u2028<script>alert(1)</script> 🛢️ 50% off?';

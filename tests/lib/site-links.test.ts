@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
-import { siteLinkTarget, siteLinkTargets, unlinkSiteLinks } from '../../src/lib/site-links.ts';
+import { siteLinkTarget, siteLinkTargets, unlinkSiteLinks } from '../../src/lib/presentation/site-links.ts';
 import { createProcessor, renderBody } from '../../src/markdown/pipeline.ts';
 
 const HOST = 'gazette.example';

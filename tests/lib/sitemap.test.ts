@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import { xmlError } from '../helpers/xml.ts';
-import { articleParts, NEWS_MAX_URLS, newsSitemapXml, recentForNews, sitemapIndexXml, splitIntoParts, urlsetXml } from '../../src/lib/sitemap.ts';
-import { escapeXml } from '../../src/lib/xml.ts';
+import { articleParts, NEWS_MAX_URLS, newsSitemapXml, recentForNews, sitemapIndexXml, splitIntoParts, urlsetXml } from '../../src/lib/distribution/sitemap.ts';
+import { escapeXml } from '../../src/lib/distribution/xml.ts';
 
 const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'url' || name === 'sitemap' });
 const at = (iso: string) => new Date(iso);

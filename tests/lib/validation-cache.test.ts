@@ -1,12 +1,12 @@
 /**
- * The validator's per-file findings cache (src/lib/validate.ts): reused only
+ * The validator's per-file findings cache (src/lib/content/validate.ts): reused only
  * while a file, what it depends on and the rules are unchanged.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ArticleFileCache, validateContent } from '../../src/lib/validate.ts';
+import { ArticleFileCache, validateContent } from '../../src/lib/content/validate.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/content/valid');
 let work: string;

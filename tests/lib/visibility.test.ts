@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPublic, showsWithdrawalNotice } from '../../src/lib/visibility.ts';
+import { isPublic, showsWithdrawalNotice } from '../../src/lib/content/visibility.ts';
 
 const now = new Date('2026-11-20T12:00:00Z');
 const past = new Date('2026-11-10T09:00:00Z');

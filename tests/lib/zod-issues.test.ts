@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articleSchema } from '../../src/lib/schema/index.ts';
-import { closestName, editDistance, issuesToProblems, objectKeysAt, fieldName } from '../../src/lib/zod-issues.ts';
+import { articleSchema } from '../../src/lib/content/schema/index.ts';
+import { closestName, editDistance, issuesToProblems, objectKeysAt, fieldName } from '../../src/lib/content/zod-issues.ts';
 
 const schema = articleSchema({ timeZone: 'UTC' });
 

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createProcessor, renderBody } from '../../src/markdown/pipeline.ts';
-import type { PhotoFacts } from '../../src/lib/photos.ts';
-import { FRAME_SRC_PATTERN } from '../../src/lib/embeds.ts';
+import type { PhotoFacts } from '../../src/lib/media/photos.ts';
+import { FRAME_SRC_PATTERN } from '../../src/lib/media/embeds.ts';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const processor = createProcessor({ siteUrl: 'https://meridian-review.example' });

@@ -1,6 +1,6 @@
 /**
  * The editors' CMS (Decap CMS, served at /admin/): its configuration, made
- * from the content schemas (src/lib/schema/) at build time. Every field of
+ * from the content schemas (src/lib/content/schema/) at build time. Every field of
  * the forms comes from a schema field: its label and hint from `.meta()`, its
  * constraints (required, maximum length, choices, list bounds) from the
  * schema's JSON Schema, its widget from the JSON Schema type and `format`, and
@@ -15,9 +15,9 @@
  */
 import { z } from 'zod';
 import { stringify } from 'yaml';
-import { CONTENT_LAYOUT } from '../content-files.ts';
+import { CONTENT_LAYOUT } from '../content/content-files.ts';
 import { SLUG_MAX_LENGTH } from '../urls.ts';
-import { articleSchema, authorSchema, pageSchema, sectionSchema, type FormInput } from '../schema/index.ts';
+import { articleSchema, authorSchema, pageSchema, sectionSchema, type FormInput } from '../content/schema/index.ts';
 import { LOCAL_PROXY_PORT, SECTIONS_FORMAT, SECTIONS_LIST_FIELD } from './formats.ts';
 
 export { LOCAL_PROXY_PORT };
@@ -192,7 +192,7 @@ function relationField(base: Omit<CmsField, 'widget'>, input: Extract<FormInput,
 export function fieldFromSchema(name: string, node: SchemaNode, required: boolean, where: string, group?: string): CmsField {
   if (!node.title || !node.description) {
     throw new CmsConfigError(
-      `${where} has no label or hint for the CMS; give it .meta(field('Label', 'what to write')) in src/lib/schema/`,
+      `${where} has no label or hint for the CMS; give it .meta(field('Label', 'what to write')) in src/lib/content/schema/`,
     );
   }
   const neededWithGroup = required && group !== undefined;

@@ -1,7 +1,7 @@
 /**
  * Names shared by the CMS configuration (src/lib/cms/config.ts), the admin
  * page's script (src/browser/cms-admin.ts) and its headers
- * (src/lib/http-headers.ts), kept apart so that none of those imports more
+ * (src/lib/distribution/http-headers.ts), kept apart so that none of those imports more
  * than these constants.
  */
 

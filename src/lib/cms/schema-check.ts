@@ -6,7 +6,7 @@
  * also catches a generator that loses a field.
  */
 import { z } from 'zod';
-import { articleSchema, authorSchema, pageSchema, sectionSchema } from '../schema/index.ts';
+import { articleSchema, authorSchema, pageSchema, sectionSchema } from '../content/schema/index.ts';
 import type { CmsCollection, CmsConfig, CmsField } from './config.ts';
 import { SECTIONS_LIST_FIELD } from './formats.ts';
 
@@ -53,7 +53,7 @@ function compareFields(
   for (const field of fields) {
     if (!(field.name in shape) && !allowed.includes(field.name)) {
       problems.push(
-        `${where}.${field.name}: in the CMS config but not in the schema (src/lib/schema/); add it to the schema or remove it from src/lib/cms/config.ts`,
+        `${where}.${field.name}: in the CMS config but not in the schema (src/lib/content/schema/); add it to the schema or remove it from src/lib/cms/config.ts`,
       );
     }
   }

@@ -36,7 +36,7 @@ export function checkPolicies(files: Record<string, FileEntry>): string[] {
 }
 
 /**
- * What a build says it was made for, read from its `_headers` (src/lib/http-headers.ts):
+ * What a build says it was made for, read from its `_headers` (src/lib/distribution/http-headers.ts):
  * the base path its first rule starts with, and whether it asks crawlers to keep
  * away (a preview build). Undefined for a build without `_headers`.
  */

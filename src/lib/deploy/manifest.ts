@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { cacheControlFor, contentTypeFor } from '../http-headers.ts';
+import { cacheControlFor, contentTypeFor } from '../distribution/http-headers.ts';
 
 export interface FileEntry {
   sha256: string;

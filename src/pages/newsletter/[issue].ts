@@ -3,7 +3,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { newsletterIssue } from '../../data/newsletter.ts';
 import { pageKey } from '../../data/page-keys.ts';
-import { formatIsoWeek, newsletterHtml, newsletterText, type NewsletterIssue } from '../../lib/newsletter.ts';
+import { formatIsoWeek, newsletterHtml, newsletterText, type NewsletterIssue } from '../../lib/distribution/newsletter.ts';
 
 export const getStaticPaths = (() => {
   const issue = newsletterIssue;

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { urlsetXml, type SitemapPart } from '../../lib/sitemap.ts';
+import { urlsetXml, type SitemapPart } from '../../lib/distribution/sitemap.ts';
 import { sitemapParts } from '../../data/sitemaps.ts';
 import { pageKey } from '../../data/page-keys.ts';
 

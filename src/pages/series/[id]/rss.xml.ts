@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { site, seriesList, type SeriesView } from '../../../data/content.ts';
-import { compareNewestFirst } from '../../../lib/visibility.ts';
+import { compareNewestFirst } from '../../../lib/content/visibility.ts';
 import { feedResponse, seriesFeedPath } from '../../../data/distribution.ts';
 import { feedShown, pageKey } from '../../../data/page-keys.ts';
 

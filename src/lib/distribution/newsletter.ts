@@ -9,7 +9,7 @@
  * palette for clients that honour it), every address is absolute, every
  * image has its width, height and alt text and nothing depends on it.
  */
-import { localDateKey, wallTimeToUtc } from './dates.ts';
+import { localDateKey, wallTimeToUtc } from '../dates.ts';
 import { escapeXml } from './xml.ts';
 
 /** Gmail clips messages over 102 KB; an issue must stay under this. */

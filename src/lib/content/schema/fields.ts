@@ -7,8 +7,8 @@
  * through the options of the schema factories (`SchemaOptions`).
  */
 import { z } from 'zod';
-import { parseEditorialDate } from '../dates.ts';
-import { SLUG_PATTERN, slugProblem } from '../urls.ts';
+import { parseEditorialDate } from '../../dates.ts';
+import { SLUG_PATTERN, slugProblem } from '../../urls.ts';
 
 export type AnySchema = z.ZodType;
 

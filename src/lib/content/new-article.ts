@@ -1,9 +1,9 @@
 /**
  * `npm run new`: a new article file with every required field, the slug taken
  * from the headline, the time in the publication's time zone, `draft: true`,
- * and hints (src/lib/placeholders.ts) where the editor has something to
+ * and hints (src/lib/content/placeholders.ts) where the editor has something to
  * write, so that it validates as a draft with warnings only. The hints are the
- * schema's own (`.meta()` in src/lib/schema/), as in the CMS.
+ * schema's own (`.meta()` in src/lib/content/schema/), as in the CMS.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,8 +16,8 @@ import { parseMarkdownSource } from './frontmatter.ts';
 import { hint } from './placeholders.ts';
 import { ARTICLE_TYPES, articleSchema, sectionsSchema, type ArticleType } from './schema/index.ts';
 import { readSiteTimeZone } from './site-file.ts';
-import { toZonedIso } from './dates.ts';
-import { isReservedTopLevel, slugFromFileName, slugProblem, suggestSlug } from './urls.ts';
+import { toZonedIso } from '../dates.ts';
+import { isReservedTopLevel, slugFromFileName, slugProblem, suggestSlug } from '../urls.ts';
 
 export interface NewArticleRequest {
   type: string;

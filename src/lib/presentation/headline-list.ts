@@ -4,8 +4,8 @@
  */
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import type { DisplayedDate } from './dates.ts';
-import { DEFAULT_RELATED } from './related.ts';
+import type { DisplayedDate } from '../dates.ts';
+import { DEFAULT_RELATED } from '../related/ranking.ts';
 import { LATEST_RAIL_SHOWN } from './latest-rail.ts';
 
 export interface Headline {

@@ -10,12 +10,12 @@ import { deserialize, serialize } from 'node:v8';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import type { z } from 'zod';
-import { parseEditorialDate } from './dates.ts';
+import { parseEditorialDate } from '../dates.ts';
 import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostics.ts';
 import { parseMarkdownSource, splitSource, type ParsedSource } from './frontmatter.ts';
 import { CONTENT_LAYOUT, MARKDOWN_FILE, displayPath, listFiles } from './content-files.ts';
 import { ImageFileCache, imageFileProblem, isInside } from './image-files.ts';
-import { svgSize } from './logo-size.ts';
+import { svgSize } from '../media/logo-size.ts';
 import {
   articleSchema,
   authorSchema,
@@ -32,10 +32,10 @@ import {
   type Series,
   type SiteConfig,
 } from './schema/index.ts';
-import { isReservedTopLevel, SITE_PAGE_NAMES, slugFromFileName, slugProblem } from './urls.ts';
+import { isReservedTopLevel, SITE_PAGE_NAMES, slugFromFileName, slugProblem } from '../urls.ts';
 import { closestName, fieldName, issuesToProblems } from './zod-issues.ts';
 import { YamlLocator } from './yaml-locate.ts';
-import { publicDir } from './build-settings.ts';
+import { publicDir } from '../build-settings.ts';
 import { findInternalLinks, findSwallowingTags, findUnfinishedEnding, findUnsafeBodyUrls } from './body-checks.ts';
 import { checkPhotoText } from './photo-text-checks.ts';
 import { findEmbedProblems } from './embed-checks.ts';
@@ -424,7 +424,7 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
     }
   }
 
-  // A series is numbered 1, 2, 3... over all its part files, drafts and scheduled parts included (src/lib/series.ts).
+  // A series is numbered 1, 2, 3... over all its part files, drafts and scheduled parts included (src/lib/content/series.ts).
   for (const [seriesId, parts] of seriesParts) {
     for (const problem of numberingProblems(seriesId, parts)) parts[problem.index]!.reporter.at(['series', 'part'], 'error', problem.message);
   }

@@ -127,7 +127,7 @@ export function parseMarkdownSource(bytes: Uint8Array, kind = 'article'): ParseO
 /**
  * The frontmatter text and body of a file that parsed before, without parsing
  * its frontmatter again: for validation findings reused from the cache
- * (src/lib/validate.ts).
+ * (src/lib/content/validate.ts).
  */
 export function splitSource(bytes: Uint8Array): { frontmatterText: string; body: string } | undefined {
   const text = normalizeText(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));

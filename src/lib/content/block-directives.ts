@@ -7,7 +7,7 @@
  * other name is an error that lists these. A feature that adds a directive
  * adds its name here (and its plugin in src/markdown/pipeline.ts).
  */
-import { EMBED_DIRECTIVE } from './embeds.ts';
+import { EMBED_DIRECTIVE } from '../media/embeds.ts';
 
 export const KNOWN_BLOCK_DIRECTIVES: string[] = ['figure', 'pullquote', 'aside', EMBED_DIRECTIVE];
 

@@ -2,6 +2,7 @@
  * Teaser excerpts: the article's opening paragraphs as clean text, cut at a
  * sentence boundary when one is near, otherwise at a word, never mid-word.
  */
+import type { Excerpt } from '../lib/presentation/teaser.ts';
 
 export interface ExcerptOptions {
   /** Most characters across all excerpt paragraphs. */
@@ -35,13 +36,6 @@ function cutIndex(text: string, max: number): { index: number; atSentence: boole
   if (text.length <= max) return { index: text.length, atSentence: true };
   const cut = truncateText(text, max);
   return cut.endsWith('\u2026') ? { index: cut.length - 1, atSentence: false } : { index: cut.length, atSentence: true };
-}
-
-export interface Excerpt {
-  /** What a teaser shows collapsed: the opening sentence or two. */
-  lead: string;
-  /** What "keep reading" reveals, paragraph by paragraph; may be empty. */
-  more: string[];
 }
 
 /** A lead of at most this many characters shows collapsed. */

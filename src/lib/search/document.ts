@@ -11,7 +11,7 @@
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { ElementContent } from 'hast';
-import type { DisplayedDate } from './dates.ts';
+import type { DisplayedDate } from '../dates.ts';
 
 export interface SearchDocumentInput {
   language: string;

@@ -3,7 +3,7 @@
  * ("Analysis | Middle East", or a short-takes brand's own label) and the
  * section label of teasers and headline lists.
  */
-import { ARTICLE_TYPE_LABELS, type ArticleType, type Section } from './schema/index.ts';
+import { ARTICLE_TYPE_LABELS, type ArticleType, type Section } from '../content/schema/index.ts';
 
 type LabelledSection = Pick<Section, 'kind' | 'name' | 'label'>;
 

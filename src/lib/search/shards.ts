@@ -8,7 +8,7 @@
  * (Pagefind's mergeIndex), listed in /pagefind/shards.json.
  */
 import { createHash } from 'node:crypto';
-import { localDateKey } from './dates.ts';
+import { localDateKey } from '../dates.ts';
 
 export const SEARCH_DIRECTORY = 'pagefind';
 /** Lists the archive shards' base paths for the search page. */

@@ -10,7 +10,7 @@ export interface PhotoTextFinding {
   message: string;
 }
 
-/** Labels the page prints before a caption or a credit (src/lib/credits.ts). */
+/** Labels the page prints before a caption or a credit (src/lib/media/credits.ts). */
 const TYPED_LABEL = /^\s*(top\s+photo\s+credits?|photo\s+credits?|credits?\s*(?=[:：]))\s*[:：.,\-–—]?/i;
 
 /** Lower case, letters and digits only, single spaces: "Iran's SCO seat!" and "iran s sco seat" compare equal. */

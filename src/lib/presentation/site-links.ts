@@ -8,7 +8,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { stripBase } from './build-target.ts';
+import { stripBase } from '../build-target.ts';
 
 /**
  * The first path segment of a link into this site, which names the piece, section

@@ -1,5 +1,5 @@
 /** Display names of the social networks site.yaml may list. */
-import type { SOCIAL_NETWORKS } from './schema/index.ts';
+import type { SOCIAL_NETWORKS } from '../content/schema/index.ts';
 
 export const SOCIAL_NETWORK_NAMES: Record<(typeof SOCIAL_NETWORKS)[number], string> = {
   x: 'X',

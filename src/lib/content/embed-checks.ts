@@ -9,7 +9,7 @@ import { markdownToMdast } from 'satteri';
 import type { Root } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
-import { directiveLabelText, EMBED_DIRECTIVE, readEmbedDirective } from './embeds.ts';
+import { directiveLabelText, EMBED_DIRECTIVE, readEmbedDirective } from '../media/embeds.ts';
 import { withoutCode } from './body-checks.ts';
 
 export interface EmbedFinding {

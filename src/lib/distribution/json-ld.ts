@@ -3,7 +3,7 @@
  * breadcrumbs, built from plain data so it can be tested without Astro.
  * Every URL given in is already absolute.
  */
-import type { ArticleType } from './schema/index.ts';
+import type { ArticleType } from '../content/schema/index.ts';
 
 /** The most specific schema.org NewsArticle subtype for each kind of piece. */
 export const NEWS_ARTICLE_TYPES: Record<ArticleType, string> = {

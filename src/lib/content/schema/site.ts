@@ -1,6 +1,6 @@
 /** The publication itself: `content/site.yaml`. */
 import { z } from 'zod';
-import { isValidTimeZone } from '../dates.ts';
+import { isValidTimeZone } from '../../dates.ts';
 import { text, groupError, webUrl, oneOf } from './fields.ts';
 
 export const SOCIAL_NETWORKS = [

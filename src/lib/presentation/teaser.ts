@@ -8,9 +8,16 @@
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { ElementContent } from 'hast';
-import type { DisplayedDate } from './dates.ts';
-import type { Excerpt } from './excerpt.ts';
-import { photoElement, type PhotoRendition } from './photo-markup.ts';
+import type { DisplayedDate } from '../dates.ts';
+import { photoElement, type PhotoRendition } from '../media/photo-markup.ts';
+
+/** A teaser's text, from the body's opening paragraphs (src/markdown/excerpt.ts). */
+export interface Excerpt {
+  /** What a teaser shows collapsed: the opening sentence or two. */
+  lead: string;
+  /** What "keep reading" reveals, paragraph by paragraph; may be empty. */
+  more: string[];
+}
 
 export interface TeaserInput {
   url: string;
@@ -19,7 +26,7 @@ export interface TeaserInput {
   sectionLabel: string;
   sectionUrl: string;
   published: DisplayedDate;
-  /** "5 min read" (src/lib/reading-time.ts). */
+  /** "5 min read" (src/lib/presentation/reading-time.ts). */
   readingTime: string;
   excerpt: Excerpt;
   photo?: { rendition: PhotoRendition; alt: string; creditLine: string } | undefined;

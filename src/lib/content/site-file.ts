@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { isValidTimeZone } from './dates.ts';
+import { isValidTimeZone } from '../dates.ts';
 import { CONTENT_LAYOUT } from './content-files.ts';
 
 function readLoosely(contentDir: string): Record<string, unknown> {

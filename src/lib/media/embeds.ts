@@ -3,7 +3,7 @@
  * "Embeds"): which providers, which of their addresses we accept, and the one
  * address of each that a page may frame. Everything here is pure: the
  * validator, the Markdown plugin (src/markdown/remark-embed-directive.ts) and
- * the header policy (src/lib/http-headers.ts) all read it.
+ * the header policy (src/lib/distribution/http-headers.ts) all read it.
  *
  * An address is accepted only when it parses, uses https on the default port,
  * carries no user name, names one of the hosts listed here exactly, and has

@@ -1,5 +1,5 @@
 /**
- * Checks the block directives (src/lib/block-directives.ts) and images of a
+ * Checks the block directives (src/lib/content/block-directives.ts) and images of a
  * Markdown body: unknown names, a directive written in the wrong form,
  * unknown or missing attributes, and Markdown images, which would ship as
  * written (an unoptimised or broken `<img>` with no credit). Whether a
