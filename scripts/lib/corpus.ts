@@ -9,6 +9,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync, copyFileSync, cpSync } from 'node:fs';
 import path from 'node:path';
+import { createRng } from './prng.ts';
 
 const TOPICS: Record<string, string[]> = {
   'middle-east': ['gulf', 'desalination', 'tehran', 'riyadh', 'pipeline', 'tanker', 'sanctions', 'militia', 'ceasefire', 'hormuz', 'refinery', 'mediation'],
@@ -22,20 +23,9 @@ const TOPICS: Record<string, string[]> = {
 const COMMON = 'the of and to in a that is for on with as by it from at this be are was which has their have more but not its they or will an would than been'.split(' ');
 const FILLER = 'officials analysts government policy security region talks deal markets strategy pressure leaders agreement growth risk crisis capacity investment'.split(' ');
 
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A topic's own vocabulary: syllable-built words, so ranking sees a realistic spread of rare and common terms. */
 function topicVocabulary(seed: number, size: number): string[] {
-  const random = prng(seed);
+  const random = createRng(seed).next;
   const syllables = ['ka', 'ro', 'mi', 'tel', 'san', 'dor', 'vi', 'lun', 'pra', 'zek', 'hal', 'mor', 'qui', 'ten', 'bas', 'ri', 'gor', 'nal', 'fes', 'ud'];
   const words = new Set<string>();
   while (words.size < size) {
@@ -93,9 +83,7 @@ export interface GeneratorOptions {
 
 /** The corpus, one article at a time, deterministic for a seed. */
 export function* generateArticles(count: number, { wordsPerArticle, seed = 42 }: GeneratorOptions = {}): Generator<GeneratedArticle> {
-  const random = prng(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  const chance = (p: number) => random() < p;
+  const { next: random, pick, chance } = createRng(seed);
   // Zipf-like: low indexes far more often than high ones.
   const pickSkewed = <T>(list: readonly T[]): T => list[Math.floor(list.length * random() * random())]!;
   const vocabularies = CORPUS_SECTIONS.map((_, index) => topicVocabulary(seed + index + 1, 400));
