@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { listInvalidCases, makeSite, readCase, runValidateCli, siteForCase } from './helpers/content-fixture.ts';
 import type { Diagnostic } from '../src/lib/content/diagnostics.ts';
+import { validateContent } from '../src/lib/content/validate.ts';
 
 function diagnosticsOf(stdout: string): Diagnostic[] {
   return (JSON.parse(stdout) as { diagnostics: Diagnostic[] }).diagnostics;
@@ -20,18 +22,20 @@ describe('npm run validate on the valid fixture', () => {
 
 const cases = listInvalidCases();
 
-describe('npm run validate on invalid content', () => {
+describe('the validator on invalid content', () => {
   it('has at least 25 fixtures that fail', () => {
     expect(cases.filter((name) => (readCase(name).exitCode ?? 1) === 1).length).toBeGreaterThanOrEqual(25);
   });
 
+  // In process: the same validateContent the command runs, at a fraction of the cost of a Node process per case.
   it.each(cases)('%s', (name) => {
     const spec = readCase(name);
     const site = siteForCase(name);
-    const result = runValidateCli(['content', '--format', 'json'], site);
+    const report = validateContent(path.join(site, 'content'), { cwd: site, publicDir: path.join(site, 'public') });
     rmSync(site, { recursive: true, force: true });
-    expect(result.status, result.stderr).toBe(spec.exitCode ?? 1);
-    const found = diagnosticsOf(result.stdout);
+    const found = report.diagnostics;
+    const errors = found.filter((d) => d.severity === 'error').length;
+    expect(errors > 0 ? 1 : 0, JSON.stringify(found, null, 1)).toBe(spec.exitCode ?? 1);
     for (const expected of spec.expect) {
       const match = found.find(
         (d) =>
