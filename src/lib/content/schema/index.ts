@@ -13,3 +13,4 @@ export * from './author.ts';
 export * from './section.ts';
 export * from './page.ts';
 export * from './site.ts';
+export * from './article-rules.ts';
