@@ -8,7 +8,6 @@ import { dirname } from 'node:path';
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import path from 'node:path';
-import yaml from 'js-yaml';
 import type { z } from 'zod';
 import { parseEditorialDate } from './dates.ts';
 import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostics.ts';
@@ -34,6 +33,7 @@ import {
 import { isReservedTopLevel, SITE_PAGE_NAMES, slugFromFileName, slugProblem } from './urls.ts';
 import { closestName, fieldName, issuesToProblems } from './zod-issues.ts';
 import { YamlLocator } from './yaml-locate.ts';
+import { loadYaml, YamlError } from './yaml.ts';
 import { findInternalLinks, findSwallowingTags, findUnfinishedEnding, findUnsafeBodyUrls } from './body-checks.ts';
 import { checkPhotoText } from './photo-text-checks.ts';
 import { findBodyHints, findHints, isWithin, type HintAt } from './placeholders.ts';
@@ -564,9 +564,9 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
     const reporter = new FileReporter(diagnostics, file, text);
     let data: unknown;
     try {
-      data = yaml.load(text, { schema: yaml.CORE_SCHEMA });
+      data = loadYaml(text);
     } catch (error) {
-      if (!(error instanceof yaml.YAMLException)) throw error;
+      if (!(error instanceof YamlError)) throw error;
       reporter.atLine((error.mark?.line ?? 0) + 1, (error.mark?.column ?? 0) + 1, 'yaml', 'error', `YAML error: ${error.reason}`);
       return { reporter };
     }

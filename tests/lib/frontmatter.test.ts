@@ -86,5 +86,45 @@ describe('YamlLocator', () => {
   it('falls back to the nearest ancestor for a missing key', () => {
     expect(locator.locate(['hero', 'credit'])).toEqual({ line: 3, column: 1 });
     expect(locator.locate(['dek'])).toEqual({ line: 1, column: 1 });
+    expect(locator.locate(['title', 'deeper'])).toEqual({ line: 2, column: 1 });
+    expect(locator.locate(['authors', 2])).toEqual({ line: 6, column: 1 });
+  });
+  it('finds keys and items written in brackets and braces, quoted keys, and values under comments', () => {
+    const text = [
+      '',
+      'tags: [ports, "red sea",',
+      '  shipping]',
+      'hero: { src: a.jpg, alt: "x, y" }',
+      '"quoted key": 1',
+      '# a comment',
+      'corrections:',
+      '  - date: 2026-10-15',
+      '    text: |',
+      '      A block',
+      '      of text.',
+      '  -   date: 2026-10-16',
+      '? explicit',
+      ': value',
+      'last: x',
+    ].join('\n');
+    const at = new YamlLocator(text);
+    expect(at.locate(['tags', 1])).toEqual({ line: 2, column: 15 });
+    expect(at.locate(['tags', 2])).toEqual({ line: 3, column: 3 });
+    expect(at.locate(['hero', 'alt'])).toEqual({ line: 4, column: 21 });
+    expect(at.locate(['quoted key'])).toEqual({ line: 5, column: 1 });
+    expect(at.locate(['corrections', 0, 'text'])).toEqual({ line: 9, column: 5 });
+    expect(at.locate(['corrections', 1])).toEqual({ line: 12, column: 7 });
+    expect(at.locate(['corrections', 1, 'date'])).toEqual({ line: 12, column: 7 });
+    expect(at.locate(['explicit'])).toEqual({ line: 13, column: 3 });
+    expect(at.locate(['last'])).toEqual({ line: 15, column: 1 });
+  });
+  it('counts CRLF lines as the file does, and locates a list of sections', () => {
+    const at = new YamlLocator('- id: world\r\n  name: World\r\n- id: africa\r\n  kind: brand\r\n');
+    expect(at.locate([1, 'kind'])).toEqual({ line: 4, column: 3 });
+    expect(at.locate([1])).toEqual({ line: 3, column: 3 });
+  });
+  it('does not throw on text that does not parse (the validator reports its YAML error instead)', () => {
+    const at = new YamlLocator('\ntitle: A\ndek: "open\nhero: [x\n');
+    expect(at.locate(['title'])).toEqual({ line: 1, column: 1 });
   });
 });
