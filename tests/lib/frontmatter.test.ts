@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMarkdownSource } from '../../src/lib/frontmatter.ts';
+import matter from 'gray-matter';
+import { parseMarkdownSource, splitSource } from '../../src/lib/frontmatter.ts';
 import { YamlLocator } from '../../src/lib/yaml-locate.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -68,6 +69,44 @@ describe('parseMarkdownSource', () => {
     const outcome = parseMarkdownSource(new Uint8Array([...bytes('---\ntitle: a\n---\nline four\nbad '), 0xff, 0xfe, 0x0a]));
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.problem).toMatchObject({ line: 5, field: 'file' });
+  });
+  it('refuses text after the closing "---" on its line, naming the line and the text', () => {
+    for (const [closing, column, extra] of [
+      ['--- The strike went on.', 5, 'The strike went on.'],
+      ['---x', 4, 'x'],
+      ['----', 4, '-'],
+    ] as const) {
+      const outcome = parseMarkdownSource(bytes(`---\ntitle: A\n${closing}\nBody.\n`));
+      expect(!outcome.ok && outcome.problem).toEqual({
+        line: 3,
+        column,
+        field: 'frontmatter',
+        message: `"${closing}" ends the frontmatter, but the closing line must be "---" alone; put "${extra}" on a line of its own or remove it`,
+      });
+    }
+  });
+  it('allows spaces after either "---", and frontmatter of comments alone (no fields, as an empty one)', () => {
+    const spaced = parseMarkdownSource(bytes('---  \ntitle: A\n--- \t\nBody.\n'));
+    expect(spaced.ok && spaced.source).toMatchObject({ data: { title: 'A' }, body: 'Body.\n', bodyLine: 4 });
+    const comments = parseMarkdownSource(bytes('---\n# to do\n---\nBody.\n'));
+    expect(comments.ok && comments.source).toMatchObject({ data: {}, body: 'Body.\n', bodyLine: 4 });
+  });
+  it('ends the frontmatter at the first "---" line, as gray-matter does, even inside a block of text', () => {
+    const outcome = parseMarkdownSource(bytes('---\ntitle: A\n---\nBody.\n\n---\n\nMore.\n'));
+    expect(outcome.ok && outcome.source).toMatchObject({ data: { title: 'A' }, body: 'Body.\n\n---\n\nMore.\n', bodyLine: 4 });
+  });
+  it("always passes gray-matter options, so its cache keyed by each file's whole text stays empty", () => {
+    parseMarkdownSource(bytes('---\ntitle: Cached?\n---\nBody.\n'));
+    splitSource(bytes('---\ntitle: Cached?\n---\nBody.\n'));
+    // Not in gray-matter's type declarations, but in its index.js: `matter.cache`.
+    expect(Object.keys((matter as unknown as { cache: object }).cache)).toEqual([]);
+  });
+  it('splits a file again without parsing it, exactly as parsing did (for cached findings)', () => {
+    const text = '\uFEFF---\r\ntitle: A\r\ndek: "b"\r\n---\r\n\r\nBody\r\n';
+    const outcome = parseMarkdownSource(bytes(text));
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(splitSource(bytes(text))).toEqual({ frontmatterText: outcome.source.frontmatterText, body: outcome.source.body });
   });
   it('refuses files over 1 MB', () => {
     const outcome = parseMarkdownSource(new Uint8Array(5 * 1024 * 1024).fill(0x61));
