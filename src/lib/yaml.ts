@@ -8,7 +8,7 @@ import yaml, { type EventType, type State } from 'js-yaml';
 
 export const YamlError = yaml.YAMLException;
 
-/** Called as js-yaml enters ('open') and leaves ('close') each node; see src/lib/yaml-locate.ts. */
+/** Called as js-yaml enters ('open') and leaves ('close') each node; see ./yaml-locate.ts. */
 export type YamlListener = (event: EventType, state: State) => void;
 
 /**
