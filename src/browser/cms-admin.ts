@@ -3,8 +3,8 @@
  * package (src/integrations/cms.ts), registers the format of sections.yaml,
  * then initialises it with /admin/config.yml.
  */
-import { parse, stringify } from 'yaml';
-import { CMS_BUNDLE_DIRECTORY, CMS_BUNDLE_ENTRY, SECTIONS_FORMAT, SECTIONS_LIST_FIELD } from '../lib/cms/formats.ts';
+import { CMS_BUNDLE_DIRECTORY, CMS_BUNDLE_ENTRY, SECTIONS_FORMAT } from '../lib/cms/formats.ts';
+import { sectionsFromFile, sectionsToFile } from '../lib/cms/sections-format.ts';
 
 interface DecapCms {
   registerCustomFormat(
@@ -31,10 +31,7 @@ bundle.src = `${import.meta.env.BASE_URL}${CMS_BUNDLE_DIRECTORY}/${CMS_BUNDLE_EN
 bundle.addEventListener('load', () => {
   const cms = window.CMS;
   if (!cms) throw new Error(`${bundle.src} loaded but defined no CMS`);
-  cms.registerCustomFormat(SECTIONS_FORMAT, 'yaml', {
-    fromFile: (text) => ({ [SECTIONS_LIST_FIELD]: parse(text) ?? [] }),
-    toFile: (data) => stringify(data[SECTIONS_LIST_FIELD] ?? [], { lineWidth: 0 }),
-  });
+  cms.registerCustomFormat(SECTIONS_FORMAT, 'yaml', { fromFile: sectionsFromFile, toFile: sectionsToFile });
   cms.init();
 });
 document.head.append(bundle);

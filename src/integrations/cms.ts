@@ -48,7 +48,7 @@ export default function cms(): AstroIntegration {
       // The admin page's script parses YAML; bundled before the first request, so the preview's
       // first visit to /admin/ does not meet a dependency Vite is still optimising.
       'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ vite: { environments: { client: { optimizeDeps: { include: ['yaml'] } } } } });
+        updateConfig({ vite: { environments: { client: { optimizeDeps: { include: ['js-yaml'] } } } } });
       },
       'astro:config:done': ({ config }) => {
         base = normalizeBase(config.base, 'base');

@@ -8,7 +8,6 @@ import { describe, expect, inject, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { select, selectAll } from 'hast-util-select';
 import { CMS_PAGES, htmlDocuments, listOutput, readPage } from '../helpers/build-site.ts';
 import { REPO } from '../helpers/content-fixture.ts';
@@ -19,6 +18,8 @@ import { servedBundleFiles } from '../../src/lib/cms/bundle.ts';
 import { CMS_BUNDLE_DIRECTORY, CMS_BUNDLE_ENTRY } from '../../src/lib/cms/formats.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import { addressUnderBase } from '../../src/lib/build-target.ts';
+import { loadYaml } from '../../src/lib/content/yaml.ts';
+import { parseAsDecap } from '../helpers/decap-yaml.ts';
 
 const site = inject('sampleSite');
 const files = listOutput(site.outDir);
@@ -29,16 +30,17 @@ const text = (file: string) => readFileSync(path.join(site.outDir, file), 'utf8'
 describe('/admin/ in the sample build', () => {
   it('serves the configuration generated from the schemas, for the sample repository', () => {
     const settings = report.site!;
-    const expected = renderCmsConfig(
-      cmsConfig({
-        contentFolder: 'content',
-        siteUrl: addressUnderBase(settings.url, '/'),
-        timeZone: settings.timeZone,
-        repository: settings.cms,
-      }),
-    );
-    expect(text('admin/config.yml')).toBe(expected);
-    const served = parse(text('admin/config.yml')) as CmsConfig;
+    const config = cmsConfig({
+      contentFolder: 'content',
+      siteUrl: addressUnderBase(settings.url, '/'),
+      timeZone: settings.timeZone,
+      repository: settings.cms,
+    });
+    expect(text('admin/config.yml')).toBe(renderCmsConfig(config));
+    // The configuration object itself, read back with our YAML library and with Decap's own.
+    const served = loadYaml(text('admin/config.yml')) as CmsConfig;
+    expect(served).toEqual(JSON.parse(JSON.stringify(config)));
+    expect(parseAsDecap(text('admin/config.yml'))).toEqual(served);
     expect(schemaDisagreements(served, settings.timeZone)).toEqual([]);
     expect(served.backend).toMatchObject({ name: 'github', repo: 'meridian-review/site', branch: 'main' });
     expect(served.collections.map((collection) => collection.folder ?? collection.files?.[0]?.file)).toEqual([

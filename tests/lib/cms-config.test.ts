@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { CmsConfigError, cmsConfig, formFields, renderCmsConfig, type CmsConfig, type CmsField } from '../../src/lib/cms/config.ts';
 import { schemaDisagreements } from '../../src/lib/cms/schema-check.ts';
 import { contentFolderInRepository } from '../../src/lib/cms/content-folder.ts';
 import { isServedBundleFile, servedBundleFiles } from '../../src/lib/cms/bundle.ts';
 import { SECTIONS_FORMAT, SECTIONS_LIST_FIELD } from '../../src/lib/cms/formats.ts';
-import { ARTICLE_TYPES, PAGE_KINDS, SECTION_KINDS, articleSchema, field, siteSchema } from '../../src/lib/content/schema/index.ts';
+import { sectionsFromFile, sectionsToFile } from '../../src/lib/cms/sections-format.ts';
+import { loadYaml } from '../../src/lib/content/yaml.ts';
+import { parseAsDecap } from '../helpers/decap-yaml.ts';
+import { ARTICLE_TYPES, PAGE_KINDS, SECTION_KINDS, articleSchema, field, sectionsSchema, siteSchema } from '../../src/lib/content/schema/index.ts';
 
 const SETTINGS = {
   contentFolder: 'content',
@@ -166,11 +168,41 @@ describe('the CMS configuration generated from the schemas', () => {
     });
   });
 
-  it('renders YAML that reads back as the configuration, the same every time', () => {
+  it('renders YAML that reads back as the configuration, the same every time, with js-yaml and with Decap', () => {
     const text = renderCmsConfig(config);
     expect(text).toBe(renderCmsConfig(cmsConfig(SETTINGS)));
     expect(text.startsWith('# Generated at build time')).toBe(true);
-    expect(parse(text)).toEqual(JSON.parse(JSON.stringify(config)));
+    const expected = JSON.parse(JSON.stringify(config));
+    expect(loadYaml(text)).toEqual(expected);
+    expect(parseAsDecap(text)).toEqual(expected);
+  });
+
+  it('writes each value where it is used: no YAML anchors or aliases, which readers resolve differently', () => {
+    // Two fields share one pattern object; without noRefs js-yaml writes it once as &ref_0 and refers to it as *ref_0.
+    expect(renderCmsConfig(config)).not.toMatch(/[&*]ref_\d/);
+  });
+});
+
+describe("the admin page's sections.yaml format", () => {
+  const sample = readFileSync(path.join(import.meta.dirname, '../../content/sections.yaml'), 'utf8');
+
+  it('reads the list as one field and writes back a list the validator reads as before', () => {
+    const data = sectionsFromFile(sample);
+    expect(data).toEqual({ [SECTIONS_LIST_FIELD]: loadYaml(sample) });
+    const written = sectionsToFile(data);
+    expect(loadYaml(written)).toEqual(loadYaml(sample));
+    expect(sectionsSchema().safeParse(loadYaml(written)).success).toBe(true);
+  });
+
+  it('keeps text that looks like another type as text, and long descriptions on one line', () => {
+    const items = [{ id: 'no', name: '2026', label: 'ON', description: `Trade: ${'a long sentence '.repeat(12)}# and more` }];
+    const written = sectionsToFile({ [SECTIONS_LIST_FIELD]: items });
+    expect(loadYaml(written)).toEqual(items);
+    expect(written.trimEnd().split('\n')).toHaveLength(4);
+  });
+
+  it('reads an empty file as an empty list', () => {
+    expect(sectionsFromFile('')).toEqual({ [SECTIONS_LIST_FIELD]: [] });
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMarkdownSource } from '../../src/lib/content/frontmatter.ts';
+import matter from 'gray-matter';
+import { parseMarkdownSource, splitSource } from '../../src/lib/content/frontmatter.ts';
 import { YamlLocator } from '../../src/lib/content/yaml-locate.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -69,6 +70,44 @@ describe('parseMarkdownSource', () => {
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.problem).toMatchObject({ line: 5, field: 'file' });
   });
+  it('refuses text after the closing "---" on its line, naming the line and the text', () => {
+    for (const [closing, column, extra] of [
+      ['--- The strike went on.', 5, 'The strike went on.'],
+      ['---x', 4, 'x'],
+      ['----', 4, '-'],
+    ] as const) {
+      const outcome = parseMarkdownSource(bytes(`---\ntitle: A\n${closing}\nBody.\n`));
+      expect(!outcome.ok && outcome.problem).toEqual({
+        line: 3,
+        column,
+        field: 'frontmatter',
+        message: `"${closing}" ends the frontmatter, but the closing line must be "---" alone; put "${extra}" on a line of its own or remove it`,
+      });
+    }
+  });
+  it('allows spaces after either "---", and frontmatter of comments alone (no fields, as an empty one)', () => {
+    const spaced = parseMarkdownSource(bytes('---  \ntitle: A\n--- \t\nBody.\n'));
+    expect(spaced.ok && spaced.source).toMatchObject({ data: { title: 'A' }, body: 'Body.\n', bodyLine: 4 });
+    const comments = parseMarkdownSource(bytes('---\n# to do\n---\nBody.\n'));
+    expect(comments.ok && comments.source).toMatchObject({ data: {}, body: 'Body.\n', bodyLine: 4 });
+  });
+  it('ends the frontmatter at the first "---" line, as gray-matter does, even inside a block of text', () => {
+    const outcome = parseMarkdownSource(bytes('---\ntitle: A\n---\nBody.\n\n---\n\nMore.\n'));
+    expect(outcome.ok && outcome.source).toMatchObject({ data: { title: 'A' }, body: 'Body.\n\n---\n\nMore.\n', bodyLine: 4 });
+  });
+  it("always passes gray-matter options, so its cache keyed by each file's whole text stays empty", () => {
+    parseMarkdownSource(bytes('---\ntitle: Cached?\n---\nBody.\n'));
+    splitSource(bytes('---\ntitle: Cached?\n---\nBody.\n'));
+    // Not in gray-matter's type declarations, but in its index.js: `matter.cache`.
+    expect(Object.keys((matter as unknown as { cache: object }).cache)).toEqual([]);
+  });
+  it('splits a file again without parsing it, exactly as parsing did (for cached findings)', () => {
+    const text = '\uFEFF---\r\ntitle: A\r\ndek: "b"\r\n---\r\n\r\nBody\r\n';
+    const outcome = parseMarkdownSource(bytes(text));
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(splitSource(bytes(text))).toEqual({ frontmatterText: outcome.source.frontmatterText, body: outcome.source.body });
+  });
   it('refuses files over 1 MB', () => {
     const outcome = parseMarkdownSource(new Uint8Array(5 * 1024 * 1024).fill(0x61));
     expect(!outcome.ok && outcome.problem.message).toContain('5.0 MB');
@@ -86,5 +125,45 @@ describe('YamlLocator', () => {
   it('falls back to the nearest ancestor for a missing key', () => {
     expect(locator.locate(['hero', 'credit'])).toEqual({ line: 3, column: 1 });
     expect(locator.locate(['dek'])).toEqual({ line: 1, column: 1 });
+    expect(locator.locate(['title', 'deeper'])).toEqual({ line: 2, column: 1 });
+    expect(locator.locate(['authors', 2])).toEqual({ line: 6, column: 1 });
+  });
+  it('finds keys and items written in brackets and braces, quoted keys, and values under comments', () => {
+    const text = [
+      '',
+      'tags: [ports, "red sea",',
+      '  shipping]',
+      'hero: { src: a.jpg, alt: "x, y" }',
+      '"quoted key": 1',
+      '# a comment',
+      'corrections:',
+      '  - date: 2026-10-15',
+      '    text: |',
+      '      A block',
+      '      of text.',
+      '  -   date: 2026-10-16',
+      '? explicit',
+      ': value',
+      'last: x',
+    ].join('\n');
+    const at = new YamlLocator(text);
+    expect(at.locate(['tags', 1])).toEqual({ line: 2, column: 15 });
+    expect(at.locate(['tags', 2])).toEqual({ line: 3, column: 3 });
+    expect(at.locate(['hero', 'alt'])).toEqual({ line: 4, column: 21 });
+    expect(at.locate(['quoted key'])).toEqual({ line: 5, column: 1 });
+    expect(at.locate(['corrections', 0, 'text'])).toEqual({ line: 9, column: 5 });
+    expect(at.locate(['corrections', 1])).toEqual({ line: 12, column: 7 });
+    expect(at.locate(['corrections', 1, 'date'])).toEqual({ line: 12, column: 7 });
+    expect(at.locate(['explicit'])).toEqual({ line: 13, column: 3 });
+    expect(at.locate(['last'])).toEqual({ line: 15, column: 1 });
+  });
+  it('counts CRLF lines as the file does, and locates a list of sections', () => {
+    const at = new YamlLocator('- id: world\r\n  name: World\r\n- id: africa\r\n  kind: brand\r\n');
+    expect(at.locate([1, 'kind'])).toEqual({ line: 4, column: 3 });
+    expect(at.locate([1])).toEqual({ line: 3, column: 3 });
+  });
+  it('does not throw on text that does not parse (the validator reports its YAML error instead)', () => {
+    const at = new YamlLocator('\ntitle: A\ndek: "open\nhero: [x\n');
+    expect(at.locate(['title'])).toEqual({ line: 1, column: 1 });
   });
 });

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
+import yaml from 'js-yaml';
 
 interface Step {
   name?: string;
@@ -54,10 +54,11 @@ const DIR = new URL('../../.github/workflows/', import.meta.url);
 
 function load(file: string): { text: string; workflow: Workflow } {
   const text = readFileSync(new URL(file, DIR), 'utf8');
-  const document = parseDocument(text);
-  expect(document.errors, `${file}: YAML errors`).toEqual([]);
-  expect(document.warnings, `${file}: YAML warnings`).toEqual([]);
-  return { text, workflow: document.toJS() as Workflow };
+  const warnings: string[] = [];
+  // A YAML error throws; the core schema reads `on:` as a key, as GitHub does (YAML 1.2).
+  const workflow = yaml.load(text, { schema: yaml.CORE_SCHEMA, onWarning: (warning) => warnings.push(warning.message) }) as Workflow;
+  expect(warnings, `${file}: YAML warnings`).toEqual([]);
+  return { text, workflow };
 }
 
 const ci = load('ci.yml');

@@ -14,11 +14,11 @@
  * relative to the file, authors in the order picked.
  */
 import { z } from 'zod';
-import { stringify } from 'yaml';
 import { CONTENT_LAYOUT } from '../content/content-files.ts';
 import { SLUG_MAX_LENGTH } from '../urls.ts';
 import { articleSchema, authorSchema, pageSchema, sectionSchema, type FormInput } from '../content/schema/index.ts';
 import { LOCAL_PROXY_PORT, SECTIONS_FORMAT, SECTIONS_LIST_FIELD } from './formats.ts';
+import { dumpYaml } from '../content/yaml.ts';
 
 export { LOCAL_PROXY_PORT };
 
@@ -403,5 +403,5 @@ export function cmsConfig(settings: CmsSettings): CmsConfig {
 
 /** config.yml as /admin/ serves it. */
 export function renderCmsConfig(config: CmsConfig): string {
-  return `# Generated at build time from the content schemas (src/lib/cms/config.ts); change those, not this file.\n${stringify(config, { lineWidth: 0 })}`;
+  return `# Generated at build time from the content schemas (src/lib/cms/config.ts); change those, not this file.\n${dumpYaml(config)}`;
 }

@@ -9,7 +9,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import yaml from 'js-yaml';
 import { z } from 'zod';
 import { CONTENT_LAYOUT, MARKDOWN_FILE, listFiles } from './content-files.ts';
 import { parseMarkdownSource } from './frontmatter.ts';
@@ -18,6 +17,7 @@ import { ARTICLE_TYPES, articleSchema, sectionsSchema, type ArticleType } from '
 import { readSiteTimeZone } from './site-file.ts';
 import { toZonedIso } from '../dates.ts';
 import { isReservedTopLevel, slugFromFileName, slugProblem, suggestSlug } from '../urls.ts';
+import { loadYaml } from './yaml.ts';
 
 export interface NewArticleRequest {
   type: string;
@@ -53,7 +53,7 @@ export function readContentFacts(contentDir: string): { facts: ContentFacts; pro
   const shown = (...parts: string[]) => path.join(contentDir, ...parts).split(path.sep).join('/');
   let sections: ContentFacts['sections'] = [];
   try {
-    const result = sectionsSchema().safeParse(yaml.load(readFileSync(path.join(contentDir, CONTENT_LAYOUT.sections), 'utf8'), { schema: yaml.CORE_SCHEMA }));
+    const result = sectionsSchema().safeParse(loadYaml(readFileSync(path.join(contentDir, CONTENT_LAYOUT.sections), 'utf8')));
     if (result.success) sections = result.data.map(({ id, name, kind }) => ({ id, name, kind }));
     else problems.push(`${shown(CONTENT_LAYOUT.sections)} has errors; run npm run validate and fix them first`);
   } catch (error) {

@@ -5,13 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
 import { isValidTimeZone } from '../dates.ts';
 import { CONTENT_LAYOUT } from './content-files.ts';
+import { loadYaml } from './yaml.ts';
 
 function readLoosely(contentDir: string): Record<string, unknown> {
   try {
-    const data = yaml.load(readFileSync(path.join(contentDir, CONTENT_LAYOUT.site), 'utf8'), { schema: yaml.CORE_SCHEMA });
+    const data = loadYaml(readFileSync(path.join(contentDir, CONTENT_LAYOUT.site), 'utf8'));
     return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
   } catch {
     return {};

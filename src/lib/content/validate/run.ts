@@ -7,12 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.ts';
 import { parseMarkdownSource, type ParsedSource } from '../frontmatter.ts';
 import { MARKDOWN_FILE, displayPath, listFiles } from '../content-files.ts';
 import { ImageFileCache } from '../image-files.ts';
+import { loadYaml, YamlError } from '../yaml.ts';
 import { FileReporter, plain } from './reporter.ts';
 
 /** Files an editor may have meant as content but that are not read: worth a warning. */
@@ -79,9 +79,9 @@ export class ValidationRun {
     const reporter = new FileReporter(this.diagnostics, file, text);
     let data: unknown;
     try {
-      data = yaml.load(text, { schema: yaml.CORE_SCHEMA });
+      data = loadYaml(text);
     } catch (error) {
-      if (!(error instanceof yaml.YAMLException)) throw error;
+      if (!(error instanceof YamlError)) throw error;
       reporter.atLine((error.mark?.line ?? 0) + 1, (error.mark?.column ?? 0) + 1, 'yaml', 'error', `YAML error: ${error.reason}`);
       return { reporter };
     }
