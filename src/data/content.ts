@@ -7,7 +7,7 @@ import path from 'node:path';
 import { getCollection } from 'astro:content';
 import type { PhotoFacts } from '../lib/photos.ts';
 import type { ArticleType, Section, SiteConfig } from '../lib/schema.ts';
-import { kickerLabel, moreFromSectionHeading, sectionLabel } from '../lib/article-labels.ts';
+import { isShortTakesBrand, kickerLabel, moreFromSectionHeading, sectionLabel } from '../lib/article-labels.ts';
 import { displayedDate, localDateKey, type DisplayedDate } from '../lib/dates.ts';
 import type { Headline } from '../lib/headline-list.ts';
 import { buildNow, compareNewestFirst, isPublic, showsWithdrawalNotice } from '../lib/visibility.ts';
@@ -430,5 +430,4 @@ export function headlineOf(article: ArticleView): Headline {
 }
 
 /** Regular sections, without the short-takes brands. */
-export const regularSections = sections.filter((section) => section.kind === 'section');
-export const shortTakeBrands = sections.filter((section) => section.kind === 'short-takes');
+export const regularSections = sections.filter((section) => !isShortTakesBrand(section));

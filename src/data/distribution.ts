@@ -5,12 +5,12 @@
  */
 import path from 'node:path';
 import sharp from 'sharp';
-import { base, site, sitePath, articleBodyHtml, type ArticleView, type SeriesView } from './content.ts';
+import { base, site, sitePath, articleBodyHtml, type ArticleView, type AuthorView, type SectionView, type SeriesView } from './content.ts';
 import { shareRendition } from '../lib/photos.ts';
 import { publisherPolicies } from './pages.ts';
-import { absoluteUrl } from '../lib/urls.ts';
+import { absoluteUrl, homePath, listFeedPath, searchPath, siteFeedPath } from '../lib/urls.ts';
 import { breadcrumbList, homeGraph, newsArticle, seriesPageJsonLd, type JsonLdPublisher } from '../lib/json-ld.ts';
-import { FEED_ITEM_LIMIT, feedContentHtml, rssFeed, type FeedImage } from '../lib/feeds.ts';
+import { FEED_ITEM_LIMIT, SITE_FEED_SUBJECT, feedContentHtml, feedTitle, rssFeed, type FeedImage } from '../lib/feeds.ts';
 import { photoCreditLine, republishCreditLine } from '../lib/credits.ts';
 
 export interface ShareImage {
@@ -41,7 +41,7 @@ export function articleShareImage(article: ArticleView): ShareImage | undefined 
 
 export const publisher: JsonLdPublisher = {
   name: site.name,
-  url: absolute(sitePath('/')),
+  url: absolute(sitePath(homePath())),
   logo: { url: absolute(sitePath(site.logo.src)) },
   policies: publisherPolicies(absolute),
 };
@@ -68,7 +68,7 @@ export function articleJsonLd(article: ArticleView): unknown[] {
       series: article.series ? { name: article.series.title, url: article.series.absoluteUrl } : undefined,
     }),
     breadcrumbList([
-      { name: site.name, url: absolute(sitePath('/')) },
+      { name: site.name, url: absolute(sitePath(homePath())) },
       { name: article.section.name, url: absolute(article.section.url) },
       { name: article.title, url: article.absoluteUrl },
     ]),
@@ -93,7 +93,7 @@ export const homeJsonLd = homeGraph({
   description: site.description,
   language: site.language,
   sameAs: site.social.filter((link) => link.network !== 'rss').map((link) => link.url),
-  searchUrl: absolute(sitePath('/search/')),
+  searchUrl: absolute(sitePath(searchPath())),
 });
 
 // --- feeds ---------------------------------------------------------------------
@@ -104,10 +104,14 @@ export interface FeedLink {
 }
 
 /** The site-wide feed, linked from every page. */
-export const siteFeed: FeedLink = { title: `${site.name}: latest`, href: sitePath('/rss.xml') };
-export const sectionFeedPath = (sectionUrl: string) => `${sectionUrl}rss.xml`;
-export const authorFeedPath = (authorUrl: string) => `${authorUrl}rss.xml`;
-export const seriesFeedPath = (seriesUrl: string) => `${seriesUrl}rss.xml`;
+export const siteFeed: FeedLink = { title: feedTitle(site.name, SITE_FEED_SUBJECT), href: sitePath(siteFeedPath()) };
+
+/** The feed that follows a list page (its address under the base), named after what the list shows. */
+const listFeed = (subject: string, listUrl: string): FeedLink => ({ title: feedTitle(site.name, subject), href: listFeedPath(listUrl) });
+/** A section's or a short-takes brand's feed, linked from its pages and its articles. */
+export const sectionFeed = (section: SectionView): FeedLink => listFeed(section.name, section.url);
+export const authorFeed = (author: AuthorView): FeedLink => listFeed(author.name, author.url);
+export const seriesFeed = (series: SeriesView): FeedLink => listFeed(series.title, series.url);
 
 // An article appears in the site feed, its section's and each author's: render its item once.
 const feedContent = new Map<string, { html: string; image?: FeedImage }>();
