@@ -7,7 +7,7 @@ import path from 'node:path';
 import { getCollection } from 'astro:content';
 import type { PhotoFacts } from '../lib/photos.ts';
 import type { ArticleType, Section, SiteConfig } from '../lib/schema.ts';
-import { isShortTakesBrand, kickerLabel, moreFromSectionHeading, sectionLabel } from '../lib/article-labels.ts';
+import { kickerLabel, moreFromSectionHeading, sectionLabel } from '../lib/article-labels.ts';
 import { displayedDate, localDateKey, type DisplayedDate } from '../lib/dates.ts';
 import type { Headline } from '../lib/headline-list.ts';
 import { buildNow, compareNewestFirst, isPublic, showsWithdrawalNotice } from '../lib/visibility.ts';
@@ -428,6 +428,3 @@ export const copyrightYear = articles[0] ? localDateKey(articles[0].published, s
 export function headlineOf(article: ArticleView): Headline {
   return { url: article.url, title: article.title, sectionLabel: article.sectionLabel, published: article.dates.published };
 }
-
-/** Regular sections, without the short-takes brands. */
-export const regularSections = sections.filter((section) => !isShortTakesBrand(section));

@@ -5,7 +5,7 @@
  * publishes (distribution.ts, `articleShareImage`, the one place photos are
  * asked for), as plain data for src/lib/newsletter.ts.
  */
-import { site, articles, regularSections, isUnpublished, sitePath, type ArticleView } from './content.ts';
+import { site, articles, sections, isUnpublished, sitePath, type ArticleView } from './content.ts';
 import { articleShareImage } from './distribution.ts';
 import { absoluteUrl, homePath } from '../lib/urls.ts';
 import { isShortTakesBrand } from '../lib/article-labels.ts';
@@ -35,7 +35,8 @@ function requestedIssue(): NewsletterIssue | undefined {
   return {
     publication: { name: site.name, url: absoluteUrl(sitePath(homePath()), site.url), description: site.description, language: site.language },
     range,
-    sections: regularSections
+    sections: sections
+      .filter((section) => !isShortTakesBrand(section))
       .map((section) => ({ name: section.name, url: absoluteUrl(section.url, site.url), pieces: week.filter((article) => article.section.id === section.id).map(piece) }))
       .filter((section) => section.pieces.length > 0),
     shortTakes: week.filter((article) => isShortTakesBrand(article.section)).map((article) => ({ label: article.sectionLabel, title: article.title, url: article.absoluteUrl })),

@@ -6,7 +6,8 @@
  */
 import { ARTICLE_TYPE_LABELS, type ArticleType, type Section } from './schema.ts';
 
-type LabelledSection = Pick<Section, 'kind' | 'name' | 'label'>;
+/** What the labels need to know of a section or short-takes brand. */
+export type LabelledSection = Pick<Section, 'kind' | 'name' | 'label'>;
 
 export function isShortTakesBrand(section: Pick<Section, 'kind'>): boolean {
   return section.kind === 'short-takes';

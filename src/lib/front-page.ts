@@ -5,8 +5,7 @@
  * regular section (a short take is too slight to lead), and the section rails
  * leave it out so it never shows twice.
  */
-import { isShortTakesBrand, sectionLabel } from './article-labels.ts';
-import type { Section } from './schema.ts';
+import { isShortTakesBrand, sectionLabel, type LabelledSection } from './article-labels.ts';
 
 /** How many pieces each part of the front page shows. */
 export const FRONT_PAGE_COUNTS = {
@@ -18,7 +17,8 @@ export const FRONT_PAGE_COUNTS = {
   section: 3,
 } as const;
 
-export type FrontSection = Pick<Section, 'id' | 'kind' | 'name' | 'label' | 'description'> & { url: string };
+/** A section or short-takes brand as the front page shows it: its label, its address, a brand's description. */
+export type FrontSection = LabelledSection & { id: string; description: string; url: string };
 
 export interface FrontRail<Piece> {
   /** The section or brand the rail previews. */
@@ -49,7 +49,7 @@ export function frontPage<Piece, S extends FrontSection>(input: {
   newestFirst: readonly Piece[];
   sections: readonly S[];
   piecesIn: (sectionId: string) => readonly Piece[];
-  sectionOf: (piece: Piece) => Pick<Section, 'kind'>;
+  sectionOf: (piece: Piece) => Pick<LabelledSection, 'kind'>;
 }): FrontPage<Piece> {
   const { newestFirst, sections, piecesIn, sectionOf } = input;
   const lead = newestFirst.find((piece) => !isShortTakesBrand(sectionOf(piece)));
