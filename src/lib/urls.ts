@@ -126,7 +126,7 @@ export const archivePageParameter = (number: number) => `page/${number}`;
 /** Archive page `n` of the list whose front page is `listPath` (e.g. "/latest/"): `/latest/page/<n>/`. */
 export const archivePagePath = (listPath: string, number: number) => `${listPath}${archivePageParameter(number)}/`;
 
-/** The site's feed: every section and brand. */
+/** The site's feed: the newest pieces of every section and brand. */
 export const siteFeedPath = () => '/rss.xml';
 /** The feed of a list page (a section, a short-takes brand, an author, a series): `<list>/rss.xml`. */
 export const listFeedPath = (listPath: string) => `${listPath}rss.xml`;
