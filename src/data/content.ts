@@ -429,7 +429,3 @@ export const copyrightYear = articles[0] ? localDateKey(articles[0].published, s
 export function headlineOf(article: ArticleView): Headline {
   return { url: article.url, title: article.title, sectionLabel: article.sectionLabel, published: article.dates.published };
 }
-
-/** Regular sections, without the short-takes brands. */
-export const regularSections = sections.filter((section) => section.kind === 'section');
-export const shortTakeBrands = sections.filter((section) => section.kind === 'short-takes');

@@ -5,13 +5,13 @@
  */
 import path from 'node:path';
 import sharp from 'sharp';
-import { base, site, sitePath, articleBodyHtml, type ArticleView, type SeriesView } from './content.ts';
+import { base, site, sitePath, articleBodyHtml, type ArticleView, type AuthorView, type SectionView, type SeriesView } from './content.ts';
 import { shareRendition } from '../lib/media/photos.ts';
 import { publisherPolicies } from './pages.ts';
-import { absoluteUrl } from '../lib/urls.ts';
+import { absoluteUrl, homePath, listFeedPath, searchPath, siteFeedPath } from '../lib/urls.ts';
 import { publicDir } from '../lib/build-settings.ts';
 import { breadcrumbList, homeGraph, newsArticle, seriesPageJsonLd, type JsonLdPublisher } from '../lib/distribution/json-ld.ts';
-import { FEED_ITEM_LIMIT, feedContentHtml, rssFeed, type FeedImage } from '../lib/distribution/feeds.ts';
+import { FEED_ITEM_LIMIT, SITE_FEED_SUBJECT, feedContentHtml, feedTitle, rssFeed, type FeedImage } from '../lib/distribution/feeds.ts';
 import { photoCreditLine, republishCreditLine } from '../lib/media/credits.ts';
 
 export interface ShareImage {
@@ -42,7 +42,7 @@ export function articleShareImage(article: ArticleView): ShareImage | undefined 
 
 export const publisher: JsonLdPublisher = {
   name: site.name,
-  url: absolute(sitePath('/')),
+  url: absolute(sitePath(homePath())),
   logo: { url: absolute(sitePath(site.logo.src)) },
   policies: publisherPolicies(absolute),
 };
@@ -69,7 +69,7 @@ export function articleJsonLd(article: ArticleView): unknown[] {
       series: article.series ? { name: article.series.title, url: article.series.absoluteUrl } : undefined,
     }),
     breadcrumbList([
-      { name: site.name, url: absolute(sitePath('/')) },
+      { name: site.name, url: absolute(sitePath(homePath())) },
       { name: article.section.name, url: absolute(article.section.url) },
       { name: article.title, url: article.absoluteUrl },
     ]),
@@ -94,7 +94,7 @@ export const homeJsonLd = homeGraph({
   description: site.description,
   language: site.language,
   sameAs: site.social.filter((link) => link.network !== 'rss').map((link) => link.url),
-  searchUrl: absolute(sitePath('/search/')),
+  searchUrl: absolute(sitePath(searchPath())),
 });
 
 // --- feeds ---------------------------------------------------------------------
@@ -105,10 +105,14 @@ export interface FeedLink {
 }
 
 /** The site-wide feed, linked from every page. */
-export const siteFeed: FeedLink = { title: `${site.name}: latest`, href: sitePath('/rss.xml') };
-export const sectionFeedPath = (sectionUrl: string) => `${sectionUrl}rss.xml`;
-export const authorFeedPath = (authorUrl: string) => `${authorUrl}rss.xml`;
-export const seriesFeedPath = (seriesUrl: string) => `${seriesUrl}rss.xml`;
+export const siteFeed: FeedLink = { title: feedTitle(site.name, SITE_FEED_SUBJECT), href: sitePath(siteFeedPath()) };
+
+/** The feed that follows a list page (its address under the base), named after what the list shows. */
+const listFeed = (subject: string, listUrl: string): FeedLink => ({ title: feedTitle(site.name, subject), href: listFeedPath(listUrl) });
+/** A section's or a short-takes brand's feed, linked from its pages and its articles. */
+export const sectionFeed = (section: SectionView): FeedLink => listFeed(section.name, section.url);
+export const authorFeed = (author: AuthorView): FeedLink => listFeed(author.name, author.url);
+export const seriesFeed = (series: SeriesView): FeedLink => listFeed(series.title, series.url);
 
 // An article appears in the site feed, its section's and each author's: render its item once.
 const feedContent = new Map<string, { html: string; image?: FeedImage }>();

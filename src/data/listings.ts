@@ -1,6 +1,7 @@
 /** Paginated lists (latest, sections, authors, tags) as static paths: a front page plus stable archive pages. */
 import { paginateArchive, pageNavigation, type PageNavigation } from '../lib/pagination.ts';
 import type { ArticleView } from './content.ts';
+import { archivePageParameter } from '../lib/urls.ts';
 
 /** Articles per list page. */
 export const PAGE_SIZE = 20;
@@ -22,7 +23,7 @@ export function listingPages(base: string, newestFirst: ArticleView[]): ListingP
   return [
     { page: undefined, pageNumber: 'front', items: archive.front, navigation: pageNavigation(base, total, PAGE_SIZE, 'front') },
     ...archive.pages.map((archivePage) => ({
-      page: `page/${archivePage.number}`,
+      page: archivePageParameter(archivePage.number),
       pageNumber: archivePage.number,
       items: archivePage.items,
       navigation: pageNavigation(base, total, PAGE_SIZE, archivePage.number),

@@ -5,9 +5,10 @@
  * publishes (distribution.ts, `articleShareImage`, the one place photos are
  * asked for), as plain data for src/lib/distribution/newsletter.ts.
  */
-import { site, articles, regularSections, isUnpublished, sitePath, type ArticleView } from './content.ts';
+import { site, articles, sections, isUnpublished, sitePath, type ArticleView } from './content.ts';
 import { articleShareImage } from './distribution.ts';
-import { absoluteUrl } from '../lib/urls.ts';
+import { absoluteUrl, homePath } from '../lib/urls.ts';
+import { isShortTakesBrand } from '../lib/presentation/article-labels.ts';
 import { NEWSLETTER_WEEK_VARIABLE, parseIsoWeek, piecesOfWeek, weekRange, type NewsletterIssue, type NewsletterPiece } from '../lib/distribution/newsletter.ts';
 
 function piece(article: ArticleView): NewsletterPiece {
@@ -32,12 +33,13 @@ function requestedIssue(): NewsletterIssue | undefined {
   // The preview shows drafts and scheduled pieces; an issue never does.
   const week = piecesOfWeek(articles, range, (article) => !isUnpublished(article));
   return {
-    publication: { name: site.name, url: absoluteUrl(sitePath('/'), site.url), description: site.description, language: site.language },
+    publication: { name: site.name, url: absoluteUrl(sitePath(homePath()), site.url), description: site.description, language: site.language },
     range,
-    sections: regularSections
+    sections: sections
+      .filter((section) => !isShortTakesBrand(section))
       .map((section) => ({ name: section.name, url: absoluteUrl(section.url, site.url), pieces: week.filter((article) => article.section.id === section.id).map(piece) }))
       .filter((section) => section.pieces.length > 0),
-    shortTakes: week.filter((article) => article.section.kind === 'short-takes').map((article) => ({ label: article.sectionLabel, title: article.title, url: article.absoluteUrl })),
+    shortTakes: week.filter((article) => isShortTakesBrand(article.section)).map((article) => ({ label: article.sectionLabel, title: article.title, url: article.absoluteUrl })),
   };
 }
 

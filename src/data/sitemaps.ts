@@ -12,7 +12,7 @@ import {
   sitePath,
   type ArticleView,
 } from './content.ts';
-import { absoluteUrl, latestPath, tagPath } from '../lib/urls.ts';
+import { absoluteUrl, homePath, latestPath, sitemapPartPath, tagPath } from '../lib/urls.ts';
 import { localDateKey } from '../lib/dates.ts';
 import { articleParts, splitIntoParts, type SitemapPart, type SitemapUrl } from '../lib/distribution/sitemap.ts';
 import { sitePages } from './pages.ts';
@@ -32,7 +32,7 @@ export const canonicalArticles = previewBuild ? [] : articles.filter((article) =
 const listPages: SitemapUrl[] = previewBuild
   ? []
   : [
-      { url: absolute('/'), lastmod: newestChange(articles) },
+      { url: absolute(homePath()), lastmod: newestChange(articles) },
       { url: absolute(latestPath()), lastmod: newestChange(articles) },
       ...sections.map((section) => ({ url: absoluteUrl(section.url, site.url), lastmod: newestChange(articlesInSection(section.id)) })),
       ...authors.map((author) => ({ url: absoluteUrl(author.url, site.url), lastmod: newestChange(articlesByAuthor(author.id)) })),
@@ -49,4 +49,4 @@ export const sitemapParts: SitemapPart[] = [
   ),
 ];
 
-export const sitemapPartUrl = (part: SitemapPart) => absolute(`/sitemaps/${part.name}`);
+export const sitemapPartUrl = (part: SitemapPart) => absolute(sitemapPartPath(part.name));

@@ -10,6 +10,7 @@
  *   /latest/page/1/     the oldest `pageSize` items
  *   /latest/page/N/     the newest archive page (may hold fewer)
  */
+import { archivePagePath } from './urls.ts';
 
 export interface ArchivePage<T> {
   /** 1 = oldest. */
@@ -58,19 +59,14 @@ export interface PageNavigation {
   links: PageLink[];
 }
 
-/** `base` is the list's front page path, e.g. "/latest/". */
-export function archivePagePath(base: string, number: number): string {
-  return `${base}page/${number}/`;
-}
-
-/**
- * Navigation for the front page (`current` = 'front') or an archive page.
- * Older from the front page leads to the archive page holding the item right
- * after the front page's last one.
- */
 /** Archive pages linked on each side of the current one. */
 export const PAGE_WINDOW = 2;
 
+/**
+ * Navigation for the front page (`current` = 'front') or an archive page of the
+ * list whose front page is `base` (e.g. "/latest/"). Older from the front page
+ * leads to the archive page holding the item right after the front page's last one.
+ */
 export function pageNavigation(base: string, totalItems: number, pageSize: number, current: number | 'front'): PageNavigation {
   const pageCount = Math.ceil(totalItems / pageSize);
   const pageOfOldestIndex = (indexFromOldest: number) => Math.floor(indexFromOldest / pageSize) + 1;

@@ -1,6 +1,8 @@
 /**
  * The URL scheme of the publication. Every public address is built here, so
- * that pages, feeds, sitemaps and the validator agree on it.
+ * that pages, feeds, sitemaps, host files and the validator agree on it.
+ * Paths are from the site root; pages put them under the build's base
+ * (`sitePath` in src/data/content.ts).
  *
  *   /                              home
  *   /<article-slug>/               an article (slug = the Markdown file's name)
@@ -11,10 +13,17 @@
  *   /tag/<tag>/                    a tag's page
  *   /series/<series-id>/           a series' parts in order (content/series.yaml)
  *   /<page-slug>/                  a site page (About, Masthead...; content/pages/<slug>.md)
+ *   /search/                       the search page; Pagefind's index under /pagefind/
+ *   /rss.xml                       the site's feed; <list>/rss.xml for a section, brand, author or series
+ *   /sitemap.xml                   the sitemap index, its parts under /sitemaps/; /news-sitemap.xml for Google News
+ *   /admin/                        the editors' CMS, its settings at /admin/config.yml
+ *   /favicon.svg, /robots.txt, /_headers, /_redirects   files browsers, crawlers and hosts ask for
  *
  * Article slugs share the top level with sections and fixed routes, so the
  * validator refuses any slug that would collide with them.
  */
+import { PHOTO_DIRECTORY } from './media/photos.ts';
+import { SEARCH_DIRECTORY } from './search/shards.ts';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MAX_LENGTH = 80;
@@ -26,6 +35,8 @@ export const RESERVED_TOP_LEVEL = [
   '_headers',
   '_redirects',
   'about',
+  // The editors' CMS (src/pages/admin/).
+  'admin',
   'api',
   'assets',
   'author',
@@ -37,6 +48,7 @@ export const RESERVED_TOP_LEVEL = [
   'images',
   'latest',
   'logo.svg',
+  'news-sitemap.xml',
   'page',
   'pagefind',
   // Pull requests' previews are deployed beside the site, under previews/pr-<number>/.
@@ -98,6 +110,7 @@ export function slugFromFileName(filePath: string): string {
   return base.replace(/\.md$/i, '');
 }
 
+export const homePath = () => '/';
 export const articlePath = (slug: string) => `/${slug}/`;
 export const sectionPath = (sectionId: string) => `/${sectionId}/`;
 export const authorPath = (authorId: string) => `/author/${authorId}/`;
@@ -106,6 +119,38 @@ export const seriesPath = (seriesId: string) => `/series/${seriesId}/`;
 export const sitePagePath = (slug: string) => `/${slug}/`;
 export const latestPath = () => '/latest/';
 export const latestRailPath = () => '/latest/rail.html';
+export const searchPath = () => '/search/';
+
+/** The `[...page]` route parameter of a list's archive page `n`: `page/<n>`. */
+export const archivePageParameter = (number: number) => `page/${number}`;
+/** Archive page `n` of the list whose front page is `listPath` (e.g. "/latest/"): `/latest/page/<n>/`. */
+export const archivePagePath = (listPath: string, number: number) => `${listPath}${archivePageParameter(number)}/`;
+
+/** The site's feed: the newest pieces of every section and brand. */
+export const siteFeedPath = () => '/rss.xml';
+/** The feed of a list page (a section, a short-takes brand, an author, a series): `<list>/rss.xml`. */
+export const listFeedPath = (listPath: string) => `${listPath}rss.xml`;
+
+export const sitemapIndexPath = () => '/sitemap.xml';
+/** A part of the sitemap, by its file name (src/lib/distribution/sitemap.ts names them, e.g. "articles-2026.xml"). */
+export const sitemapPartPath = (fileName: string) => `/sitemaps/${fileName}`;
+export const newsSitemapPath = () => '/news-sitemap.xml';
+
+export const faviconPath = () => '/favicon.svg';
+/** The editors' CMS (src/pages/admin/) and the settings it reads. */
+export const cmsPath = () => '/admin/';
+export const cmsConfigPath = () => `${cmsPath()}config.yml`;
+
+/** Where Astro writes bundled scripts and stylesheets, each named with a digest of its content. */
+export const bundledAssetsPath = () => '/_astro/';
+/** Photo renditions (src/lib/media/photos.ts). */
+export const photosPath = () => `/${PHOTO_DIRECTORY}/`;
+/** Pagefind's index, script and WebAssembly (src/lib/search/shards.ts). */
+export const searchIndexPath = () => `/${SEARCH_DIRECTORY}/`;
+
+/** Files at the site root that static hosts read (Netlify, Cloudflare Pages): redirects and response headers. */
+export const HOST_FILES = { redirects: '_redirects', headers: '_headers' } as const;
+export type HostFile = (typeof HOST_FILES)[keyof typeof HOST_FILES];
 
 /** Absolute URL for a site path, given the publication's base URL from site.yaml. */
 export function absoluteUrl(path: string, siteUrl: string): string {

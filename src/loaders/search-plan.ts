@@ -11,7 +11,7 @@ import type { ArticleRecord, ContentReport } from '../lib/content/validate.ts';
 import type { RenderCache } from '../lib/render-cache.ts';
 import { isPublic } from '../lib/content/visibility.ts';
 import { articlePath } from '../lib/urls.ts';
-import { kickerLabel, isShortTakesBrand } from '../lib/presentation/article-labels.ts';
+import { kickerLabel, kickerSectionName } from '../lib/presentation/article-labels.ts';
 import { republishCreditLine } from '../lib/media/credits.ts';
 import { displayedDate } from '../lib/dates.ts';
 import { searchDocument, SEARCH_DOCUMENT_VERSION, type SearchDocumentInput } from '../lib/search/document.ts';
@@ -64,7 +64,7 @@ export function writeSearchPlan(
       language: site.language,
       url: articlePath(article.slug),
       kicker: kickerLabel(data.type, section),
-      section: isShortTakesBrand(section) ? undefined : section.name,
+      section: kickerSectionName(section),
       title: smartenText(data.title, ''),
       dek: smartenText(data.dek, ''),
       authors: data.authors.map((id) => authorNames.get(id) ?? id),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalUrl, isCanonicalHere } from '../../src/lib/distribution/canonical.ts';
-import { redirectsFile, robotsTxt } from '../../src/lib/distribution/host-files.ts';
+import { CLOUDFLARE_STATIC_REDIRECT_LIMIT, redirectLimitWarning, redirectsFile, robotsTxt } from '../../src/lib/distribution/host-files.ts';
 
 const selfUrl = 'https://gazette.example/piece/';
 const original = 'https://harbor.example/piece';
@@ -31,6 +31,14 @@ describe('host files', () => {
       { from: '/alpha-old/', to: '/alpha/' },
     ])).toBe(
       ['# Former article addresses (previousSlugs); written by the build.', '/alpha-old/ /alpha/ 301', '/alpha-old /alpha/ 301', '/zeta-old/ /zeta/ 301', '/zeta-old /zeta/ 301', ''].join('\n'),
+    );
+  });
+
+  it('warns when Cloudflare Pages would read only part of _redirects: two rules per former address', () => {
+    const redirects = (count: number) => Array.from({ length: count }, (_, index) => ({ from: `/old-${index}/`, to: `/new-${index}/` }));
+    expect(redirectLimitWarning(redirects(CLOUDFLARE_STATIC_REDIRECT_LIMIT / 2))).toBeUndefined();
+    expect(redirectLimitWarning(redirects(CLOUDFLARE_STATIC_REDIRECT_LIMIT / 2 + 1))).toBe(
+      `_redirects: ${CLOUDFLARE_STATIC_REDIRECT_LIMIT + 2} rules; Cloudflare Pages reads only the first ${CLOUDFLARE_STATIC_REDIRECT_LIMIT}. The static redirect pages still answer every former address.`,
     );
   });
 

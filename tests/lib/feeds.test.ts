@@ -3,7 +3,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { xmlError } from '../helpers/xml.ts';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
-import { feedContentHtml, rssFeed, type FeedItem } from '../../src/lib/distribution/feeds.ts';
+import { authorFeedDescription, feedContentHtml, feedTitle, rssFeed, SITE_FEED_SUBJECT, type FeedItem } from '../../src/lib/distribution/feeds.ts';
 
 const articleUrl = 'https://gazette.example/ports-and-tariffs/';
 const image = { url: 'https://gazette.example/_astro/harbour.jpg', width: 1200, height: 675, type: 'image/jpeg', alt: 'Cranes', credit: 'Ana Ruiz/Reuters' };
@@ -77,5 +77,17 @@ describe('rssFeed', () => {
     const xml = await rssFeed(channel, []);
     expect(xmlError(xml)).toBeNull();
     expect(xml).not.toContain('<item>');
+  });
+});
+
+describe('feed names', () => {
+  it('names a feed after the publication and what it follows', () => {
+    expect(feedTitle('The Gazette', 'Middle East')).toBe('The Gazette: Middle East');
+    expect(feedTitle('The Gazette', SITE_FEED_SUBJECT)).toBe('The Gazette: latest');
+  });
+
+  it('describes an author\'s feed with the role when there is one', () => {
+    expect(authorFeedDescription('The Gazette', { name: 'Noor Haddad', role: 'Gulf correspondent' })).toBe('Articles by Noor Haddad, Gulf correspondent, from The Gazette');
+    expect(authorFeedDescription('The Gazette', { name: 'Noor Haddad' })).toBe('Articles by Noor Haddad, from The Gazette');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CACHE_CONTROL,
+  CLOUDFLARE_HEADER_RULE_LIMIT,
   CMS_PATTERN,
   cmsContentSecurityPolicy,
   IMMUTABLE_PATTERNS,
@@ -8,6 +9,7 @@ import {
   cachePolicyFor,
   contentSecurityPolicy,
   contentTypeFor,
+  headerRuleLimitWarning,
   headerRules,
   headersFor,
   matchesPattern,
@@ -379,6 +381,15 @@ describe('pages with embeds: their frame origins, on that page only', () => {
     const rules = headerRules(options);
     expect(rules.slice(-2).map((rule) => rule.pattern)).toEqual(['/about/*', '/gulf-lending/*']);
     expect(rules.slice(0, -2)).toEqual(headerRules({ newsletterAction: NEWSLETTER }));
+  });
+
+  it('warns when Cloudflare Pages would drop the last pages\' frame rules, and only then', () => {
+    expect(headerRuleLimitWarning(options)).toBeUndefined();
+    const many = Array.from({ length: CLOUDFLARE_HEADER_RULE_LIMIT }, (_, index) => ({ path: `/embeds-${index}/`, origins: ['https://flo.uri.sh'] }));
+    const warning = headerRuleLimitWarning({ newsletterAction: NEWSLETTER, framePages: [...many, { path: '/no-frames/', origins: [] }] });
+    expect(warning).toBe(
+      `_headers: ${headerRules({ newsletterAction: NEWSLETTER, framePages: many }).length} rules, ${CLOUDFLARE_HEADER_RULE_LIMIT} of them for pages with embeds; Cloudflare Pages reads only the first ${CLOUDFLARE_HEADER_RULE_LIMIT}, so there the last pages' embeds are refused by their CSP and readers get the link under each.`,
+    );
   });
 
   it('refuses an origin outside the allowlist and an address that is not a page', () => {

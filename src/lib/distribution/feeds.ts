@@ -13,6 +13,22 @@ import { escapeXml } from './xml.ts';
 /** Items per feed: readers poll often; the archive is on the site. */
 export const FEED_ITEM_LIMIT = 50;
 
+/**
+ * A feed's name in feed readers and in pages' `<link rel="alternate">`: the
+ * publication, then what the feed follows ("The Meridian Review: Middle East").
+ */
+export function feedTitle(publication: string, subject: string): string {
+  return `${publication}: ${subject}`;
+}
+
+/** What pages call the site's own feed ("The Meridian Review: latest"); its channel carries the publication's bare name. */
+export const SITE_FEED_SUBJECT = 'latest';
+
+/** An author's feed, described: "Articles by Noor Haddad, Gulf correspondent, from The Meridian Review". */
+export function authorFeedDescription(publication: string, author: { name: string; role?: string | undefined }): string {
+  return `Articles by ${author.name}${author.role ? `, ${author.role}` : ''}, from ${publication}`;
+}
+
 export interface FeedImage {
   url: string;
   width: number;

@@ -21,13 +21,23 @@ export const CLOUDFLARE_STATIC_REDIRECT_LIMIT = 2_000;
  * meta refresh with a canonical link), which crawlers also follow.
  */
 export function redirectsFile(redirects: readonly Redirect[]): string {
-  const lines = [...redirects]
+  return ['# Former article addresses (previousSlugs); written by the build.', ...redirectRules(redirects), ''].join('\n');
+}
+
+function redirectRules(redirects: readonly Redirect[]): string[] {
+  return [...redirects]
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
     .flatMap(({ from, to }) => {
       const withSlash = from.endsWith('/') ? from : `${from}/`;
       return [`${withSlash} ${to} 301`, `${withSlash.slice(0, -1)} ${to} 301`];
     });
-  return ['# Former article addresses (previousSlugs); written by the build.', ...lines, ''].join('\n');
+}
+
+/** What to tell the editors when Cloudflare Pages would read only part of `_redirects`; undefined when it reads it all. */
+export function redirectLimitWarning(redirects: readonly Redirect[]): string | undefined {
+  const count = redirectRules(redirects).length;
+  if (count <= CLOUDFLARE_STATIC_REDIRECT_LIMIT) return undefined;
+  return `_redirects: ${count} rules; Cloudflare Pages reads only the first ${CLOUDFLARE_STATIC_REDIRECT_LIMIT}. The static redirect pages still answer every former address.`;
 }
 
 /** What a preview build (src/lib/build-target.ts) tells crawlers: nothing here is for them. */

@@ -25,6 +25,7 @@
 import { withBase } from '../build-target.ts';
 import { ALLOWED_FRAME_ORIGINS } from '../media/embeds.ts';
 import { LOCAL_PROXY_PORT } from '../cms/formats.ts';
+import { bundledAssetsPath, cmsPath, HOST_FILES, photosPath, searchIndexPath, searchPath } from '../urls.ts';
 
 /** Cache policies by name. */
 export const CACHE_CONTROL = {
@@ -54,16 +55,16 @@ export type CachePolicy = keyof typeof CACHE_CONTROL;
  * pagefind-entry.json, wasm.*.pagefind or our shards.json, which keep their
  * names across builds.
  */
-export const IMMUTABLE_PATTERNS = [
-  '/_astro/*',
+export const IMMUTABLE_PATTERNS: readonly string[] = [
+  `${bundledAssetsPath()}*`,
   // Photo renditions are named by a digest of the photo's bytes (src/lib/media/photos.ts).
-  '/images/*',
+  `${photosPath()}*`,
   // By extension, so the yearly shards under /pagefind/archive/<year>/ match too.
-  '/pagefind/*.pf_fragment',
-  '/pagefind/*.pf_index',
-  '/pagefind/*.pf_filter',
-  '/pagefind/*.pf_meta',
-] as const;
+  `${searchIndexPath()}*.pf_fragment`,
+  `${searchIndexPath()}*.pf_index`,
+  `${searchIndexPath()}*.pf_filter`,
+  `${searchIndexPath()}*.pf_meta`,
+];
 
 /**
  * Where WebAssembly must be allowed to compile: the search page, which runs
@@ -71,14 +72,14 @@ export const IMMUTABLE_PATTERNS = [
  * in a worker (/pagefind/pagefind-worker.js) and a worker is governed by the
  * CSP delivered with its own script, not by its page's.
  */
-export const WASM_PATTERNS = ['/search/*', '/pagefind/*'] as const;
+export const WASM_PATTERNS: readonly string[] = [`${searchPath()}*`, `${searchIndexPath()}*`];
 
 /**
  * The editors' CMS (Decap CMS, src/lib/cms/): a single-page application that
  * needs what reading pages forbid, so it gets a policy of its own, and is
  * never indexed.
  */
-export const CMS_PATTERN = '/admin/*';
+export const CMS_PATTERN = `${cmsPath()}*`;
 
 /** Where the CMS's local proxy listens when an editor runs `npm run cms`. */
 const CMS_LOCAL_PROXY = [`http://localhost:${LOCAL_PROXY_PORT}`, `http://127.0.0.1:${LOCAL_PROXY_PORT}`];
@@ -131,7 +132,7 @@ const FEED_TYPES: Record<string, string> = {
 };
 
 /** Host files without an extension, uploaded with the site where no host reads them. */
-const PLAIN_TEXT_FILES = new Set(['_headers', '_redirects']);
+const PLAIN_TEXT_FILES = new Set<string>(Object.values(HOST_FILES));
 
 function baseName(sitePath: string): string {
   return sitePath.slice(sitePath.lastIndexOf('/') + 1);
@@ -438,6 +439,14 @@ export function parseHeadersFile(text: string): HeaderRule[] {
     }
   }
   return rules;
+}
+
+/** What to tell the editors when Cloudflare Pages would read only the first rules of `_headers`; undefined when it reads them all. */
+export function headerRuleLimitWarning(options: HeadersOptions = {}): string | undefined {
+  const count = headerRules(options).length;
+  if (count <= CLOUDFLARE_HEADER_RULE_LIMIT) return undefined;
+  const framed = (options.framePages ?? []).filter((page) => page.origins.length > 0).length;
+  return `_headers: ${count} rules, ${framed} of them for pages with embeds; Cloudflare Pages reads only the first ${CLOUDFLARE_HEADER_RULE_LIMIT}, so there the last pages' embeds are refused by their CSP and readers get the link under each.`;
 }
 
 /** The text of a `_headers` file (Cloudflare Pages, Workers static assets, Netlify). */

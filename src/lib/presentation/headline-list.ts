@@ -7,6 +7,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { DisplayedDate } from '../dates.ts';
 import { DEFAULT_RELATED } from '../related/ranking.ts';
 import { LATEST_RAIL_SHOWN } from './latest-rail.ts';
+import { timeElement } from './date-markup.ts';
 
 export interface Headline {
   url: string;
@@ -24,7 +25,7 @@ export function headlineListHtml(headlines: readonly Headline[]): string {
         h('li', [
           h('span', { className: ['kicker'] }, headline.sectionLabel),
           h('a', { href: headline.url }, headline.title),
-          h('time', { dateTime: headline.published.iso }, headline.published.display),
+          timeElement(headline.published),
         ]),
       ),
     ),

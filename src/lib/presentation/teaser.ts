@@ -10,6 +10,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { ElementContent } from 'hast';
 import type { DisplayedDate } from '../dates.ts';
 import { photoElement, type PhotoRendition } from '../media/photo-markup.ts';
+import { timeElement } from './date-markup.ts';
 
 /** A teaser's text, from the body's opening paragraphs (src/markdown/excerpt.ts). */
 export interface Excerpt {
@@ -53,7 +54,7 @@ export function teaserHtml(input: TeaserInput, { headingLevel, lead }: TeaserVar
   children.push(
     h('p', { className: ['kicker'] }, [h('a', { href: input.sectionUrl }, input.sectionLabel)]),
     h(`h${headingLevel}`, { className: ['teaser-title'] }, [h('a', { href: input.url }, input.title)]),
-    h('p', { className: ['teaser-meta'] }, [h('time', { dateTime: input.published.iso }, input.published.display), ' · ', h('span', { className: ['reading-time'] }, input.readingTime)]),
+    h('p', { className: ['teaser-meta'] }, [timeElement(input.published), ' · ', h('span', { className: ['reading-time'] }, input.readingTime)]),
   );
   const { lead: opening, more } = input.excerpt;
   if (opening) {

@@ -12,6 +12,7 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { ElementContent } from 'hast';
 import type { DisplayedDate } from '../dates.ts';
+import { timeElement } from '../presentation/date-markup.ts';
 
 export interface SearchDocumentInput {
   language: string;
@@ -52,7 +53,7 @@ export function searchDocument(input: SearchDocumentInput): string {
     h('p', input.dek),
     h('p', `${byline(input.authors)} ${dates}`),
     // Metadata for the result listing, never indexed as text.
-    h('p', { hidden: true, dataPagefindIgnore: true }, [h('time', { dateTime: input.published.iso, dataPagefindMeta: 'date, published[datetime]' }, input.published.display)]),
+    h('p', { hidden: true, dataPagefindIgnore: true }, [timeElement(input.published, { dataPagefindMeta: 'date, published[datetime]' })]),
     { type: 'raw', value: input.bodyHtml } as unknown as ElementContent,
     ...(input.republished ? [h('p', input.republished)] : []),
     ...(input.corrections.length > 0

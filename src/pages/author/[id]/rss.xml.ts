@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { site, authors, articlesByAuthor, type AuthorView } from '../../../data/content.ts';
-import { authorFeedPath, feedResponse } from '../../../data/distribution.ts';
+import { authorFeed, feedResponse } from '../../../data/distribution.ts';
+import { authorFeedDescription } from '../../../lib/distribution/feeds.ts';
 import { feedShown, pageKey } from '../../../data/page-keys.ts';
 
 export const getStaticPaths = (() =>
@@ -8,11 +9,12 @@ export const getStaticPaths = (() =>
 
 export const GET: APIRoute = ({ props }) => {
   const { author } = props as { author: AuthorView };
+  const feed = authorFeed(author);
   return feedResponse({
-    title: `${site.name}: ${author.name}`,
-    description: `Articles by ${author.name}${author.role ? `, ${author.role}` : ''}, from ${site.name}`,
+    title: feed.title,
+    description: authorFeedDescription(site.name, author),
     pagePath: author.url,
-    feedPath: authorFeedPath(author.url),
+    feedPath: feed.href,
     articles: articlesByAuthor(author.id),
   });
 };

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { site, seriesList, type SeriesView } from '../../../data/content.ts';
+import { seriesList, type SeriesView } from '../../../data/content.ts';
 import { compareNewestFirst } from '../../../lib/content/visibility.ts';
-import { feedResponse, seriesFeedPath } from '../../../data/distribution.ts';
+import { feedResponse, seriesFeed } from '../../../data/distribution.ts';
 import { feedShown, pageKey } from '../../../data/page-keys.ts';
 
 /** A series' parts, newest first, as every feed lists its items: a reader following the series gets each new part. */
@@ -15,11 +15,12 @@ export const getStaticPaths = (() =>
 
 export const GET: APIRoute = ({ props }) => {
   const { series } = props as { series: SeriesView };
+  const feed = seriesFeed(series);
   return feedResponse({
-    title: `${site.name}: ${series.title}`,
+    title: feed.title,
     description: series.description,
     pagePath: series.url,
-    feedPath: seriesFeedPath(series.url),
+    feedPath: feed.href,
     articles: newestFirst(series),
   });
 };
