@@ -6,10 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import axe from 'axe-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
-import type { StaticServer } from '../../scripts/lib/static-server.ts';
-import { serveBuiltSite } from '../helpers/browser-site.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { liveSite } from '../helpers/browser-site.ts';
 import { stubEmbedProviders } from '../helpers/embed-stubs.ts';
 
 const site = inject('sampleSite');
@@ -49,18 +47,7 @@ const TEMPLATES: { name: string; path: string; query?: string; status?: number; 
 
 const MODES = [390, 1280].flatMap((width) => (['light', 'dark'] as const).map((colorScheme) => ({ width, colorScheme })));
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveBuiltSite(site.outDir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const live = liveSite(site.outDir);
 
 interface Violation {
   id: string;
@@ -85,8 +72,8 @@ async function openTemplate(context: BrowserContext, template: (typeof TEMPLATES
   await stubEmbedProviders(page);
   // The former-slug page sends readers on at once (meta refresh): the next page answers
   // 204 No Content, a navigation that never commits, so the redirect page stays to be checked.
-  if (template.redirect) await page.route(server.url + template.redirect, (route) => route.fulfill({ status: 204 }));
-  const response = await page.goto(server.url + template.path, { waitUntil: template.redirect ? 'domcontentloaded' : 'load' });
+  if (template.redirect) await page.route(live.server.url + template.redirect, (route) => route.fulfill({ status: 204 }));
+  const response = await page.goto(live.server.url + template.path, { waitUntil: template.redirect ? 'domcontentloaded' : 'load' });
   expect(response?.status(), template.path).toBe(template.status ?? 200);
   if (template.query) {
     await page.locator('#search-query').pressSequentially(template.query);
@@ -100,7 +87,7 @@ async function openTemplate(context: BrowserContext, template: (typeof TEMPLATES
 describe.each(MODES)('axe-core, WCAG 2.2 AA, $width px, $colorScheme', ({ width, colorScheme }) => {
   let context: BrowserContext;
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width, height: 844 }, colorScheme });
+    context = await live.browser.newContext({ viewport: { width, height: 844 }, colorScheme });
   });
   afterAll(() => context?.close());
 
@@ -115,9 +102,9 @@ describe.each(MODES)('axe-core, WCAG 2.2 AA, $width px, $colorScheme', ({ width,
 describe('share and series links on a phone (390 x 844)', () => {
   // Links inside a sentence (the part line, "All 3 parts") are exempt from WCAG 2.5.8, as in body text.
   it('are touch targets of at least 24 x 24 px', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await live.browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await page.goto(server.url + '/chokepoints-red-sea-bab-el-mandeb-insurance/');
+    await page.goto(live.server.url + '/chokepoints-red-sea-bab-el-mandeb-insurance/');
     const boxes = await page.locator('.share a, .series-nav li a').evaluateAll((links) => links.map((link) => link.getBoundingClientRect()).map(({ width, height }) => ({ width, height })));
     expect(boxes.length).toBe(8);
     for (const box of boxes) {
@@ -131,7 +118,7 @@ describe('share and series links on a phone (390 x 844)', () => {
 describe('the masthead on a phone (390 x 844)', () => {
   let context: BrowserContext;
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    context = await live.browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
   });
   afterAll(() => context?.close());
 
@@ -142,7 +129,7 @@ describe('the masthead on a phone (390 x 844)', () => {
     ['/gulf-desalination-security-clauses/', 'main h1'],
   ])('leaves the first story of %s on the first screen', async (pathname, headline) => {
     const page = await context.newPage();
-    await page.goto(server.url + pathname);
+    await page.goto(live.server.url + pathname);
     const box = await page.locator(headline).first().boundingBox();
     expect(box, pathname).not.toBeNull();
     expect(box!.y, pathname).toBeGreaterThan(0);
@@ -154,7 +141,7 @@ describe('the masthead on a phone (390 x 844)', () => {
 
   it('keeps every section, Search and the social links one tap away, without JavaScript', async () => {
     const page = await context.newPage();
-    await page.goto(server.url + '/');
+    await page.goto(live.server.url + '/');
     const links = page.locator('header.site-header nav a, header.site-header .header-tools a');
     const count = await links.count();
     expect(count).toBeGreaterThan(10);
@@ -173,8 +160,8 @@ describe('the masthead on a phone (390 x 844)', () => {
 describe('keyboard', () => {
   let page: Page;
   beforeAll(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url + '/');
+    page = await live.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(live.server.url + '/');
   });
   afterAll(() => page?.close());
 
@@ -211,7 +198,7 @@ describe('keyboard', () => {
   });
 
   it.each(['/', '/gulf-desalination-security-clauses/', '/search/'])('shows where focus is on everything Tab reaches on %s', async (pathname) => {
-    await page.goto(server.url + pathname);
+    await page.goto(live.server.url + pathname);
     await page.waitForLoadState('load');
     const seen = new Set<string>();
     for (let step = 0; step < 400; step++) {

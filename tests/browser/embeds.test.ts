@@ -6,11 +6,9 @@
  * provider's on the page that embeds one; a social post is a card that loads
  * nothing. Offline, the providers answer through a stub (tests/helpers/embed-stubs.ts).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
-import type { StaticServer } from '../../scripts/lib/static-server.ts';
-import { serveBuiltSite } from '../helpers/browser-site.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { liveSite } from '../helpers/browser-site.ts';
 import { stubEmbedProviders } from '../helpers/embed-stubs.ts';
 
 const site = inject('sampleSite');
@@ -18,18 +16,7 @@ const CHART = { path: '/panama-canal-drought-transit-queue/', origin: 'https://d
 const VIDEO = { path: '/baltic-offshore-wind-interview/', origin: 'https://www.youtube-nocookie.com' };
 const CARD = { path: '/pacific-cable-outage-cash-machines/' };
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveBuiltSite(site.outDir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const live = liveSite(site.outDir);
 
 interface Opened {
   page: Page;
@@ -41,14 +28,14 @@ interface Opened {
 }
 
 async function open(pathname: string): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await live.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const providerRequests = await stubEmbedProviders(context);
   const page = await context.newPage();
   const violations: string[] = [];
   const otherOrigins = new Set<string>();
   page.on('request', (request) => {
     const origin = new URL(request.url()).origin;
-    if (origin !== new URL(server.url).origin) otherOrigins.add(origin);
+    if (origin !== new URL(live.server.url).origin) otherOrigins.add(origin);
   });
   await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
   await page.addInitScript(() => {
@@ -56,7 +43,7 @@ async function open(pathname: string): Promise<Opened> {
       (window as unknown as { reportViolation(text: string): void }).reportViolation(`${event.effectiveDirective} blocked ${event.blockedURI}`);
     });
   });
-  const response = await page.goto(server.url + pathname);
+  const response = await page.goto(live.server.url + pathname);
   expect(response?.status(), pathname).toBe(200);
   return { page, context, csp: response?.headers()['content-security-policy'] ?? '', violations, providerRequests, otherOrigins };
 }

@@ -10,10 +10,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
-import type { StaticServer } from '../../scripts/lib/static-server.ts';
-import { serveBuiltSite } from '../helpers/browser-site.ts';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { liveSite } from '../helpers/browser-site.ts';
 import { stubEmbedProviders } from '../helpers/embed-stubs.ts';
 import { readPage } from '../helpers/build-site.ts';
 
@@ -44,18 +42,7 @@ function headlineOf(slug: string): string {
   return toText(select('main h1', readPage(site.outDir, `${slug}/index.html`).tree)!).trim();
 }
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveBuiltSite(site.outDir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const live = liveSite(site.outDir);
 
 /** What the page's own observer saw, registered before any of the page's scripts run. */
 interface Shift {
@@ -115,7 +102,7 @@ class Reader {
 
   /** Types an address: only for the journey's entry and for a former slug. */
   async open(pathname: string): Promise<void> {
-    await this.page.goto(server.url + pathname);
+    await this.page.goto(live.server.url + pathname);
   }
 
   /** Clicks a link and waits for the page it leads to. */
@@ -193,7 +180,7 @@ class Reader {
 
 /** Every page gets an observer of its layout shifts before its first script runs (CDP, so the CSP does not apply). */
 async function readerContext(width: number): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width, height: HEIGHT } });
+  const context = await live.browser.newContext({ viewport: { width, height: HEIGHT } });
   // Offline: a page's embeds frame providers the test cannot reach; they get a stub page (tests/helpers/embed-stubs.ts).
   await stubEmbedProviders(context);
   await context.addInitScript(() => {
