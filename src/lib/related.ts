@@ -64,7 +64,7 @@ export const DEFAULT_RELATED: RelatedOptions = {
   min: 3,
   termsPerDocument: 28,
   postingsPerTerm: 35,
-  shortlist: 24,
+  shortlist: 16,
   maxDocumentShare: 0.5,
   sectionBoost: 0.15,
   tagBoost: 0.05,
@@ -388,8 +388,9 @@ export class RelatedIndex {
         (this.sectionOf[other] === sourceSection ? 1 + options.sectionBoost : 1) *
         (1 + options.tagBoost * sharedTags) *
         decayByDays[Math.round(Math.abs(this.dayOf[other]! - sourceDay))]!;
-      const entry = { doc: other, score: firstScore * multiplier, multiplier, shared: 0 };
-      if (entry.score < options.minScore) continue;
+      const score = firstScore * multiplier;
+      if (score < options.minScore || (shortlist.length === size && score < shortlist[size - 1]!.score)) continue;
+      const entry = { doc: other, score, multiplier, shared: 0 };
       if (shortlist.length === size && !better(entry, shortlist[size - 1]!)) continue;
       let position = shortlist.length;
       while (position > 0 && better(entry, shortlist[position - 1]!)) position--;
