@@ -44,8 +44,8 @@ export interface PipelineOptions {
   base?: string;
 }
 
-/** Bumped whenever the output of the pipeline changes, so cached HTML is rendered again. */
-export const PIPELINE_VERSION = 9;
+/** Bumped whenever the output of the pipeline changes (HTML, excerpt, or the body terms related stories rank by), so cached bodies are rendered again. */
+export const PIPELINE_VERSION = 10;
 
 /**
  * remark plugins after remark-gfm (which Astro's `unified({ gfm: true })` adds itself). Plugins that

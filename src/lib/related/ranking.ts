@@ -4,8 +4,9 @@
  * weighted by how specific it is to the pieces that use it (residual IDF, see
  * buildVectors); candidates come from an inverted index whose postings keep
  * only each term's strongest documents, so the cost grows with N, not N² (all
- * pairs took ~700 s at 50,000 articles; DESIGN.md). Scores get a boost for a
- * shared section and shared tags and a gentle decay with the distance in time.
+ * pairs took ~700 s at 50,000 articles; DESIGN.md); the best few by that first
+ * score are scored again on their whole vectors (see rank). Scores get a boost
+ * for a shared section and shared tags and a gentle decay with time apart.
  *
  * A match must rest on more than one distinctive shared term and reach a share
  * of the best match's score; when fewer than `min` pass, the article's own
@@ -34,6 +35,11 @@ export interface RelatedOptions {
   termsPerDocument: number;
   /** Strongest documents kept per term. */
   postingsPerTerm: number;
+  /**
+   * Candidates, the best by their first score (from the postings), scored again on their whole
+   * vectors: a few times `max`, so that the shared-term rule has others to fall back on.
+   */
+  shortlist: number;
   /** Terms found in more than this share of documents carry no signal. */
   maxDocumentShare: number;
   sectionBoost: number;
@@ -58,6 +64,7 @@ export const DEFAULT_RELATED: RelatedOptions = {
   min: 3,
   termsPerDocument: 28,
   postingsPerTerm: 35,
+  shortlist: 16,
   maxDocumentShare: 0.5,
   sectionBoost: 0.15,
   tagBoost: 0.05,
@@ -93,12 +100,20 @@ interface Vector {
 const DAY = 86_400_000;
 
 export class RelatedIndex {
-  readonly documents: readonly RelatedDocument[];
+  /**
+   * What ranking needs of each document once the vectors are built. Their terms are let go:
+   * kept, they were most of the heap the ranking holds for the whole build (measured on
+   * 10,000 generated pieces: 68 MB at up to 128 terms a piece, text-terms.ts; 41 MB at the
+   * former 48; the index and the rails alone, 14 MB).
+   */
+  readonly documents: readonly Pick<RelatedDocument, 'slug' | 'published'>[];
   readonly options: RelatedOptions;
   private readonly vocabulary = new Map<string, number>();
   private readonly terms: string[] = [];
   private readonly vectors: Vector[] = [];
   private readonly postings: { doc: Int32Array; weight: Float32Array }[] = [];
+  /** sourceWeight[term]: the weight of the term in the article being ranked, 0 for the others; reset after each. */
+  private sourceWeight = new Float32Array(0);
   private readonly bySlug = new Map<string, number>();
   // Per-document facts as flat arrays: the ranking loop touches them millions of times.
   private readonly sectionOf: Int32Array;
@@ -116,7 +131,7 @@ export class RelatedIndex {
 
   constructor(documents: readonly RelatedDocument[], options: Partial<RelatedOptions> = {}) {
     this.options = { ...DEFAULT_RELATED, ...options };
-    this.documents = documents;
+    this.documents = documents.map(({ slug, published }) => ({ slug, published }));
     documents.forEach((doc, index) => this.bySlug.set(doc.slug, index));
     const sectionIds = new Map<string, number>();
     const tagIds = new Map<string, number>();
@@ -140,7 +155,7 @@ export class RelatedIndex {
     const span = documents.length > 0 ? Math.ceil(lastDay - firstDay) + 1 : 1;
     const decayRate = Math.LN2 / this.options.halfLifeDays;
     this.decayByDays = Float32Array.from({ length: span + 1 }, (_, days) => 0.5 + 0.5 * Math.exp(-days * decayRate));
-    this.buildVectors();
+    this.buildVectors(documents);
     this.buildPostings();
   }
 
@@ -166,8 +181,7 @@ export class RelatedIndex {
     return before.length * 2 >= all.length ? before : all;
   }
 
-  private buildVectors() {
-    const { documents } = this;
+  private buildVectors(documents: readonly RelatedDocument[]) {
     // Plain loops throughout: TypedArray.from with a mapping function was most of the cost here (profiled).
     const termIds = documents.map((doc) => {
       const ids = new Int32Array(doc.terms.length);
@@ -194,6 +208,18 @@ export class RelatedIndex {
     const maxDf = Math.max(2, Math.floor(total * this.options.maxDocumentShare));
     // The archive's size enters IDF rounded up to a power of two, so that it too moves rarely.
     const scale = 2 ** Math.ceil(Math.log2(total + 1));
+    // Residual IDF (Church and Gale): the term's IDF less the IDF it would have if its
+    // occurrences fell on pieces at random. A word any piece may use ("feature",
+    // "policy", "hope") turns up once here and once there, as chance predicts: near
+    // zero, however few pieces use it, so a small archive cannot mistake it for a topic.
+    // A topic's words come in bursts (a piece on the Nile says "Nile" six times): high.
+    const residualIdf = (df: number, cf: number) => Math.log(scale / df) + Math.log(-Math.expm1(-cf / scale));
+    // Once per term, not per piece that uses it: a piece hands in some 90 terms.
+    const specificityOf = new Float64Array(this.terms.length);
+    for (let id = 0; id < specificityOf.length; id++) {
+      const df = documentFrequency[id]!;
+      if (df > 0 && !(df > maxDf && total >= 10)) specificityOf[id] = residualIdf(df, collectionFrequency[id]!);
+    }
     const keep = this.options.termsPerDocument;
     documents.forEach((doc, index) => {
       const ids = termIds[index]!;
@@ -201,17 +227,8 @@ export class RelatedIndex {
       const weight = new Float64Array(ids.length);
       for (let k = 0; k < ids.length; k++) {
         const count = doc.terms[k]![1];
-        let df = documentFrequency[ids[k]!]!;
-        let cf = collectionFrequency[ids[k]!]!;
         // A term new this month counts as if this piece alone had it.
-        if (df === 0) [df, cf] = [1, count];
-        if (df > maxDf && total >= 10) continue;
-        // Residual IDF (Church and Gale): the term's IDF less the IDF it would have if its
-        // occurrences fell on pieces at random. A word any piece may use ("feature",
-        // "policy", "hope") turns up once here and once there, as chance predicts: near
-        // zero, however few pieces use it, so a small archive cannot mistake it for a topic.
-        // A topic's words come in bursts (a piece on the Nile says "Nile" six times): high.
-        const specificity = Math.log(scale / df) + Math.log(-Math.expm1(-cf / scale));
+        const specificity = documentFrequency[ids[k]!] === 0 ? residualIdf(1, count) : specificityOf[ids[k]!]!;
         if (!(specificity > 0)) continue;
         weight[k] = (1 + Math.log(count)) * specificity;
         order.push(k);
@@ -248,6 +265,7 @@ export class RelatedIndex {
       }
     });
     const limit = this.options.postingsPerTerm;
+    this.sourceWeight = new Float32Array(termCount);
     for (let id = 0; id < termCount; id++) {
       const start = counts[id]!;
       const end = counts[id + 1]!;
@@ -321,24 +339,26 @@ export class RelatedIndex {
 
   /** Per-candidate accumulators, zero between uses. */
   private scratch(): Scratch {
-    return { scores: new Float64Array(this.documents.length), sharedTerms: new Uint16Array(this.documents.length) };
+    return { scores: new Float64Array(this.documents.length) };
   }
 
-  private rank(index: number, { scores, sharedTerms }: Scratch, dropped?: DroppedMatch[]): RelatedMatch[] {
-    const { documents, options } = this;
+  private rank(index: number, { scores }: Scratch, dropped?: DroppedMatch[]): RelatedMatch[] {
+    const { documents, options, sourceWeight } = this;
     const vector = this.vectors[index]!;
-    const { minTermContribution } = options;
+    // First scores: each candidate's sum over the postings it is in. A posting cut to its
+    // strongest documents leaves a candidate without that term's share, so the shortlist is
+    // scored again below on the whole vectors.
     const touched: number[] = [];
     for (let k = 0; k < vector.ids.length; k++) {
-      const posting = this.postings[vector.ids[k]!]!;
+      const id = vector.ids[k]!;
+      const posting = this.postings[id]!;
       const weight = vector.weights[k]!;
+      sourceWeight[id] = weight;
       for (let p = 0; p < posting.doc.length; p++) {
         const other = posting.doc[p]!;
         if (other === index) continue;
-        if (scores[other] === 0 && sharedTerms[other] === 0) touched.push(other);
-        const contribution = weight * posting.weight[p]!;
-        scores[other]! += contribution;
-        if (contribution >= minTermContribution) sharedTerms[other]!++;
+        if (scores[other] === 0) touched.push(other);
+        scores[other]! += weight * posting.weight[p]!;
       }
     }
     const sourceSection = this.sectionOf[index]!;
@@ -349,39 +369,55 @@ export class RelatedIndex {
     const sourceTagCount = tagStart[index + 1]! - tagStart[index]!;
     const { decayByDays } = this;
     // The most any boost can multiply a score by: candidates that cannot reach
-    // the current top k even with it are skipped without computing their boosts.
+    // the current shortlist even with it are skipped without computing their boosts.
     const maxMultiplier = (1 + options.sectionBoost) * (1 + options.tagBoost * sourceTagCount);
-    // Top-k by insertion into a short sorted list: sorting every candidate of
+    // The shortlist by insertion into a short sorted list: sorting every candidate of
     // every article cost 13 s at 10,000 articles (profiled).
-    const best: { doc: number; score: number; shared: number }[] = [];
-    const better = (a: { doc: number; score: number }, b: { doc: number; score: number }) =>
-      a.score > b.score || (a.score === b.score && compareNewest(documents[a.doc]!, documents[b.doc]!) < 0);
+    const shortlist: Candidate[] = [];
+    const better = (a: Candidate, b: Candidate) => a.score > b.score || (a.score === b.score && compareNewest(documents[a.doc]!, documents[b.doc]!) < 0);
+    const size = options.shortlist;
     for (let t = 0; t < touched.length; t++) {
       const other = touched[t]!;
-      let score = scores[other]!;
-      const shared = sharedTerms[other]!;
+      const firstScore = scores[other]!;
       scores[other] = 0;
-      sharedTerms[other] = 0;
-      // Explaining, every candidate is scored: one left out for its shared terms may not beat the kept ones.
-      if (shared < options.minSharedTerms && !dropped) continue;
-      const bar = best.length === options.max && !dropped ? best[best.length - 1]!.score : options.minScore;
-      if (score * maxMultiplier < bar) continue;
-      if (this.sectionOf[other] === sourceSection) score *= 1 + options.sectionBoost;
+      const bar = shortlist.length === size ? shortlist[size - 1]!.score : options.minScore;
+      if (firstScore * maxMultiplier < bar) continue;
       let sharedTags = 0;
       for (let i = tagStart[other]!; i < tagStart[other + 1]!; i++) if (tagStamp[tagIds[i]!] === stamp) sharedTags++;
-      score *= (1 + options.tagBoost * sharedTags) * decayByDays[Math.round(Math.abs(this.dayOf[other]! - sourceDay))]!;
-      if (score < options.minScore) continue;
-      if (shared < options.minSharedTerms) {
-        dropped!.push({ slug: documents[other]!.slug, score: round(score), sharedTerms: shared, reason: 'too-few-shared-terms' });
-        continue;
-      }
-      const entry = { doc: other, score, shared };
-      if (best.length === options.max && !better(entry, best[best.length - 1]!)) continue;
-      let position = best.length;
-      while (position > 0 && better(entry, best[position - 1]!)) position--;
-      best.splice(position, 0, entry);
-      if (best.length > options.max) best.pop();
+      const multiplier =
+        (this.sectionOf[other] === sourceSection ? 1 + options.sectionBoost : 1) *
+        (1 + options.tagBoost * sharedTags) *
+        decayByDays[Math.round(Math.abs(this.dayOf[other]! - sourceDay))]!;
+      const score = firstScore * multiplier;
+      if (score < options.minScore || (shortlist.length === size && score < shortlist[size - 1]!.score)) continue;
+      const entry = { doc: other, score, multiplier, shared: 0 };
+      if (shortlist.length === size && !better(entry, shortlist[size - 1]!)) continue;
+      let position = shortlist.length;
+      while (position > 0 && better(entry, shortlist[position - 1]!)) position--;
+      shortlist.splice(position, 0, entry);
+      if (shortlist.length > size) shortlist.pop();
     }
+    // The shortlist on the whole vectors: the source's weights are in sourceWeight, each
+    // candidate's terms are looked up there. A publish that pushes a piece out of a posting
+    // then leaves its score, and the rails it stands in, as they were (one publish reordered
+    // 61 of 1,000 rails by the first scores; tests/lib/related.test.ts).
+    const best: Candidate[] = [];
+    for (const candidate of shortlist) {
+      const { ids, weights } = this.vectors[candidate.doc]!;
+      let similarity = 0;
+      for (let k = 0; k < ids.length; k++) {
+        const contribution = sourceWeight[ids[k]!]! * weights[k]!;
+        similarity += contribution;
+        if (contribution >= options.minTermContribution) candidate.shared++;
+      }
+      candidate.score = similarity * candidate.multiplier;
+      if (candidate.score < options.minScore) continue;
+      if (candidate.shared >= options.minSharedTerms) best.push(candidate);
+      else dropped?.push({ slug: documents[candidate.doc]!.slug, score: round(candidate.score), sharedTerms: candidate.shared, reason: 'too-few-shared-terms' });
+    }
+    for (let k = 0; k < vector.ids.length; k++) sourceWeight[vector.ids[k]!] = 0;
+    best.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+    best.length = Math.min(best.length, options.max);
     const floor = best.length > 0 ? best[0]!.score * options.floorShare : 0;
     while (best.length > 0 && best[best.length - 1]!.score < floor) {
       const { doc, score, shared } = best.pop()!;
@@ -430,14 +466,23 @@ export class RelatedIndex {
   }
 }
 
+/** A candidate for the rails: its score, boosts included, and what it is made of. */
+interface Candidate {
+  doc: number;
+  score: number;
+  /** Section, tags and time, as one factor. */
+  multiplier: number;
+  /** Distinctive terms it shares with the article, counted on the whole vectors. */
+  shared: number;
+}
+
 interface Scratch {
+  /** Each candidate's first score, from the postings. */
   scores: Float64Array;
-  /** Distinctive terms each candidate shares with the article. */
-  sharedTerms: Uint16Array;
 }
 
 const round = (score: number) => Math.round(score * 10_000) / 10_000;
 
-function compareNewest(a: RelatedDocument, b: RelatedDocument): number {
+function compareNewest(a: Pick<RelatedDocument, 'slug' | 'published'>, b: Pick<RelatedDocument, 'slug' | 'published'>): number {
   return b.published.getTime() - a.published.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
