@@ -12,6 +12,7 @@
  * of the best match's score; when fewer than `min` pass, the article's own
  * section fills up (reason "section"), shown under its own heading.
  */
+import { compareNewestFirst } from '../content/visibility.ts';
 
 export interface RelatedDocument {
   slug: string;
@@ -374,7 +375,7 @@ export class RelatedIndex {
     // The shortlist by insertion into a short sorted list: sorting every candidate of
     // every article cost 13 s at 10,000 articles (profiled).
     const shortlist: Candidate[] = [];
-    const better = (a: Candidate, b: Candidate) => a.score > b.score || (a.score === b.score && compareNewest(documents[a.doc]!, documents[b.doc]!) < 0);
+    const better = (a: Candidate, b: Candidate) => a.score > b.score || (a.score === b.score && compareNewestFirst(documents[a.doc]!, documents[b.doc]!) < 0);
     const size = options.shortlist;
     for (let t = 0; t < touched.length; t++) {
       const other = touched[t]!;
@@ -454,7 +455,7 @@ export class RelatedIndex {
   /** Each section's documents, newest first (ties by slug), and each document's place among them. */
   private sectionOrders() {
     const order = new Map<number, number[]>();
-    const newestFirst = this.documents.map((_, i) => i).sort((a, b) => compareNewest(this.documents[a]!, this.documents[b]!));
+    const newestFirst = this.documents.map((_, i) => i).sort((a, b) => compareNewestFirst(this.documents[a]!, this.documents[b]!));
     const position = new Int32Array(this.documents.length);
     for (const doc of newestFirst) {
       let pieces = order.get(this.sectionOf[doc]!);
@@ -483,6 +484,3 @@ interface Scratch {
 
 const round = (score: number) => Math.round(score * 10_000) / 10_000;
 
-function compareNewest(a: Pick<RelatedDocument, 'slug' | 'published'>, b: Pick<RelatedDocument, 'slug' | 'published'>): number {
-  return b.published.getTime() - a.published.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
-}
