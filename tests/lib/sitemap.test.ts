@@ -59,16 +59,16 @@ describe('Google News sitemap', () => {
 
   it('keeps only pieces of the last 48 hours, newest first, never future ones', () => {
     const articles = [
-      { id: 'old', published: at('2026-11-26T11:59:00Z') },
-      { id: 'edge', published: at('2026-11-26T12:01:00Z') },
-      { id: 'new', published: at('2026-11-28T11:00:00Z') },
-      { id: 'future', published: at('2026-11-28T13:00:00Z') },
+      { slug: 'old', published: at('2026-11-26T11:59:00Z') },
+      { slug: 'edge', published: at('2026-11-26T12:01:00Z') },
+      { slug: 'new', published: at('2026-11-28T11:00:00Z') },
+      { slug: 'future', published: at('2026-11-28T13:00:00Z') },
     ];
-    expect(recentForNews(articles, now).map((article) => article.id)).toEqual(['new', 'edge']);
+    expect(recentForNews(articles, now).map((article) => article.slug)).toEqual(['new', 'edge']);
   });
 
   it('caps the list at 1,000 URLs', () => {
-    const many = Array.from({ length: 1_200 }, (_, index) => ({ published: new Date(now.getTime() - index * 60_000) }));
+    const many = Array.from({ length: 1_200 }, (_, index) => ({ slug: `piece-${index}`, published: new Date(now.getTime() - index * 60_000) }));
     expect(recentForNews(many, now)).toHaveLength(NEWS_MAX_URLS);
   });
 

@@ -2,6 +2,7 @@
  * sitemaps.org sitemaps and the Google News sitemap. Parts are split by kind
  * and year so that a new article rewrites one small file, not the whole map.
  */
+import { compareNewestFirst } from '../content/visibility.ts';
 import { escapeXml } from './xml.ts';
 
 /** sitemaps.org: at most 50,000 URLs per file. */
@@ -94,11 +95,11 @@ export interface NewsArticle extends SitemapArticle {
 }
 
 /** Pieces published in the `NEWS_MAX_AGE_HOURS` before `now`, newest first, at most `NEWS_MAX_URLS`. */
-export function recentForNews<T extends { published: Date }>(articles: readonly T[], now: Date): T[] {
+export function recentForNews<T extends { published: Date; slug: string }>(articles: readonly T[], now: Date): T[] {
   const since = now.getTime() - NEWS_MAX_AGE_HOURS * 3_600_000;
   return articles
     .filter((article) => article.published.getTime() > since && article.published.getTime() <= now.getTime())
-    .sort((a, b) => b.published.getTime() - a.published.getTime())
+    .sort(compareNewestFirst)
     .slice(0, NEWS_MAX_URLS);
 }
 
