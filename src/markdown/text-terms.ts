@@ -78,7 +78,7 @@ export interface TermSource {
 /**
  * Most terms per article handed to the ranking: above what a title, a dek, a few tags and the
  * body's 80 words come to (about 90 to 110 terms), so that in practice every one of them reaches
- * the ranking, which keeps the `termsPerDocument` most specific (related.ts). A cut here can only
+ * the ranking, which keeps the `termsPerDocument` most specific (src/lib/related/ranking.ts). A cut here can only
  * go by raw counts, blind to specificity: at 48, a short piece's many words used once were kept
  * in alphabetical order, "aid" in and "zambezi" out whatever the piece was about, and the
  * labelled fixture lost 10 of its 120 slots (tests/lib/related.test.ts). The bound is for frontmatter out
