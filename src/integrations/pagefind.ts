@@ -2,9 +2,9 @@
  * Site search, in yearly shards (src/lib/search/shards.ts). The content loader
  * leaves a plan in the build cache: every shard's fingerprint, and the search
  * documents of the shards whose cached index is out of date. This integration
- * indexes those shards with Pagefind as soon as the build starts, so the work
- * runs in Pagefind's own process while Astro builds and renders pages, then
- * installs every shard into `<outDir>/pagefind/` when the pages are written.
+ * indexes those shards with Pagefind as soon as the plan is written, so the
+ * work runs in Pagefind's own process while Astro bundles and renders pages,
+ * then installs every shard into `<outDir>/pagefind/` when the pages are written.
  *
  * Uses Pagefind's Node API, which drives Pagefind's binary as a child process:
  * `close()` stops it, or the build would never exit.
@@ -17,7 +17,10 @@ import * as pagefind from 'pagefind';
 import { newestShard, shardDirectory, shardList, SEARCH_DIRECTORY, SHARD_LIST_FILE, type SearchPlan } from '../lib/search/shards.ts';
 import { renderCacheDir } from '../lib/render-cache.ts';
 import { buildBase } from '../lib/build-target.ts';
-import { searchCachePaths } from '../loaders/search-plan.ts';
+import { searchCachePaths, type PendingSearchDocument } from '../loaders/search-plan.ts';
+import { RenderCache } from '../lib/render-cache.ts';
+import { searchDocument } from '../lib/search/document.ts';
+import { onPlanWritten } from './build-plans.ts';
 
 /** Pagefind indexes one shard on about one core; two at a time keep both cores busy while Astro waits on I/O. */
 const PARALLEL_SHARDS = 2;
@@ -37,10 +40,11 @@ export async function indexShards(plan: SearchPlan, cacheDir: string, parallel =
   const paths = searchCachePaths(cacheDir);
   const stale = plan.shards.filter((shard) => readText(paths.fingerprint(shard.shard)) !== shard.fingerprint);
   if (stale.length === 0) return [];
+  const bodies = new RenderCache(cacheDir);
   try {
     const queue = [...stale];
     const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await indexShard(next, paths);
+      for (let next = queue.shift(); next; next = queue.shift()) await indexShard(next, paths, bodies);
     };
     await Promise.all(Array.from({ length: Math.min(parallel, stale.length) }, worker));
   } finally {
@@ -49,18 +53,21 @@ export async function indexShards(plan: SearchPlan, cacheDir: string, parallel =
   return stale.map((shard) => shard.shard);
 }
 
-async function indexShard(shard: SearchPlan['shards'][number], paths: ReturnType<typeof searchCachePaths>): Promise<void> {
+async function indexShard(shard: SearchPlan['shards'][number], paths: ReturnType<typeof searchCachePaths>, bodies: RenderCache): Promise<void> {
   const pendingFile = paths.pending(shard.shard);
   if (!existsSync(pendingFile)) throw new SearchIndexError(`the documents of search shard ${shard.shard} are missing from ${path.dirname(pendingFile)}; delete ${paths.root} and build again`);
-  const documents = JSON.parse(readFileSync(pendingFile, 'utf8')) as { url: string; html: string }[];
+  const pending = JSON.parse(readFileSync(pendingFile, 'utf8')) as PendingSearchDocument[];
   const created = await pagefind.createIndex();
   if (!created.index) throw new SearchIndexError(`Pagefind could not start an index: ${describe(created.errors)}`);
   const index = created.index;
   // Sent in batches, not one by one: each call is a round trip to Pagefind's process, which
   // otherwise sits idle between documents.
-  for (let start = 0; start < documents.length; start += ADD_BATCH) {
-    const batch = documents.slice(start, start + ADD_BATCH);
-    const results = await Promise.all(batch.map((document) => index.addHTMLFile({ url: document.url, content: document.html })));
+  for (let start = 0; start < pending.length; start += ADD_BATCH) {
+    const batch = pending.slice(start, start + ADD_BATCH).map(({ input, bodyHash }) => {
+      if (!bodies.has(bodyHash)) throw new SearchIndexError(`the rendered body of ${input.url} is missing from ${bodies.dir}; delete that folder and build again`);
+      return { url: input.url, content: searchDocument({ ...input, bodyHtml: bodies.html(bodyHash) }) };
+    });
+    const results = await Promise.all(batch.map((document) => index.addHTMLFile(document)));
     results.forEach((added, position) => {
       if (added.errors.length > 0) throw new SearchIndexError(`Pagefind could not index ${batch[position]!.url}: ${describe(added.errors)}`);
     });
@@ -173,20 +180,29 @@ export function keepScriptsAndStylesExternal(filePath: string): boolean | undefi
 
 export default function pagefindIntegration(): AstroIntegration {
   let indexing: Promise<{ plan: SearchPlan; indexed: string[]; seconds: number } | undefined> | undefined;
+  let stopListening: (() => void) | undefined;
+  const startIndexing = () => {
+    const cacheDir = renderCacheDir();
+    const plan = readSearchPlan(cacheDir);
+    const began = performance.now();
+    const started = plan ? indexShards(plan, cacheDir).then((indexed) => ({ plan, indexed, seconds: (performance.now() - began) / 1000 })) : Promise.resolve(undefined);
+    // Awaited in astro:build:done; a failure meanwhile must not go unhandled.
+    started.catch(() => undefined);
+    return started;
+  };
   return {
     name: 'broadsheet-pagefind',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ command, updateConfig }) => {
         updateConfig({ vite: { build: { assetsInlineLimit: keepScriptsAndStylesExternal } } });
+        indexing = undefined;
+        // Only a build publishes a search index: it starts as soon as content sync has written the plan.
+        if (command === 'build') stopListening = onPlanWritten('search', () => (indexing ??= startIndexing()));
       },
-      // Content sync has run and left the plan: index while Astro builds.
+      // Content sync has run and left the plan (and indexing has started, unless sync wrote none).
       'astro:build:start': () => {
-        const cacheDir = renderCacheDir();
-        const plan = readSearchPlan(cacheDir);
-        const began = performance.now();
-        indexing = plan ? indexShards(plan, cacheDir).then((indexed) => ({ plan, indexed, seconds: (performance.now() - began) / 1000 })) : Promise.resolve(undefined);
-        // Awaited in astro:build:done; a failure meanwhile must not go unhandled.
-        indexing.catch(() => undefined);
+        stopListening?.();
+        indexing ??= startIndexing();
       },
       // `dir` is the real output folder, also under `astro build --outDir X`.
       'astro:build:done': async ({ dir, logger }) => {

@@ -2,9 +2,10 @@
  * Photo renditions (src/lib/media/photos.ts): made from the plan the content loader
  * leaves (every file that the site's visible photos need), kept in the build
  * cache by name (a name carries the digest of the photo's bytes), and linked
- * into `<outDir>/images/`. Missing ones are made as soon as the build starts,
- * on sharp's own threads, while Astro bundles and renders pages. In the
- * preview, a rendition is made when a page first asks for it.
+ * into `<outDir>/images/`. Missing ones are made as soon as the loader has
+ * written the plan, on sharp's own threads, while bodies render and Astro
+ * bundles and renders pages. In the preview, a rendition is made when a page
+ * first asks for it.
  */
 import { buildBase, stripBase } from '../lib/build-target.ts';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -15,6 +16,7 @@ import type { AstroIntegration } from 'astro';
 import sharp from 'sharp';
 import { PHOTO_DIRECTORY, type RenditionFile } from '../lib/media/photos.ts';
 import { renderCacheDir } from '../lib/render-cache.ts';
+import { onPlanWritten } from './build-plans.ts';
 
 /** What the loader leaves: each rendition file the site needs, with the photo it is made from. */
 export interface PhotoPlan {
@@ -84,12 +86,26 @@ export function installRenditions(plan: PhotoPlan, cacheDir: string, siteDir: st
 }
 
 export default function photosIntegration(): AstroIntegration {
-  /** Read once when the build starts: the loader has written it by then, and an archive's plan is large. */
+  /** Read once, when making starts: the loader has written it by then, and an archive's plan is large. */
   let plan: PhotoPlan | undefined;
   let making: Promise<{ made: number; seconds: number }> | undefined;
+  let stopListening: (() => void) | undefined;
+  const startMaking = () => {
+    plan = readPhotoPlan(renderCacheDir());
+    const began = performance.now();
+    const started = plan ? makeRenditions(plan, renderCacheDir()).then((made) => ({ made, seconds: (performance.now() - began) / 1000 })) : undefined;
+    // Awaited in astro:build:done; a failure meanwhile must not go unhandled.
+    started?.catch(() => undefined);
+    return started;
+  };
   return {
     name: 'broadsheet-photos',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        making = undefined;
+        plan = undefined;
+        if (command === 'build') stopListening = onPlanWritten('photos', () => (making ??= startMaking()));
+      },
       // The folder belongs to the renditions: a build links exactly the planned files into it and removes the rest.
       'astro:config:done': ({ config }) => {
         const taken = path.join(fileURLToPath(config.publicDir), PHOTO_DIRECTORY);
@@ -98,11 +114,8 @@ export default function photosIntegration(): AstroIntegration {
         }
       },
       'astro:build:start': () => {
-        plan = readPhotoPlan(renderCacheDir());
-        const began = performance.now();
-        making = plan ? makeRenditions(plan, renderCacheDir()).then((made) => ({ made, seconds: (performance.now() - began) / 1000 })) : undefined;
-        // Awaited in astro:build:done; a failure meanwhile must not go unhandled.
-        making?.catch(() => undefined);
+        stopListening?.();
+        making ??= startMaking();
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!plan || !making) return;

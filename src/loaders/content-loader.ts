@@ -25,6 +25,7 @@ import { writeSearchPlan } from './search-plan.ts';
 import { PhotoFactsReader } from './photo-facts.ts';
 import { renditionFiles, type PhotoFacts, type PhotoKind } from '../lib/media/photos.ts';
 import { photoCachePaths, type PhotoPlan } from '../integrations/photos.ts';
+import { planWritten } from '../integrations/build-plans.ts';
 
 export type CollectionKind = 'site' | 'sections' | 'series' | 'authors' | 'pages' | 'articles';
 
@@ -271,12 +272,17 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
       const photosOfBody = figurePhotos.get(article)?.photos;
       if (!missing.has(hash) && !cache.has(hash)) missing.set(hash, { markdown: article.body, ...(photosOfBody ? { photos: photosOfBody } : {}) });
     }
-    await renderArticles([...missing].map(([hash, job]) => ({ hash, ...job })), { siteUrl, base }, (rendered) => {
-      cache.put(rendered.hash, rendered.html, { excerpt: rendered.excerpt, wordCount: rendered.wordCount, bodyTerms: rendered.bodyTerms, siteLinkTargets: rendered.siteLinkTargets, frameOrigins: rendered.frameOrigins });
-    });
     // The preview server and a preview build show drafts and scheduled pieces (src/data/content.ts).
     const showUnpublished = process.env[ASTRO_COMMAND_VARIABLE] === 'dev' || isPreviewBuild();
     const now = buildNow();
+    // Only what readers may see is made and published: a draft's photo stays unpublished too.
+    const visible = (article: (typeof report.articles)[number]) => showUnpublished || isPublic(article.data, now);
+    const heroes = new Map<(typeof report.articles)[number], { path: string; facts: PhotoFacts }>();
+    for (const article of report.articles) {
+      const heroPath = photoFile(article.absolutePath, article.raw.hero);
+      if (heroPath) heroes.set(article, { path: heroPath, facts: await photos.read(heroPath) });
+    }
+    // The photo plan comes before the bodies: a build starts making renditions as soon as it is written (src/integrations/build-plans.ts).
     const plan: PhotoPlan = { files: {} };
     const addToPlan = (source: string, facts: PhotoFacts, photoKind: PhotoKind) => {
       for (const file of renditionFiles(facts, photoKind)) plan.files[file.file] = { ...file, source };
@@ -293,14 +299,22 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
       }
     }
     for (const article of report.articles) {
+      if (!visible(article)) continue;
+      const hero = heroes.get(article);
+      if (hero) addToPlan(hero.path, hero.facts, 'hero');
+      for (const src of article.figures) addToPlan(path.resolve(path.dirname(article.absolutePath), src), figurePhotos.get(article)!.photos![src]!, 'figure');
+    }
+    photos.save();
+    writeJsonAtomic(photoCachePaths(cache.dir).plan, plan);
+    planWritten('photos');
+
+    await renderArticles([...missing].map(([hash, job]) => ({ hash, ...job })), { siteUrl, base }, (rendered) => {
+      cache.put(rendered.hash, rendered.html, { excerpt: rendered.excerpt, wordCount: rendered.wordCount, bodyTerms: rendered.bodyTerms, siteLinkTargets: rendered.siteLinkTargets, frameOrigins: rendered.frameOrigins });
+    });
+    for (const article of report.articles) {
       keep(article.slug);
       const hash = bodyHash(article);
-      const heroPath = photoFile(article.absolutePath, article.raw.hero);
-      const hero = heroPath ? await photos.read(heroPath) : undefined;
-      // Only what readers may see is made and published: a draft's photo stays unpublished too.
-      const visible = showUnpublished || isPublic(article.data, now);
-      if (heroPath && hero && visible) addToPlan(heroPath, hero, 'hero');
-      if (visible) for (const src of article.figures) addToPlan(path.resolve(path.dirname(article.absolutePath), src), figurePhotos.get(article)!.photos![src]!, 'figure');
+      const hero = heroes.get(article)?.facts;
       const digest = generateDigest(`${article.absolutePath}\0${hash}\0${JSON.stringify(article.raw)}\0${hero?.hash ?? ''}`);
       if (keepUnchanged(store, article.slug, digest)) continue;
       if (!cache.has(hash)) throw new Error(`${article.file}: the rendered body is missing from ${cache.dir}; delete that folder and build again`);
@@ -308,10 +322,11 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
       store.set({ id: article.slug, data, digest, filePath: path.relative(process.cwd(), article.absolutePath) });
     }
     context.logger.info(`${report.articles.length} articles, ${missing.size} bodies rendered, the rest from cache`);
-    photos.save();
-    writeJsonAtomic(photoCachePaths(cache.dir).plan, plan);
     // Only a build publishes a search index; its indexer starts from this plan (src/integrations/pagefind.ts).
-    if (process.env[ASTRO_COMMAND_VARIABLE] === 'build') writeSearchPlan(report, cache, bodyHash, now, { showUnpublished });
+    if (process.env[ASTRO_COMMAND_VARIABLE] === 'build') {
+      writeSearchPlan(report, cache, bodyHash, now, { showUnpublished });
+      planWritten('search');
+    }
   }
 
   for (const id of untouched) store.delete(id);
