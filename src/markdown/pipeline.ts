@@ -45,7 +45,7 @@ export interface PipelineOptions {
 }
 
 /** Bumped whenever the output of the pipeline changes (HTML, excerpt, or the body terms related stories rank by), so cached bodies are rendered again. */
-export const PIPELINE_VERSION = 10;
+export const PIPELINE_VERSION = 11;
 
 /**
  * remark plugins after remark-gfm (which Astro's `unified({ gfm: true })` adds itself). Plugins that

@@ -9,7 +9,7 @@
  * remark-aside.ts, remark-embed-directive.ts) pass through here like raw HTML does, so each attribute
  * they need is allowed with exactly the values they write and no other: a
  * `srcset` only when every address in it is one of our photo renditions
- * (`/images/<name>-<digest>-<w>x<h>.avif|webp`, under the base path), which
+ * (`/images/<name>-<digest>-<w>x<h>-<encoding>.avif|webp`, under the base path), which
  * also holds raw `<picture>`/`<source>` (GitHub's schema allows any srcset)
  * to this site's own renditions; no address elsewhere is ever loaded by one.
  */
@@ -18,7 +18,7 @@ import { BODY_PHOTO_SIZES } from '../lib/media/photos.ts';
 import { FRAME_SRC_PATTERN } from '../lib/media/embeds.ts';
 import { FRAME_ALLOW_VALUES, FRAME_SANDBOX } from './remark-embed-directive.ts';
 
-const RENDITION = String.raw`(?:/[A-Za-z0-9._~-]+)*/images/[a-z0-9-]+-[0-9a-f]{16}-\d+x\d+\.(?:avif|webp) \d+[wx]`;
+const RENDITION = String.raw`(?:/[A-Za-z0-9._~-]+)*/images/[a-z0-9-]+-[0-9a-f]{16}-\d+x\d+-[0-9a-f]{4}\.(?:avif|webp) \d+[wx]`;
 const RENDITION_SRCSET = new RegExp(`^${RENDITION}(?:, ${RENDITION})*$`);
 
 /** Classes of embed markup (remark-embed-directive.ts): styling only, harmless wherever they appear. */

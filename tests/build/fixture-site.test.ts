@@ -77,7 +77,7 @@ describe('fixture site build', () => {
     expect(text(select('h1', tree))).toBe(smart);
     const data = selectAll('script[type="application/ld+json"]', tree).map((script) => JSON.parse(toText(script)));
     expect(data[0].headline).toBe(smart);
-    expect(data[0].image[0].url).toMatch(/^https:\/\/fixture-gazette\.example\/images\/harbour-[0-9a-f]{16}-\d+x\d+\.jpg$/);
+    expect(data[0].image[0].url).toMatch(/^https:\/\/fixture-gazette\.example\/images\/harbour-[0-9a-f]{16}-\d+x\d+-[0-9a-f]{4}\.jpg$/);
     expect(select('meta[property="og:title"]', tree)!.properties.content).toBe(smart);
     expect(select('meta[property="og:image:alt"]', tree)!.properties.content).toBe('Cranes, and a stray "</script><script>alert(2)</script>" in the alt text');
     const feed = readFileSync(path.join(build.outDir, 'rss.xml'), 'utf8');

@@ -53,9 +53,9 @@ describe('body photos under a base path', () => {
   const figure = '::figure[A map]{src="../../images/map.jpg" alt="A map" credit="Map by Meridian Studio"}';
   it('puts the photo and every srcset candidate under the base, and the sanitizer keeps them', () => {
     const html = renderBody(createProcessor({ siteUrl, base: '/pr-7/' }), figure, photos).html;
-    expect(html).toContain('src="/pr-7/images/map-0123456789abcdef-640x360.webp"');
-    expect(html).toContain('srcset="/pr-7/images/map-0123456789abcdef-640x360.avif 640w, /pr-7/images/map-0123456789abcdef-960x540.avif 960w,');
-    expect(html).toContain('srcset="/pr-7/images/map-0123456789abcdef-640x360.webp 640w, /pr-7/images/map-0123456789abcdef-960x540.webp 960w,');
+    expect(html).toContain('src="/pr-7/images/map-0123456789abcdef-640x360-d9d0.webp"');
+    expect(html).toContain('srcset="/pr-7/images/map-0123456789abcdef-640x360-542d.avif 640w, /pr-7/images/map-0123456789abcdef-960x540-542d.avif 960w,');
+    expect(html).toContain('srcset="/pr-7/images/map-0123456789abcdef-640x360-d9d0.webp 640w, /pr-7/images/map-0123456789abcdef-960x540-d9d0.webp 960w,');
     expect(html).not.toContain('"/images/');
   });
 });
