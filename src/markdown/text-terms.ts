@@ -34,20 +34,26 @@ const APOSTROPHE = /['’]/;
 /** Two capitals: an abbreviation (EU, UN, UK, AI), kept though words under three letters are not. */
 const ABBREVIATION = /^\p{Lu}\p{Lu}$/u;
 
+/** The term a word of text stands for, or undefined when it carries no topic (a stop word, a number, a short word). */
+function termOf(word: string): string | undefined {
+  // Most words have no apostrophe; testing first spares two replacements per word.
+  if (APOSTROPHE.test(word)) word = word.replace(/['’][sS]$/, '').replace(/['’]/g, '');
+  // "EU" names a topic in two letters ("the EU's growth plan"): dropped with the short words,
+  // the labelled fixture's piece on EU money for Bosnia had next to nothing in common with
+  // the other accession pieces (3 of its 120 slots). Capitals that spell a stop word stay
+  // out: "US" (the commonest, as plain a word there as "Washington"), and "IT" or "IS" in a
+  // heading set in capitals.
+  const abbreviation = word.length === 2 && ABBREVIATION.test(word);
+  word = word.toLowerCase();
+  if ((word.length < 3 && !abbreviation) || STOP_WORDS.has(word)) return undefined;
+  return foldPlural(word);
+}
+
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  for (let word of text.match(WORD) ?? []) {
-    // Most words have no apostrophe; testing first spares two replacements per word.
-    if (APOSTROPHE.test(word)) word = word.replace(/['’][sS]$/, '').replace(/['’]/g, '');
-    // "EU" names a topic in two letters ("the EU's growth plan"): dropped with the short words,
-    // the labelled fixture's piece on EU money for Bosnia had next to nothing in common with
-    // the other accession pieces (3 of its 120 slots). Capitals that spell a stop word stay
-    // out: "US" (the commonest, as plain a word there as "Washington"), and "IT" or "IS" in a
-    // heading set in capitals.
-    const abbreviation = word.length === 2 && ABBREVIATION.test(word);
-    word = word.toLowerCase();
-    if ((word.length < 3 && !abbreviation) || STOP_WORDS.has(word)) continue;
-    tokens.push(foldPlural(word));
+  for (const word of text.match(WORD) ?? []) {
+    const term = termOf(word);
+    if (term !== undefined) tokens.push(term);
   }
   return tokens;
 }
@@ -62,8 +68,15 @@ const byWeightThenTerm = (a: [string, number], b: [string, number]) => b[1] - a[
 
 /** The `limit` most frequent words of a body, most frequent first: cached with the rendered body. */
 export function bodyTermCounts(text: string, limit = 80): [string, number][] {
+  // Each distinct word is turned into its term once: a body repeats most of its words
+  // (2,000 generated bodies: 0.69 s against 0.78 s per occurrence).
+  const words = new Map<string, number>();
+  for (const word of text.match(WORD) ?? []) words.set(word, (words.get(word) ?? 0) + 1);
   const counts = new Map<string, number>();
-  for (const token of tokenize(text)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  for (const [word, count] of words) {
+    const term = termOf(word);
+    if (term !== undefined) counts.set(term, (counts.get(term) ?? 0) + count);
+  }
   return [...counts].sort(byWeightThenTerm).slice(0, limit);
 }
 
