@@ -1,0 +1,59 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { indexShards } from '../../src/integrations/search-indexer.ts';
+import { searchCachePaths, type PendingSearchDocument } from '../../src/loaders/search-plan.ts';
+import { RenderCache } from '../../src/lib/render-cache.ts';
+import type { SearchPlan } from '../../src/lib/search/shards.ts';
+
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A build cache holding one shard's pending documents, and the bodies given. */
+function cacheWith(bodies: Record<string, string>): { cacheDir: string; plan: SearchPlan } {
+  const cacheDir = mkdtempSync(path.join(tmpdir(), 'search-indexer-'));
+  made.push(cacheDir);
+  const renders = new RenderCache(cacheDir);
+  for (const [hash, html] of Object.entries(bodies)) writeFileSync(renders.htmlPath(hash), html);
+  const pending: PendingSearchDocument[] = [
+    {
+      bodyHash: 'aaaa',
+      input: {
+        language: 'en',
+        url: '/nile-dam-talks/',
+        kicker: 'Analysis',
+        section: 'Africa',
+        title: 'The Nile dam talks resume',
+        dek: 'Egypt and Ethiopia return to the table.',
+        authors: ['Amara Okafor'],
+        published: { iso: '2026-03-01T09:00:00Z', display: 'March 1, 2026' },
+        corrections: [],
+        tags: ['nile'],
+      },
+    },
+  ];
+  const paths = searchCachePaths(cacheDir);
+  mkdirSync(path.dirname(paths.pending('2026')), { recursive: true });
+  writeFileSync(paths.pending('2026'), JSON.stringify(pending));
+  return { cacheDir, plan: { version: 1, shards: [{ shard: '2026', fingerprint: 'f1', documents: 1 }] } };
+}
+
+describe('the search indexer', () => {
+  it('indexes a stale shard into the cache, fingerprint last, and lets its pending documents go', async () => {
+    const { cacheDir, plan } = cacheWith({ aaaa: '<p>The filling of the reservoir is the sticking point.</p>' });
+    await expect(indexShards(plan, cacheDir)).resolves.toEqual(['2026']);
+    const paths = searchCachePaths(cacheDir);
+    expect(readFileSync(paths.fingerprint('2026'), 'utf8')).toBe('f1');
+    expect(existsSync(path.join(paths.index('2026'), 'pagefind-entry.json'))).toBe(true);
+    expect(existsSync(paths.pending('2026'))).toBe(false);
+    // Up to date now: nothing to index.
+    await expect(indexShards(plan, cacheDir)).resolves.toEqual([]);
+  });
+
+  it('fails naming the piece whose rendered body is missing, and leaves no shard behind', async () => {
+    const { cacheDir, plan } = cacheWith({});
+    await expect(indexShards(plan, cacheDir)).rejects.toThrow(/rendered body of \/nile-dam-talks\/ is missing .*delete that folder and build again/);
+    expect(existsSync(searchCachePaths(cacheDir).fingerprint('2026'))).toBe(false);
+  });
+});
