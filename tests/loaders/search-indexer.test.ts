@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { indexShards } from '../../src/integrations/search-indexer.ts';
+import { indexShards } from '../../src/integrations/pagefind.ts';
 import { searchCachePaths, type PendingSearchDocument } from '../../src/loaders/search-plan.ts';
 import { RenderCache } from '../../src/lib/render-cache.ts';
 import type { SearchPlan } from '../../src/lib/search/shards.ts';
