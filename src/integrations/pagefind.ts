@@ -15,10 +15,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { newestShard, shardDirectory, shardList, SEARCH_DIRECTORY, SHARD_LIST_FILE, type SearchPlan } from '../lib/search/shards.ts';
-import { renderCacheDir } from '../lib/render-cache.ts';
+import { RenderCache, renderCacheDir } from '../lib/render-cache.ts';
 import { buildBase } from '../lib/build-target.ts';
 import { searchCachePaths, type PendingSearchDocument } from '../loaders/search-plan.ts';
-import { RenderCache } from '../lib/render-cache.ts';
 import { searchDocument } from '../lib/search/document.ts';
 import { onPlanWritten } from './build-plans.ts';
 
