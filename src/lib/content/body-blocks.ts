@@ -33,7 +33,9 @@ export interface BodyBlocks {
 }
 
 /** What a body needs to hold any directive or image at all: most bodies skip the parse. */
-const MAYBE_BLOCKS = /::|!\[/;
+function mayHoldBlocks(body: string): boolean {
+  return body.includes('::') || body.includes('![');
+}
 
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
@@ -59,7 +61,7 @@ function figureSyntax(src = '../../images/map.jpg'): string {
  */
 export function findBodyBlocks(body: string, { features = true }: { features?: boolean } = {}): BodyBlocks {
   const found: BodyBlocks = { problems: [], figures: [] };
-  if (!MAYBE_BLOCKS.test(body)) return found;
+  if (!mayHoldBlocks(body)) return found;
   const tree = markdownToMdast(body, { features: { gfm: true, frontmatter: false, directive: true }, position: true }) as Root;
   const definitions = new Map<string, string>();
   const images: { url: string | undefined; node: RootContent }[] = [];

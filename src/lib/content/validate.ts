@@ -37,6 +37,12 @@ export interface ValidateOptions {
    * across files (slugs, former slugs, links, sections and authors) always run.
    */
   cache?: ArticleFileCache;
+  /**
+   * Whether a large archive's article files are checked on a worker thread as
+   * well as this one (validate/shared-work.ts). Default: true. The findings are
+   * the same either way.
+   */
+  shareWork?: boolean;
 }
 
 export function validateContent(contentDir: string, options: ValidateOptions = {}): ContentReport {
@@ -50,7 +56,7 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
   const siteFiles = checkSiteFiles(run, options.publicDir ?? publicDir());
   const authors = checkAuthors(run);
   const { pages, pageOwners } = checkPages(run, siteFiles.sectionById);
-  const { articles, slugOwners, previousSlugs, seriesParts } = checkArticles(run, siteFiles, new Set(authors.map((author) => author.id)), pageOwners, options.cache);
+  const { articles, slugOwners, previousSlugs, seriesParts } = checkArticles(run, siteFiles, new Set(authors.map((author) => author.id)), pageOwners, options.cache, options.shareWork);
 
   checkSeriesNumbering(seriesParts);
   const addresses = { slugOwners, sectionById: siteFiles.sectionById, pageOwners };

@@ -9,33 +9,17 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics.ts';
-import { splitSource, type ParsedSource } from '../frontmatter.ts';
+import { splitSource } from '../frontmatter.ts';
 import { CONTENT_LAYOUT, listFiles } from '../content-files.ts';
-import { articleRuleFindings, articleSchema, photoPathProblem, type ArticleFrontmatter } from '../schema/index.ts';
 import { isReservedTopLevel, slugFromFileName, slugProblem } from '../../urls.ts';
 import { closestName } from '../zod-issues.ts';
-import { findBodyHints, findHints } from '../placeholders.ts';
-import { checkBody, reportHints, withoutHints } from './body.ts';
-import { checkBodyBlocks, checkPhoto, fileStat, photosUnchanged, type PhotoStat } from './photos.ts';
+import { checkArticleFile, digestOf, type ArticleCheckContext, type ArticleFileFacts, type ArticleFileJob, type CheckedArticleFile } from './article-file.ts';
+import { photosUnchanged } from './photos.ts';
 import { FileReporter } from './reporter.ts';
-import { readMarkdown, type ValidationRun } from './run.ts';
+import type { ValidationRun } from './run.ts';
+import { computeShared } from './shared-work.ts';
 import type { ArticleRecord } from './records.ts';
 import type { SiteFiles } from './site.ts';
-
-/** What validating one article file found, on its own. */
-interface ArticleFileFacts {
-  /** Problems in the file itself; messages about other files come later. */
-  diagnostics: Diagnostic[];
-  parsed?: ParsedSource;
-  data?: ArticleFrontmatter;
-  /** The photo the checks read, with its size and time then. */
-  photo?: PhotoStat;
-  /** Body photos (`::figure`), with their files' size and time then: a photo added or renamed checks the piece again. */
-  figurePhotos?: PhotoStat[];
-  /** The `src` of each body figure, as written, for the renderer. */
-  figures?: string[];
-}
 
 interface CachedFacts {
   /** Digest of the file's bytes when it was checked. */
@@ -106,18 +90,33 @@ export interface ArticleFiles {
   seriesParts: Map<string, SeriesPart[]>;
 }
 
+/** Below this many files to check, starting a worker costs more than it saves. */
+const SHARED_WORK_THRESHOLD = 400;
+/** Files per claim (about 7 ms of checks each): small enough that both threads finish together. */
+const FILES_PER_CLAIM = 32;
+
+/** The worker that checks article files alongside the calling thread. */
+export const ARTICLE_WORKER_URL = new URL('./article-worker.ts', import.meta.url);
+
+/** An article file met in the folder, with its own findings once known. */
+interface ListedArticle extends ArticleFileJob {
+  slug: string;
+  facts?: ArticleFileFacts;
+  stat?: string;
+}
+
 export function checkArticles(
   run: ValidationRun,
   siteFiles: SiteFiles,
   authorIds: ReadonlySet<string>,
   pageOwners: ReadonlyMap<string, string>,
   cache: ArticleFileCache | undefined,
+  shareWork = true,
 ): ArticleFiles {
   const { root, shown } = run;
   const { timeZone, sections, sectionById, seriesById } = siteFiles;
   const articles: ArticleRecord[] = [];
   const articlesDir = path.join(root, CONTENT_LAYOUT.articles);
-  const schema = articleSchema({ timeZone });
   const sectionIds = [...sectionById.keys()];
   const knownAuthorIds = [...authorIds];
   const seriesIds = [...seriesById.keys()];
@@ -126,20 +125,38 @@ export function checkArticles(
   const seriesParts = new Map<string, SeriesPart[]>();
 
   // Everything a file's own checks depend on besides the file and its photos.
-  const context = createHash('sha1').update(JSON.stringify([timeZone, sections, root])).digest('base64');
+  const contextKey = createHash('sha1').update(JSON.stringify([timeZone, sections, root])).digest('base64');
+  const checkContext: ArticleCheckContext = { root, cwd: run.cwd, timeZone, sections: [...sectionById], withDigest: cache !== undefined };
+
+  // Each file's own findings: from the cache where nothing they depend on changed, the rest worked out (on two threads when there are many).
+  const listed: ListedArticle[] = [];
   for (const relative of listFiles(articlesDir)) {
     const absolutePath = path.join(articlesDir, relative);
     if (run.isSkipped(relative, absolutePath, 'article')) continue;
     run.filesChecked++;
-    const file = shown(absolutePath);
     const slug = slugFromFileName(relative);
-    const slugIssue = slugProblem(slug);
-    const facts = articleFileFacts(absolutePath, file, slugIssue);
+    const article: ListedArticle = { absolutePath, file: shown(absolutePath), slug, slugIssue: slugProblem(slug) };
+    if (cache) Object.assign(article, cachedFacts(absolutePath));
+    listed.push(article);
+  }
+  const unchecked = listed.filter((article) => !article.facts);
+  const checked = checkFiles(unchecked.map(({ absolutePath, file, slugIssue }) => ({ absolutePath, file, slugIssue })));
+  unchecked.forEach((article, index) => {
+    const { facts, digest } = checked[index]!;
+    article.facts = facts;
+    if (cache && digest !== undefined) {
+      cache.files.set(article.absolutePath, { digest, context: contextKey, facts, ...(article.stat ? { stat: article.stat } : {}) });
+      cache.checked++;
+    }
+  });
+
+  for (const { file, slug, slugIssue, absolutePath, facts: found } of listed) {
+    // Every listed file has its findings by now, from the cache or just worked out.
+    const facts = found!;
     run.diagnostics.push(...facts.diagnostics);
     const parsed = facts.parsed;
     if (!parsed) continue;
     const reporter = new FileReporter(run.diagnostics, file, parsed.frontmatterText);
-
     const raw = parsed.data;
     if (typeof raw.section === 'string' && sectionById.size > 0 && !sectionById.has(raw.section)) {
       const suggestion = closestName(raw.section, sectionIds);
@@ -203,73 +220,38 @@ export function checkArticles(
   }
   return { articles, slugOwners, previousSlugs, seriesParts };
 
-  /** One article file's own findings, from the cache when nothing they depend on changed. */
-  function articleFileFacts(absolutePath: string, file: string, slugIssue: string | null): ArticleFileFacts {
-    let bytes: Uint8Array | undefined;
-    let digest: string | undefined;
+  function checkFiles(jobs: ArticleFileJob[]): CheckedArticleFile[] {
+    if (jobs.length < SHARED_WORK_THRESHOLD || !shareWork) return jobs.map((job) => checkArticleFile(job, checkContext));
+    return computeShared(jobs, checkArticleFile, { workerUrl: ARTICLE_WORKER_URL, context: checkContext, chunkSize: FILES_PER_CLAIM });
+  }
+
+  /** A file's findings from the cache when neither it, its photos nor the site they depend on changed; its stat either way. */
+  function cachedFacts(absolutePath: string): { facts?: ArticleFileFacts; stat?: string } {
     let stat: string | undefined;
-    const unchangedPhotos = (facts: ArticleFileFacts) => photosUnchanged([facts.photo, ...(facts.figurePhotos ?? [])], run.photoStats);
-    if (cache) {
-      try {
-        const info = statSync(absolutePath);
-        stat = `${info.size}:${info.mtimeMs}:${info.ino}`;
-      } catch {
-        stat = undefined;
-      }
-      const known = cache.files.get(absolutePath);
-      // Texts present: findings worked out in this process, not loaded from disk without them.
-      if (stat && known?.stat === stat && known.context === context && known.facts.parsed?.frontmatterText && unchangedPhotos(known.facts)) {
-        return known.facts;
-      }
-      try {
-        bytes = readFileSync(absolutePath);
-        digest = createHash('sha1').update(bytes).digest('base64');
-      } catch {
-        bytes = undefined;
-      }
-      const cached = digest !== undefined ? cache.files.get(absolutePath) : undefined;
-      if (bytes && cached && cached.digest === digest && cached.context === context && unchangedPhotos(cached.facts)) {
-        const parsed = cached.facts.parsed;
-        // Findings from disk come without their texts: the file holds them, unchanged.
-        if (parsed && parsed.body === '' && parsed.frontmatterText === '') {
-          const texts = splitSource(bytes);
-          if (texts) Object.assign(parsed, texts);
-        }
-        if (stat) cached.stat = stat;
-        return cached.facts;
-      }
+    try {
+      const info = statSync(absolutePath);
+      stat = `${info.size}:${info.mtimeMs}:${info.ino}`;
+    } catch {
+      return {};
     }
-    const sink: Diagnostic[] = [];
-    const parsed = readMarkdown(absolutePath, file, 'article', sink, bytes);
-    const facts: ArticleFileFacts = { diagnostics: sink };
-    if (parsed) {
-      facts.parsed = parsed;
-      const reporter = new FileReporter(sink, file, parsed.frontmatterText);
-      if (slugIssue) reporter.atLine(1, 1, 'file', 'error', `name ${slugIssue}; the file name is the article's address`);
-      const hints = findHints(parsed.data);
-      const bodyHints = findBodyHints(parsed.body);
-      const result = schema.safeParse(parsed.data);
-      // A piece that still holds hints is checked, never loaded: its hints are no content.
-      if (result.success && hints.length === 0 && bodyHints.length === 0) facts.data = result.data;
-      else if (!result.success) reporter.zodIssues(withoutHints(result.error.issues, hints), schema);
-      reportHints(reporter, parsed, hints, bodyHints);
-      for (const finding of articleRuleFindings(parsed.data, timeZone, sectionById)) reporter.at(finding.path, finding.severity, finding.message);
-      checkBody(reporter, parsed, 'article', bodyHints.length > 0);
-      const figures = checkBodyBlocks(run, reporter, parsed, absolutePath);
-      if (figures.length > 0) {
-        facts.figures = [...new Set(figures.map((figure) => figure.src))];
-        facts.figurePhotos = figures.flatMap((figure) => (figure.target ? [{ path: figure.target, ...fileStat(figure.target, run.photoStats) }] : []));
-      }
-      const hero = parsed.data.hero as { src?: unknown } | undefined;
-      if (hero && typeof hero === 'object' && typeof hero.src === 'string' && photoPathProblem(hero.src) === null) {
-        const target = checkPhoto(run, reporter, ['hero', 'src'], absolutePath, hero.src);
-        if (target) facts.photo = { path: target, ...fileStat(target, run.photoStats) };
-      }
+    const known = cache!.files.get(absolutePath);
+    if (!known || known.context !== contextKey || !photosUnchanged([known.facts.photo, ...(known.facts.figurePhotos ?? [])], run.photoStats)) return { stat };
+    // Texts present: findings worked out in this process, not loaded from disk without them.
+    if (known.stat === stat && known.facts.parsed?.frontmatterText) return { facts: known.facts, stat };
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(absolutePath);
+    } catch {
+      return { stat };
     }
-    if (cache && digest !== undefined) {
-      cache.files.set(absolutePath, { digest, context, facts, ...(stat ? { stat } : {}) });
-      cache.checked++;
+    if (known.digest !== digestOf(bytes)) return { stat };
+    const parsed = known.facts.parsed;
+    // Findings from disk come without their texts: the file holds them, unchanged.
+    if (parsed && parsed.body === '' && parsed.frontmatterText === '') {
+      const texts = splitSource(bytes);
+      if (texts) Object.assign(parsed, texts);
     }
-    return facts;
+    known.stat = stat;
+    return { facts: known.facts, stat };
   }
 }

@@ -37,11 +37,14 @@ export class ValidationRun {
 
   /** The content folder, absolute. */
   readonly root: string;
+  /** The folder paths in messages are relative to. */
+  readonly cwd: string;
   /** A path as messages show it: relative to the folder given as `cwd`. */
   readonly shown: (absolutePath: string) => string;
 
   constructor(root: string, cwd: string) {
     this.root = root;
+    this.cwd = cwd;
     this.shown = (absolutePath) => displayPath(absolutePath, cwd);
   }
 
