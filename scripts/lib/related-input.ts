@@ -16,7 +16,7 @@ export function relatedDocuments(articles: readonly ArticleRecord[], siteUrl: st
   return articles
     .filter((article) => isPublic(article.data, now))
     .map((article) => {
-      const hash = articleBodyHash({ siteUrl }, article.body);
+      const hash = articleBodyHash({ siteUrl }, article.bodyDigest);
       let bodyTerms = cache.get(hash)?.bodyTerms;
       if (!bodyTerms) {
         processor ??= createProcessor({ siteUrl });

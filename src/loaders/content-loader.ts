@@ -183,9 +183,6 @@ async function bodyPhotos(markdownFile: string, figures: readonly string[]): Pro
   return { photos, key };
 }
 
-/** In the preview, the render hash of each article as last read, by its frontmatter object (kept while the file is unchanged). */
-const renderedHashes = new WeakMap<object, Map<string, string>>();
-
 async function loadCollection(kind: CollectionKind, root: string, context: LoaderContext) {
   const report = await contentReport(root, context.logger);
   const { store, parseData, generateDigest } = context;
@@ -247,22 +244,15 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
   if (kind === 'articles') {
     const siteUrl = report.site!.url;
     const cache = new RenderCache();
-    const hashOf = (body: string, photosKey: string) => articleBodyHash({ siteUrl, base }, body, photosKey);
-    const renderingKey = `${siteUrl}\0${base}`;
+    const hashOf = (bodyDigest: string, photosKey: string) => articleBodyHash({ siteUrl, base }, bodyDigest, photosKey);
     // Body photos first: their digests are part of each body's render hash.
     const figurePhotos = new Map<(typeof report.articles)[number], Awaited<ReturnType<typeof bodyPhotos>>>();
     for (const article of report.articles) if (article.figures.length > 0) figurePhotos.set(article, await bodyPhotos(article.absolutePath, article.figures));
-    // Bodies are long: hash each once per run (and, in the preview, once per saved version).
+    // A body's key comes from its digest (the validator's), so no body is read to find it.
     const hashes = new Map<(typeof report.articles)[number], string>();
     const bodyHash = (article: (typeof report.articles)[number]) => {
-      const photosKey = figurePhotos.get(article)?.key ?? '';
-      const remembered = `${renderingKey}\0${photosKey}`;
-      let hash = renderedHashes.get(article.raw)?.get(remembered) ?? hashes.get(article);
-      if (hash === undefined) {
-        hash = hashOf(article.body, photosKey);
-        hashes.set(article, hash);
-        if (fileCache) renderedHashes.set(article.raw, new Map([[remembered, hash]]));
-      }
+      let hash = hashes.get(article);
+      if (hash === undefined) hashes.set(article, (hash = hashOf(article.bodyDigest, figurePhotos.get(article)?.key ?? '')));
       return hash;
     };
     // Render every body the cache lacks first (in parallel when there are many), then fill the store.

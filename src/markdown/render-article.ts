@@ -28,11 +28,14 @@ export interface RenderedArticle {
 
 /**
  * The render cache's key of a body: everything its HTML depends on (the
- * pipeline's version, the site's address and base path, the Markdown, the
- * digests of its photos). One recipe for the build's loader and the explainer.
+ * pipeline's version, the site's address and base path, the Markdown by its
+ * digest, the digests of its photos). One recipe for the build's loader and
+ * the explainer. The Markdown's digest is the validator's (`bodyDigest`, see
+ * src/lib/content/validate/article-file.ts), so a build that finds every body
+ * rendered never reads one.
  */
-export function articleBodyHash(pipeline: PipelineOptions, markdown: string, photosKey = ''): string {
-  return renderHash([PIPELINE_VERSION, pipeline.siteUrl, pipeline.base ?? '/', markdown, photosKey]);
+export function articleBodyHash(pipeline: PipelineOptions, bodyDigest: string, photosKey = ''): string {
+  return renderHash([PIPELINE_VERSION, pipeline.siteUrl, pipeline.base ?? '/', bodyDigest, photosKey]);
 }
 
 export function renderArticleBody(processor: ReturnType<typeof createProcessor>, job: RenderJob): RenderedArticle {

@@ -11,6 +11,7 @@ import { checkArticles } from '../../src/lib/content/validate/articles.ts';
 import { checkInternalLinks, checkPreviousSlugs } from '../../src/lib/content/validate/cross-file.ts';
 import { FileReporter } from '../../src/lib/content/validate/reporter.ts';
 import type { Diagnostic } from '../../src/lib/content/diagnostics.ts';
+import { findInternalLinks } from '../../src/lib/content/body-checks.ts';
 import type { ArticleRecord } from '../../src/lib/content/validate/records.ts';
 import { makeSite } from '../helpers/content-fixture.ts';
 
@@ -110,7 +111,7 @@ describe('rules across files', () => {
   it('refuses a link that leads nowhere and warns about one to a draft', () => {
     const found: Diagnostic[] = [];
     const article = (slug: string, body: string, draft = false) =>
-      ({ slug, file: `content/articles/world/${slug}.md`, body, bodyLine: 10, data: { draft, previousSlugs: [] } }) as unknown as ArticleRecord;
+      ({ slug, file: `content/articles/world/${slug}.md`, body, internalLinks: findInternalLinks(body), bodyLine: 10, data: { draft, previousSlugs: [] } }) as unknown as ArticleRecord;
     const articles = [article('gas-deal', 'See [the talks](/gas-talk/) and [the draft](/pipeline/).'), article('pipeline', 'Text.', true), article('gas-talks', 'Text.')];
     const slugOwners = new Map(articles.map((a) => [a.slug, { file: a.file }]));
     checkInternalLinks(articles, [], { slugOwners, sectionById: sections, pageOwners: new Map(), redirectOwners: new Map() }, found);

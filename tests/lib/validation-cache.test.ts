@@ -2,7 +2,7 @@
  * The validator's per-file findings cache (src/lib/content/validate.ts): reused only
  * while a file, what it depends on and the rules are unchanged.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -87,5 +87,31 @@ describe('the validation cache', () => {
     cache.save(saved, 'rules-1');
     expect(ArticleFileCache.load(saved, 'rules-2').files.size).toBe(0);
     expect(ArticleFileCache.load(path.join(work, 'missing.v8'), 'rules-1').files.size).toBe(0);
+  });
+
+  it('reads no unchanged file when the findings come from a saved cache, and its body only when asked for', () => {
+    // A time in whole seconds, so that it can be set back exactly below.
+    utimesSync(article(), 1_790_000_000, 1_790_000_000);
+    const cache = new ArticleFileCache();
+    const first = validateContent(content, { cache, cwd: work });
+    const saved = path.join(work, 'validation.v8');
+    cache.save(saved, 'rules-1');
+    const original = readFileSync(article(), 'utf8');
+    const body = first.articles.find((piece) => piece.absolutePath === article())!.body;
+
+    const loaded = ArticleFileCache.load(saved, 'rules-1');
+    const again = validateContent(content, { cache: loaded, cwd: work });
+    expect(loaded.checked).toBe(0);
+    const piece = again.articles.find((candidate) => candidate.absolutePath === article())!;
+    expect(piece.body).toBe(body);
+    expect(piece.bodyDigest).toBe(first.articles.find((candidate) => candidate.absolutePath === article())!.bodyDigest);
+
+    // Same size, same time, other words: the stat says unchanged, so the findings are reused;
+    // the body, read later, no longer matches them, and the run stops instead of mixing versions.
+    writeFileSync(article(), original.replace('The canal authority', 'The CANAL authority'));
+    utimesSync(article(), 1_790_000_000, 1_790_000_000);
+    const stale = validateContent(content, { cache: ArticleFileCache.load(saved, 'rules-1'), cwd: work });
+    const stalePiece = stale.articles.find((candidate) => candidate.absolutePath === article())!;
+    expect(() => stalePiece.body).toThrow(/canal-water-levels\.md: changed while it was being read; build again/);
   });
 });

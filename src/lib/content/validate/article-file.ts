@@ -11,16 +11,23 @@ import type { Diagnostic } from '../diagnostics.ts';
 import type { ParsedSource } from '../frontmatter.ts';
 import { articleRuleFindings, articleSchema, photoPathProblem, type ArticleFrontmatter, type Section } from '../schema/index.ts';
 import { findBodyHints, findHints } from '../placeholders.ts';
+import { findInternalLinks, type InternalLink } from '../body-checks.ts';
 import { checkBody, reportHints, withoutHints } from './body.ts';
 import { checkBodyBlocks, checkPhoto, fileStat, type PhotoStat } from './photos.ts';
 import { FileReporter } from './reporter.ts';
 import { readMarkdown, ValidationRun } from './run.ts';
 
+/**
+ * A file's frontmatter data and where its body starts; its texts when they are
+ * at hand (findings saved to disk go without them: the file holds them).
+ */
+export type ParsedFacts = Omit<ParsedSource, 'body' | 'frontmatterText'> & Partial<Pick<ParsedSource, 'body' | 'frontmatterText'>>;
+
 /** What validating one article file found, on its own. */
 export interface ArticleFileFacts {
   /** Problems in the file itself; messages about other files come later. */
   diagnostics: Diagnostic[];
-  parsed?: ParsedSource;
+  parsed?: ParsedFacts;
   data?: ArticleFrontmatter;
   /** The photo the checks read, with its size and time then. */
   photo?: PhotoStat;
@@ -28,6 +35,10 @@ export interface ArticleFileFacts {
   figurePhotos?: PhotoStat[];
   /** The `src` of each body figure, as written, for the renderer. */
   figures?: string[];
+  /** Digest of the body's text (textDigest): what the render cache keys a body by, and how a body read again later is known to be the same. */
+  bodyDigest?: string;
+  /** Root-relative links of the body, for the rule across files that each leads somewhere. */
+  internalLinks?: InternalLink[];
 }
 
 /** The site as the checks see it: plain data, so that it can be sent to a worker. */
@@ -90,6 +101,8 @@ export function checkArticleFile(job: ArticleFileJob, context: ArticleCheckConte
   const facts: ArticleFileFacts = { diagnostics: sink };
   if (parsed) {
     facts.parsed = parsed;
+    facts.bodyDigest = textDigest(parsed.body);
+    facts.internalLinks = findInternalLinks(parsed.body);
     const reporter = new FileReporter(sink, file, parsed.frontmatterText);
     if (slugIssue) reporter.atLine(1, 1, 'file', 'error', `name ${slugIssue}; the file name is the article's address`);
     const hints = findHints(parsed.data);
@@ -117,4 +130,8 @@ export function checkArticleFile(job: ArticleFileJob, context: ArticleCheckConte
 
 export function digestOf(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('base64');
+}
+
+export function textDigest(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
 }

@@ -13,7 +13,7 @@ import { splitSource } from '../frontmatter.ts';
 import { CONTENT_LAYOUT, listFiles } from '../content-files.ts';
 import { isReservedTopLevel, slugFromFileName, slugProblem } from '../../urls.ts';
 import { closestName } from '../zod-issues.ts';
-import { checkArticleFile, digestOf, type ArticleCheckContext, type ArticleFileFacts, type ArticleFileJob, type CheckedArticleFile } from './article-file.ts';
+import { checkArticleFile, digestOf, textDigest, type ArticleCheckContext, type ArticleFileFacts, type ArticleFileJob, type CheckedArticleFile, type ParsedFacts } from './article-file.ts';
 import { photosUnchanged } from './photos.ts';
 import { FileReporter } from './reporter.ts';
 import type { ValidationRun } from './run.ts';
@@ -27,9 +27,9 @@ interface CachedFacts {
   context: string;
   facts: ArticleFileFacts;
   /**
-   * Size, time and inode of the file when its digest was taken. While the
-   * preview runs, a file whose stat is unchanged is not read again: a saved
-   * edit then costs one file's reading, not the archive's.
+   * Size, time and inode of the file when its digest was taken. A file whose
+   * stat is unchanged is not read again, in the preview after a saved edit or
+   * in the next build: the texts are read only if something asks for them.
    */
   stat?: string;
 }
@@ -54,11 +54,12 @@ export class ArticleFileCache {
     return cache;
   }
 
-  /** Saves the findings without the texts, which are read from the files again (every file is read to check its digest). */
+  /** Saves the findings without the texts, which the files hold. */
   save(file: string, fingerprint: string): void {
+    const withoutTexts = ({ body: _body, frontmatterText: _frontmatterText, ...rest }: ParsedFacts): ParsedFacts => rest;
     const files = [...this.files].map(([path, entry]): [string, CachedFacts] => [
       path,
-      { ...entry, facts: { ...entry.facts, ...(entry.facts.parsed ? { parsed: { ...entry.facts.parsed, body: '', frontmatterText: '' } } : {}) } },
+      { ...entry, facts: { ...entry.facts, ...(entry.facts.parsed ? { parsed: withoutTexts(entry.facts.parsed) } : {}) } },
     ]);
     mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
@@ -156,7 +157,9 @@ export function checkArticles(
     run.diagnostics.push(...facts.diagnostics);
     const parsed = facts.parsed;
     if (!parsed) continue;
-    const reporter = new FileReporter(run.diagnostics, file, parsed.frontmatterText);
+    const texts = textsReader(absolutePath, file, parsed, facts.bodyDigest!);
+    const reporter = new FileReporter(run.diagnostics, file, () => texts().frontmatterText);
+
     const raw = parsed.data;
     if (typeof raw.section === 'string' && sectionById.size > 0 && !sectionById.has(raw.section)) {
       const suggestion = closestName(raw.section, sectionIds);
@@ -215,7 +218,20 @@ export function checkArticles(
       });
     }
     if (facts.data) {
-      articles.push({ slug, file, absolutePath, raw, data: facts.data, body: parsed.body, bodyLine: parsed.bodyLine, figures: facts.figures ?? [] });
+      articles.push({
+        slug,
+        file,
+        absolutePath,
+        raw,
+        data: facts.data,
+        get body() {
+          return texts().body;
+        },
+        bodyDigest: facts.bodyDigest!,
+        bodyLine: parsed.bodyLine,
+        figures: facts.figures ?? [],
+        internalLinks: facts.internalLinks ?? [],
+      });
     }
   }
   return { articles, slugOwners, previousSlugs, seriesParts };
@@ -236,8 +252,7 @@ export function checkArticles(
     }
     const known = cache!.files.get(absolutePath);
     if (!known || known.context !== contextKey || !photosUnchanged([known.facts.photo, ...(known.facts.figurePhotos ?? [])], run.photoStats)) return { stat };
-    // Texts present: findings worked out in this process, not loaded from disk without them.
-    if (known.stat === stat && known.facts.parsed?.frontmatterText) return { facts: known.facts, stat };
+    if (known.stat === stat) return { facts: known.facts, stat };
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(absolutePath);
@@ -246,12 +261,35 @@ export function checkArticles(
     }
     if (known.digest !== digestOf(bytes)) return { stat };
     const parsed = known.facts.parsed;
-    // Findings from disk come without their texts: the file holds them, unchanged.
-    if (parsed && parsed.body === '' && parsed.frontmatterText === '') {
+    // Findings from disk come without their texts; the bytes are at hand.
+    if (parsed && parsed.body === undefined) {
       const texts = splitSource(bytes);
       if (texts) Object.assign(parsed, texts);
     }
     known.stat = stat;
     return { facts: known.facts, stat };
   }
+}
+
+/**
+ * A file's texts as its findings knew them: at hand, or read again from the
+ * file the first time they are asked for. A file that no longer holds that
+ * body (it was saved again meanwhile) stops the run rather than mix versions.
+ */
+function textsReader(absolutePath: string, file: string, parsed: ParsedFacts, bodyDigest: string): () => { frontmatterText: string; body: string } {
+  let texts = parsed.body !== undefined && parsed.frontmatterText !== undefined ? { body: parsed.body, frontmatterText: parsed.frontmatterText } : undefined;
+  return () => {
+    if (!texts) {
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(absolutePath);
+      } catch (error) {
+        throw new Error(`${file}: cannot be read again (${(error as NodeJS.ErrnoException).code}); check it is still there and build again`);
+      }
+      const split = splitSource(bytes);
+      if (!split || textDigest(split.body) !== bodyDigest) throw new Error(`${file}: changed while it was being read; build again`);
+      texts = split;
+    }
+    return texts;
+  };
 }

@@ -7,7 +7,6 @@ import type { Diagnostic } from '../diagnostics.ts';
 import type { Section } from '../schema/index.ts';
 import { isReservedTopLevel } from '../../urls.ts';
 import { closestName } from '../zod-issues.ts';
-import { findInternalLinks } from '../body-checks.ts';
 import { numberingProblems } from '../series.ts';
 import type { PreviousSlug, SeriesPart } from './articles.ts';
 import type { ArticleRecord, PageRecord } from './records.ts';
@@ -63,7 +62,7 @@ export function checkInternalLinks(
     if (state) for (const slug of [article.slug, ...article.data.previousSlugs]) takenDown.set(slug, state);
   }
   for (const piece of [...articles, ...pages]) {
-    for (const link of findInternalLinks(piece.body)) {
+    for (const link of piece.internalLinks) {
       const target = link.firstSegment;
       const line = piece.bodyLine + link.line - 1;
       if (target === '' || sectionById.has(target) || isReservedTopLevel(target) || pageOwners.has(target)) continue;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { CONTENT_LAYOUT } from '../content-files.ts';
 import { pageSchema, type Section } from '../schema/index.ts';
 import { isReservedTopLevel, SITE_PAGE_NAMES, slugFromFileName, slugProblem } from '../../urls.ts';
+import { findInternalLinks } from '../body-checks.ts';
 import { checkBody } from './body.ts';
 import { checkBodyBlocks } from './photos.ts';
 import type { PageRecord } from './records.ts';
@@ -36,7 +37,7 @@ export function checkPages(run: ValidationRun, sectionById: ReadonlyMap<string, 
       if (owner) reporter.at(['kind'], 'error', `${owner} is already the ${result.data.kind} page; a publication has one, so give this page another kind or "other"`);
       else kindOwners.set(result.data.kind, file);
     }
-    if (result.success && !slugIssue) pages.push({ slug, file, absolutePath, raw: parsed.data, data: result.data, body: parsed.body, bodyLine: parsed.bodyLine, figures });
+    if (result.success && !slugIssue) pages.push({ slug, file, absolutePath, raw: parsed.data, data: result.data, body: parsed.body, bodyLine: parsed.bodyLine, figures, internalLinks: findInternalLinks(parsed.body) });
   }
   return { pages, pageOwners };
 }

@@ -1,5 +1,6 @@
 /** What the validator hands the build: each file's checked data, and the report of a whole run. */
 import type { Diagnostic } from '../diagnostics.ts';
+import type { InternalLink } from '../body-checks.ts';
 import type { ArticleFrontmatter, AuthorFrontmatter, PageFrontmatter, Section, Series, SiteConfig } from '../schema/index.ts';
 
 export interface ArticleRecord {
@@ -10,10 +11,19 @@ export interface ArticleRecord {
   /** Frontmatter exactly as the editor wrote it (dates as text), for Astro's own schema pass. */
   raw: Record<string, unknown>;
   data: ArticleFrontmatter;
-  body: string;
+  /**
+   * The Markdown body. Read from the file when first asked for if the
+   * findings came from the cache: a build whose bodies are all rendered
+   * already never reads them.
+   */
+  readonly body: string;
+  /** Digest of the body's text: what the render cache keys it by. */
+  bodyDigest: string;
   bodyLine: number;
   /** Body photos (`::figure` src, as written, relative to the file). */
   figures: string[];
+  /** Root-relative links of the body. */
+  internalLinks: InternalLink[];
 }
 
 export interface AuthorRecord {
@@ -36,6 +46,8 @@ export interface PageRecord {
   bodyLine: number;
   /** Body photos (`::figure` src, as written, relative to the file). */
   figures: string[];
+  /** Root-relative links of the body. */
+  internalLinks: InternalLink[];
 }
 
 export interface ContentReport {

@@ -9,9 +9,10 @@ export class FileReporter {
   private locator: YamlLocator | undefined;
   private readonly sink: Diagnostic[];
   private readonly file: string;
-  private readonly yamlText: string | undefined;
+  /** The frontmatter's text, or how to read it: only a finding needs it. */
+  private readonly yamlText: string | (() => string) | undefined;
 
-  constructor(sink: Diagnostic[], file: string, yamlText: string | undefined) {
+  constructor(sink: Diagnostic[], file: string, yamlText: string | (() => string) | undefined) {
     this.sink = sink;
     this.file = file;
     this.yamlText = yamlText;
@@ -22,7 +23,7 @@ export class FileReporter {
     let line = 1;
     let column = 1;
     if (this.yamlText !== undefined && fieldPath.length > 0) {
-      this.locator ??= new YamlLocator(this.yamlText);
+      this.locator ??= new YamlLocator(typeof this.yamlText === 'string' ? this.yamlText : this.yamlText());
       ({ line, column } = this.locator.locate(fieldPath));
     }
     this.sink.push({ file: this.file, line, column, severity, field: fieldName(fieldPath), message });
