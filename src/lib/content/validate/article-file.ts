@@ -35,7 +35,7 @@ export interface ArticleFileFacts {
   figurePhotos?: PhotoStat[];
   /** The `src` of each body figure, as written, for the renderer. */
   figures?: string[];
-  /** Digest of the body's text (textDigest): what the render cache keys a body by, and how a body read again later is known to be the same. */
+  /** Digest of the body's text (digestOf): what the render cache keys a body by, and how a body read again later is known to be the same. */
   bodyDigest?: string;
   /** Root-relative links of the body, for the rule across files that each leads somewhere. */
   internalLinks?: InternalLink[];
@@ -101,7 +101,7 @@ export function checkArticleFile(job: ArticleFileJob, context: ArticleCheckConte
   const facts: ArticleFileFacts = { diagnostics: sink };
   if (parsed) {
     facts.parsed = parsed;
-    facts.bodyDigest = textDigest(parsed.body);
+    facts.bodyDigest = digestOf(parsed.body);
     facts.internalLinks = findInternalLinks(parsed.body);
     const reporter = new FileReporter(sink, file, parsed.frontmatterText);
     if (slugIssue) reporter.atLine(1, 1, 'file', 'error', `name ${slugIssue}; the file name is the article's address`);
@@ -128,10 +128,7 @@ export function checkArticleFile(job: ArticleFileJob, context: ArticleCheckConte
   return context.withDigest && bytes ? { facts, digest: digestOf(bytes) } : { facts };
 }
 
-export function digestOf(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('base64');
-}
-
-export function textDigest(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
+/** Digest of a file's bytes or of a text (a body): what the cache compares. */
+export function digestOf(content: Uint8Array | string): string {
+  return createHash('sha1').update(content).digest('base64');
 }

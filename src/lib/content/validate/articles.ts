@@ -13,7 +13,7 @@ import { splitSource } from '../frontmatter.ts';
 import { CONTENT_LAYOUT, listFiles } from '../content-files.ts';
 import { isReservedTopLevel, slugFromFileName, slugProblem } from '../../urls.ts';
 import { closestName } from '../zod-issues.ts';
-import { checkArticleFile, digestOf, textDigest, type ArticleCheckContext, type ArticleFileFacts, type ArticleFileJob, type CheckedArticleFile, type ParsedFacts } from './article-file.ts';
+import { checkArticleFile, digestOf, type ArticleCheckContext, type ArticleFileFacts, type ArticleFileJob, type CheckedArticleFile, type ParsedFacts } from './article-file.ts';
 import { photosUnchanged } from './photos.ts';
 import { FileReporter } from './reporter.ts';
 import type { ValidationRun } from './run.ts';
@@ -287,7 +287,7 @@ function textsReader(absolutePath: string, file: string, parsed: ParsedFacts, bo
         throw new Error(`${file}: cannot be read again (${(error as NodeJS.ErrnoException).code}); check it is still there and build again`);
       }
       const split = splitSource(bytes);
-      if (!split || textDigest(split.body) !== bodyDigest) throw new Error(`${file}: changed while it was being read; build again`);
+      if (!split || digestOf(split.body) !== bodyDigest) throw new Error(`${file}: changed while it was being read; build again`);
       texts = split;
     }
     return texts;
