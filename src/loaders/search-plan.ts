@@ -16,28 +16,8 @@ import { kickerLabel, kickerSectionName } from '../lib/presentation/article-labe
 import { republishCreditLine } from '../lib/media/credits.ts';
 import { displayedDate } from '../lib/dates.ts';
 import { SEARCH_DOCUMENT_VERSION, type SearchDocumentInput } from '../lib/search/document.ts';
-import { shardFingerprint, shardOf, type SearchPlan } from '../lib/search/shards.ts';
+import { searchCachePaths, shardFingerprint, shardOf, type PendingSearchDocument, type SearchPlan } from '../lib/search/shards.ts';
 import { smartenText } from '../markdown/remark-typography.ts';
-
-export const SEARCH_PLAN_FILE = 'plan.json';
-
-/** The search part of the build cache: the plan, pending documents and indexed shards. */
-export function searchCachePaths(cacheDir: string) {
-  const root = path.join(cacheDir, 'search');
-  return {
-    root,
-    plan: path.join(root, SEARCH_PLAN_FILE),
-    pending: (shard: string) => path.join(root, 'pending', `${shard}.json`),
-    index: (shard: string) => path.join(root, 'index', shard),
-    fingerprint: (shard: string) => path.join(root, 'index', shard, '.fingerprint'),
-  };
-}
-
-/** One article's search document, but for its body: the rendered body is read from the render cache by its hash. */
-export interface PendingSearchDocument {
-  input: Omit<SearchDocumentInput, 'bodyHtml'>;
-  bodyHash: string;
-}
 
 interface PlannedDocument extends PendingSearchDocument {
   url: string;

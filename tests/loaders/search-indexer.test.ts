@@ -2,10 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { indexShards } from '../../src/integrations/pagefind.ts';
-import { searchCachePaths, type PendingSearchDocument } from '../../src/loaders/search-plan.ts';
+import { indexShards, indexShardsApart } from '../../src/lib/search/indexer.ts';
 import { RenderCache } from '../../src/lib/render-cache.ts';
-import type { SearchPlan } from '../../src/lib/search/shards.ts';
+import { searchCachePaths, type PendingSearchDocument, type SearchPlan } from '../../src/lib/search/shards.ts';
 
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -55,5 +54,25 @@ describe('the search indexer', () => {
     const { cacheDir, plan } = cacheWith({});
     await expect(indexShards(plan, cacheDir)).rejects.toThrow(/rendered body of \/nile-dam-talks\/ is missing .*delete that folder and build again/);
     expect(existsSync(searchCachePaths(cacheDir).fingerprint('2026'))).toBe(false);
+  });
+
+  it('indexes in a process of its own and reports the shards it indexed', async () => {
+    const { cacheDir, plan } = cacheWith({ aaaa: '<p>The filling of the reservoir is the sticking point.</p>' });
+    writeFileSync(searchCachePaths(cacheDir).plan, JSON.stringify(plan));
+    await expect(indexShardsApart(cacheDir)).resolves.toEqual({ indexed: ['2026'] });
+    expect(readFileSync(searchCachePaths(cacheDir).fingerprint('2026'), 'utf8')).toBe('f1');
+    await expect(indexShardsApart(cacheDir)).resolves.toEqual({ indexed: [] });
+  });
+
+  it('passes on the reason when the indexing process fails', async () => {
+    const { cacheDir, plan } = cacheWith({});
+    writeFileSync(searchCachePaths(cacheDir).plan, JSON.stringify(plan));
+    await expect(indexShardsApart(cacheDir)).rejects.toThrow(/rendered body of \/nile-dam-talks\/ is missing .*delete that folder and build again/);
+    expect(existsSync(searchCachePaths(cacheDir).fingerprint('2026'))).toBe(false);
+  });
+
+  it('fails with a clear error when the indexing process cannot run', async () => {
+    const { cacheDir } = cacheWith({});
+    await expect(indexShardsApart(cacheDir, path.join(cacheDir, 'no-such-indexer.ts'))).rejects.toThrow(/Cannot find module|no-such-indexer/);
   });
 });

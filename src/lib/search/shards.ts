@@ -8,7 +8,9 @@
  * (Pagefind's mergeIndex), listed in /pagefind/shards.json.
  */
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { localDateKey } from '../dates.ts';
+import type { SearchDocumentInput } from './document.ts';
 
 export const SEARCH_DIRECTORY = 'pagefind';
 /** Lists the archive shards' base paths for the search page. */
@@ -57,4 +59,24 @@ export function shardFingerprint(documents: readonly { url: string; key: string 
 export interface SearchPlan {
   version: number;
   shards: { shard: string; fingerprint: string; documents: number }[];
+}
+
+export const SEARCH_PLAN_FILE = 'plan.json';
+
+/** The search part of the build cache: the plan, pending documents and indexed shards. */
+export function searchCachePaths(cacheDir: string) {
+  const root = path.join(cacheDir, 'search');
+  return {
+    root,
+    plan: path.join(root, SEARCH_PLAN_FILE),
+    pending: (shard: string) => path.join(root, 'pending', `${shard}.json`),
+    index: (shard: string) => path.join(root, 'index', shard),
+    fingerprint: (shard: string) => path.join(root, 'index', shard, '.fingerprint'),
+  };
+}
+
+/** One article's search document, but for its body: the rendered body is read from the render cache by its hash. */
+export interface PendingSearchDocument {
+  input: Omit<SearchDocumentInput, 'bodyHtml'>;
+  bodyHash: string;
 }
