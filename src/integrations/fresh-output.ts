@@ -14,54 +14,23 @@
  * Astro's `vite.build.emptyOutDir` is off (astro.config.mjs) so that this
  * integration decides.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { renderCacheDir } from '../lib/render-cache.ts';
+import { isAsLeft, removeStale, type OutputRecord } from '../lib/output-record.ts';
 import { SEARCH_DIRECTORY } from '../lib/search/shards.ts';
 import { PHOTO_DIRECTORY } from '../lib/media/photos.ts';
 import { CMS_BUNDLE_DIRECTORY } from '../lib/cms/formats.ts';
 
-/** What a build left in the output folder, recorded in the build cache. */
-export interface OutputRecord {
-  outDir: string;
-  /** Site path, size and modification time of every file. */
-  files: [string, number, number][];
-}
+/** Folders other integrations keep (src/integrations/pagefind.ts, photos.ts, cms.ts). */
+const OWNED_BY_OTHERS = [SEARCH_DIRECTORY, PHOTO_DIRECTORY, CMS_BUNDLE_DIRECTORY];
 
+/** What the last build left, in the build cache (v2: with every folder's time). */
 function recordFile(): string {
-  return path.join(renderCacheDir(), 'output.json');
-}
-
-function listFiles(root: string): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files.push(path.relative(root, full));
-    }
-  };
-  if (existsSync(root)) walk(root);
-  return files;
-}
-
-/** True when the folder holds exactly the files, sizes and times the last build recorded. */
-export function isAsLeft(outDir: string, record: OutputRecord | undefined): boolean {
-  if (!record || record.outDir !== outDir) return false;
-  const present = listFiles(outDir);
-  if (present.length !== record.files.length) return false;
-  for (const [file, size, mtimeMs] of record.files) {
-    try {
-      const stat = lstatSync(path.join(outDir, file));
-      if (!stat.isFile() || stat.size !== size || stat.mtimeMs !== mtimeMs) return false;
-    } catch {
-      return false;
-    }
-  }
-  return true;
+  return path.join(renderCacheDir(), 'output.v2.json');
 }
 
 function readRecord(): OutputRecord | undefined {
@@ -70,42 +39,6 @@ function readRecord(): OutputRecord | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * Removes the files of `outDir` that this build neither wrote nor kept: those
- * still exactly as the previous build left them (same modification time) that
- * are not among `kept` (its pages and endpoints, restored in place), and the
- * folders left empty. The search index's, the photos' and the CMS bundle's
- * folders are their integrations' to keep (src/integrations/pagefind.ts,
- * photos.ts, cms.ts). Returns the record of what remains.
- */
-const OWNED_BY_OTHERS = [SEARCH_DIRECTORY, PHOTO_DIRECTORY, CMS_BUNDLE_DIRECTORY].map((folder) => `${folder.split('/').join(path.sep)}${path.sep}`);
-
-export function removeStale(outDir: string, previous: OutputRecord | undefined, kept: ReadonlySet<string>): { record: OutputRecord; removed: number } {
-  const untouched = new Map(previous?.files.map(([file, , mtimeMs]) => [file, mtimeMs]));
-  const files: [string, number, number][] = [];
-  let removed = 0;
-  for (const file of listFiles(outDir)) {
-    const full = path.join(outDir, file);
-    const stat = lstatSync(full);
-    if (!kept.has(file) && untouched.get(file) === stat.mtimeMs && !OWNED_BY_OTHERS.some((folder) => file.startsWith(folder))) {
-      unlinkSync(full);
-      removed++;
-    } else {
-      files.push([file, stat.size, stat.mtimeMs]);
-    }
-  }
-  const prune = (dir: string): boolean => {
-    let empty = true;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (!entry.isDirectory() || !prune(path.join(dir, entry.name))) empty = false;
-    }
-    if (empty && dir !== outDir) rmdirSync(dir);
-    return empty;
-  };
-  if (removed > 0) prune(outDir);
-  return { record: { outDir, files }, removed };
 }
 
 export default function freshOutput(): AstroIntegration {
@@ -143,7 +76,7 @@ export default function freshOutput(): AstroIntegration {
         const root = fileURLToPath(dir);
         const kept = new Set<string>();
         for (const urls of assets.values()) for (const url of urls) kept.add(path.relative(root, fileURLToPath(url)));
-        const { record, removed } = removeStale(root, previous, kept);
+        const { record, removed } = removeStale(root, previous, kept, OWNED_BY_OTHERS);
         if (removed > 0) logger.info(`removed ${removed} files the previous build wrote and this one did not`);
         mkdirSync(path.dirname(recordFile()), { recursive: true });
         writeFileSync(recordFile(), JSON.stringify(record));
