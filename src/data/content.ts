@@ -18,6 +18,7 @@ import { canonicalUrl } from '../lib/distribution/canonical.ts';
 import { substantiveUpdate } from '../lib/distribution/json-ld.ts';
 import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
 import { RelatedIndex, type RelatedDocument, type RelatedMatch } from '../lib/related/ranking.ts';
+import { rankedApart } from '../lib/related/ranked-apart.ts';
 import type { Excerpt } from '../lib/presentation/teaser.ts';
 import { smartenText } from '../markdown/remark-typography.ts';
 import { RenderCache, type CachedRender } from '../lib/render-cache.ts';
@@ -191,10 +192,11 @@ const now = buildNow();
 /** Rendered bodies, their excerpts and ranking words (kept out of Astro's data store). */
 const renderCache = new RenderCache();
 /**
- * Each visible piece's cached rendering, by body hash. A build reads each once
- * and lets the ranking words go once ranked; the preview evaluates this module
- * again after every saved edit, so it keeps them for the next evaluation, which
- * then reads only the bodies that changed.
+ * Each visible piece's cached rendering, by body hash. The preview evaluates this module again
+ * after every saved edit, so it keeps them for the next evaluation, which then reads only the
+ * bodies that changed. A build needs them once, and not their ranking words: related stories are
+ * ranked on a worker thread (see relatedMatches), and at 50,000 pieces those words are most of
+ * what the renderings weigh.
  */
 const rendered = devServer ? previewMemo<CachedRender>('renderings') : new Map<string, CachedRender>();
 
@@ -205,14 +207,25 @@ function previewMemo<T>(name: string): Map<string, T> {
   return (holder[slot] ??= new Map<string, T>()) as Map<string, T>;
 }
 
+function readRendering(slug: string, hash: string): CachedRender {
+  const cached = renderCache.get(hash);
+  if (!cached) throw new Error(`the rendered body of "${slug}" is missing from ${renderCache.dir}; delete that folder and build again`);
+  return cached;
+}
+
 function renderingOf(slug: string, hash: string): CachedRender {
   let cached = rendered.get(hash);
   if (!cached) {
-    cached = renderCache.get(hash);
-    if (!cached) throw new Error(`the rendered body of "${slug}" is missing from ${renderCache.dir}; delete that folder and build again`);
+    cached = readRendering(slug, hash);
+    if (!devServer) cached.bodyTerms = [];
     rendered.set(hash, cached);
   }
   return cached;
+}
+
+/** A body's ranking words: kept in the preview, read again in a build that ranks on its own thread. */
+function bodyTermsOf(slug: string, hash: string): CachedRender['bodyTerms'] {
+  return devServer ? renderingOf(slug, hash).bodyTerms : readRendering(slug, hash).bodyTerms;
 }
 
 // The preview shows drafts and scheduled pieces, but a withdrawn piece as readers will see it: its notice.
@@ -391,19 +404,33 @@ const entryBySlug = new Map(visibleEntries.map((entry) => [entry.id, entry.data]
 /** In the preview, each piece's ranking document is kept while what it is made of is unchanged. */
 const previewDocuments = devServer ? previewMemo<RelatedDocument>('related-documents') : undefined;
 
-export const relatedIndex = new RelatedIndex(
-  articles.map((article) => {
+function rankingDocuments(): RelatedDocument[] {
+  return articles.map((article) => {
     const data = entryBySlug.get(article.slug)!;
     const input = { slug: article.slug, section: article.section.id, tags: article.tags, published: article.published, title: data.title, dek: data.dek };
-    if (!previewDocuments) return relatedDocument(input, rendered.get(article.bodyHash)!.bodyTerms);
+    if (!previewDocuments) return relatedDocument(input, bodyTermsOf(article.slug, article.bodyHash));
     const key = JSON.stringify([input, article.bodyHash]);
     let document = previewDocuments.get(key);
-    if (!document) previewDocuments.set(key, (document = relatedDocument(input, rendered.get(article.bodyHash)!.bodyTerms)));
+    if (!document) previewDocuments.set(key, (document = relatedDocument(input, bodyTermsOf(article.slug, article.bodyHash))));
     return document;
-  }),
-);
-/** A build ranks every piece once; the preview ranks the pieces it is asked for. */
-const relatedMatches = devServer ? undefined : relatedIndex.all();
+  });
+}
+let relatedIndexMemo: RelatedIndex | undefined;
+const relatedIndex = () => (relatedIndexMemo ??= new RelatedIndex(rankingDocuments()));
+
+/**
+ * A build ranks every piece once, taking the ranking content sync started on a worker thread
+ * when it was made from these very pieces (src/lib/related/ranked-apart.ts); the preview ranks
+ * the pieces it is asked for.
+ */
+const relatedMatches = devServer
+  ? undefined
+  : (rankedApart(
+      articles.map((article) => {
+        const { title, dek } = entryBySlug.get(article.slug)!;
+        return { slug: article.slug, section: article.section.id, tags: article.tags, published: article.published, title, dek, bodyHash: article.bodyHash };
+      }),
+    ) ?? relatedIndex().all());
 if (!devServer) rendered.clear();
 
 /** What an article page shows under the piece: its related stories, and the section's pieces that fill a thin rail. */
@@ -417,7 +444,7 @@ export interface RelatedRails {
 }
 
 export function relatedTo(article: ArticleView): RelatedRails {
-  const matches = (relatedMatches ? relatedMatches.get(article.slug) : relatedIndex.for(article.slug)) ?? [];
+  const matches = (relatedMatches ? relatedMatches.get(article.slug) : relatedIndex().for(article.slug)) ?? [];
   const piecesOf = (reason: RelatedMatch['reason']) => matches.filter((match) => match.reason === reason).map((match) => articleBySlug.get(match.slug)!);
   return { related: piecesOf('similar'), moreFromSection: piecesOf('section'), moreFromSectionHeading: moreFromSectionHeading(article.sectionLabel) };
 }

@@ -22,6 +22,8 @@ import { buildNow } from '../lib/build-settings.ts';
 import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
 import { buildBase, isPreviewBuild } from '../lib/build-target.ts';
 import { writeSearchPlan } from './search-plan.ts';
+import { rankingInputs } from './related-ranking.ts';
+import { rankApart } from '../lib/related/ranked-apart.ts';
 import { PhotoFactsReader } from './photo-facts.ts';
 import { renditionFiles, type PhotoFacts, type PhotoKind } from '../lib/media/photos.ts';
 import { photoCachePaths, type PhotoPlan } from '../integrations/photos.ts';
@@ -312,8 +314,9 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
       store.set({ id: article.slug, data, digest, filePath: path.relative(process.cwd(), article.absolutePath) });
     }
     context.logger.info(`${report.articles.length} articles, ${missing.size} bodies rendered, the rest from cache`);
-    // Only a build publishes a search index; its indexer starts from this plan (src/integrations/pagefind.ts).
+    // Only a build ranks every piece up front and publishes a search index; its indexer starts from this plan (src/integrations/pagefind.ts).
     if (process.env[ASTRO_COMMAND_VARIABLE] === 'build') {
+      rankApart(rankingInputs(report.articles, bodyHash, now, showUnpublished), cache.dir);
       writeSearchPlan(report, cache, bodyHash, now, { showUnpublished });
       planWritten('search');
     }

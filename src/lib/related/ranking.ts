@@ -286,11 +286,14 @@ export class RelatedIndex {
     }
   }
 
-  /** Related stories of every document, by slug. */
-  all(): Map<string, RelatedMatch[]> {
+  /** Related stories of every document, by slug; `ranked` is told after each. */
+  all(ranked?: (count: number) => void): Map<string, RelatedMatch[]> {
     const scratch = this.scratch();
     const result = new Map<string, RelatedMatch[]>();
-    this.documents.forEach((doc, index) => result.set(doc.slug, this.rank(index, scratch)));
+    this.documents.forEach((doc, index) => {
+      result.set(doc.slug, this.rank(index, scratch));
+      ranked?.(index + 1);
+    });
     return result;
   }
 
