@@ -39,12 +39,34 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** Offset of `timeZone` from UTC at the instant `utcMs`, in minutes (east positive). */
-export function timeZoneOffsetMinutes(utcMs: number, timeZone: string): number {
+/** Offset of `timeZone` from UTC at the instant `utcMs`, in minutes (east positive), from Intl: a few microseconds a call. */
+function exactOffsetMinutes(utcMs: number, timeZone: string): number {
   const parts = partsFormatter(timeZone).formatToParts(new Date(utcMs));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
+}
+
+const DAY_MS = 86_400_000;
+/**
+ * Per time zone and UTC day, the offset when it is the same from the day's first second to its
+ * last, or null when the clocks change that day. A 50,000-piece archive asks for some 150,000
+ * offsets (dates on pages, feeds, sitemaps, the search plan) on a few thousand days.
+ */
+const steadyOffsets = new Map<string, Map<number, number | null>>();
+
+/** Offset of `timeZone` from UTC at the instant `utcMs`, in minutes (east positive). */
+export function timeZoneOffsetMinutes(utcMs: number, timeZone: string): number {
+  let days = steadyOffsets.get(timeZone);
+  if (!days) steadyOffsets.set(timeZone, (days = new Map()));
+  const day = Math.floor(utcMs / DAY_MS);
+  let steady = days.get(day);
+  if (steady === undefined) {
+    const first = exactOffsetMinutes(day * DAY_MS, timeZone);
+    steady = first === exactOffsetMinutes(day * DAY_MS + DAY_MS - 1000, timeZone) ? first : null;
+    days.set(day, steady);
+  }
+  return steady ?? exactOffsetMinutes(utcMs, timeZone);
 }
 
 /**
@@ -107,10 +129,17 @@ export function parseEditorialDate(input: string, timeZone: string): DateParseRe
 
 /** `2026-10-14` as shown on the clocks of the publication's time zone. */
 export function localDateKey(date: Date, timeZone: string): string {
+  const utcMs = date.getTime();
+  // From the offset where it is whole minutes, as it has been everywhere since long before 1970;
+  // local mean times of the 19th century (Amsterdam's +00:19:32) need Intl's seconds.
+  if (utcMs >= 0 && utcMs < MAX_FOUR_DIGIT_YEAR_MS) return new Date(utcMs + timeZoneOffsetMinutes(utcMs, timeZone) * 60000).toISOString().slice(0, 10);
   const parts = partsFormatter(timeZone).formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
+
+/** 9999-12-30: past it, toISOString() writes six-digit years. */
+const MAX_FOUR_DIGIT_YEAR_MS = Date.UTC(9999, 11, 30);
 
 /** ISO 8601 with the publication's local offset, for `<time datetime>` and feeds. */
 export function toZonedIso(date: Date, timeZone: string): string {
@@ -123,16 +152,23 @@ export function toZonedIso(date: Date, timeZone: string): string {
 }
 
 const displayFormatterCache = new Map<string, Intl.DateTimeFormat>();
+/** Displayed dates by locale, time zone and local day: a day reads the same whatever its hour. */
+const displayedDays = new Map<string, string>();
 
 /** "October 14, 2026" in the publication's language and time zone. */
 export function formatDisplayDate(date: Date, timeZone: string, locale = 'en-US'): string {
   const key = `${locale}|${timeZone}`;
-  let formatter = displayFormatterCache.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'long', day: 'numeric' });
-    displayFormatterCache.set(key, formatter);
+  const dayKey = `${key}|${localDateKey(date, timeZone)}`;
+  let shown = displayedDays.get(dayKey);
+  if (shown === undefined) {
+    let formatter = displayFormatterCache.get(key);
+    if (!formatter) {
+      formatter = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'long', day: 'numeric' });
+      displayFormatterCache.set(key, formatter);
+    }
+    displayedDays.set(dayKey, (shown = formatter.format(date)));
   }
-  return formatter.format(date);
+  return shown;
 }
 
 /** A date as a page shows it: `iso` for `<time datetime>`, `display` for readers. */
