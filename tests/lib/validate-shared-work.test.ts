@@ -61,7 +61,14 @@ describe('the article worker', () => {
     });
     const context: ArticleCheckContext = { root: content, cwd: work, timeZone: 'UTC', sections: [], withDigest: true };
     const tally: SharedWorkTally = { byWorker: 0 };
-    const checked = computeShared(jobs, checkArticleFile, { workerUrl: ARTICLE_WORKER_URL, context, chunkSize: 8, tally });
+    // The calling thread takes its time over each file, so that on a busy machine it cannot have
+    // claimed every chunk before the worker has loaded.
+    const pause = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+    const unhurried: typeof checkArticleFile = (job, jobContext) => {
+      Atomics.wait(pause, 0, 0, 10);
+      return checkArticleFile(job, jobContext);
+    };
+    const checked = computeShared(jobs, unhurried, { workerUrl: ARTICLE_WORKER_URL, context, chunkSize: 8, tally });
     expect(tally.workerFailure).toBeUndefined();
     expect(tally.byWorker).toBeGreaterThan(0);
     expect(checked.every((result) => result.facts.parsed !== undefined && typeof result.digest === 'string')).toBe(true);
