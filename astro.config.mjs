@@ -4,6 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { remarkPlugins, rehypePlugins } from './src/markdown/pipeline.ts';
 import { readSiteUrl } from './src/lib/content/site-file.ts';
 import astroCommand from './src/integrations/astro-command.ts';
+import completeLog from './src/integrations/complete-log.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import photos from './src/integrations/photos.ts';
 import freshOutput from './src/integrations/fresh-output.ts';
@@ -48,6 +49,7 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   // Photo renditions and the search index are made beside the pages and installed once they are
   // done; cms copies Decap CMS's files for /admin/; freshOutput, which records what the output
-  // folder holds for the next build, comes last.
-  integrations: [astroCommand(), previewErrors(), photos(), pagefind(), cms(), freshOutput()],
+  // folder holds for the next build, comes last. completeLog keeps the end of a long build log
+  // when it goes to a pipe.
+  integrations: [astroCommand(), completeLog(), previewErrors(), photos(), pagefind(), cms(), freshOutput()],
 });
