@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -46,15 +46,19 @@ describe('related stories ranked on a worker thread', () => {
   });
 
   it('is not used for other inputs: a piece more, or a title changed', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { inputs, cacheDir } = corpus();
     rankApart(inputs, cacheDir);
     expect(rankedApart(inputs.slice(1))).toBeUndefined();
     rankApart(inputs, cacheDir);
     expect(rankedApart(inputs.map((input, i) => (i === 5 ? { ...input, title: 'Another title' } : input)))).toBeUndefined();
     expect(rankingInputDigest(inputs)).not.toBe(rankingInputDigest([...inputs].reverse()));
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/ranked other pieces .* ranking again on the build thread/));
+    warn.mockRestore();
   });
 
-  it('gives nothing when no ranking was started, when the worker failed, or when it stalls', () => {
+  it('gives nothing when no ranking was started, when the worker failed, or when it stalls, and says so', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { inputs, cacheDir } = corpus();
     expect(rankedApart(inputs)).toBeUndefined();
     // A body missing from the render cache: the worker fails and says so.
@@ -65,5 +69,10 @@ describe('related stories ranked on a worker thread', () => {
     const began = Date.now();
     expect(rankedApart(inputs, 1500)).toBeUndefined();
     expect(Date.now() - began).toBeGreaterThanOrEqual(1500);
+    expect(warn.mock.calls.map(([message]) => String(message))).toEqual([
+      'related stories: the ranking worker failed; ranking on the build thread',
+      'related stories: the ranking worker made no progress for 1.5 s; ranking on the build thread',
+    ]);
+    warn.mockRestore();
   });
 });

@@ -105,6 +105,7 @@ export function rankedApart(inputs: readonly RankingInput[], quietLimitMs = QUIE
   const { signal, port, worker } = handoff;
   if (handoff.digest !== rankingInputDigest(inputs)) {
     void worker.terminate();
+    console.warn('related stories: content sync ranked other pieces than the site lists; ranking again on the build thread');
     return undefined;
   }
   let progress = Atomics.load(signal, 1);
@@ -117,10 +118,12 @@ export function rankedApart(inputs: readonly RankingInput[], quietLimitMs = QUIE
       lastMoved = Date.now();
     } else if (Date.now() - lastMoved > quietLimitMs) {
       void worker.terminate();
+      console.warn(`related stories: the ranking worker made no progress for ${quietLimitMs / 1000} s; ranking on the build thread`);
       return undefined;
     }
   }
   const received = Atomics.load(signal, 0) === DONE ? receiveMessageOnPort(port) : undefined;
   port.close();
+  if (!received) console.warn('related stories: the ranking worker failed; ranking on the build thread');
   return received?.message as Map<string, RelatedMatch[]> | undefined;
 }

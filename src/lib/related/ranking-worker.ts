@@ -29,8 +29,9 @@ try {
   });
   port.postMessage(matches);
   Atomics.store(signal, 0, DONE);
-} catch {
+} catch (error) {
   // The data module ranks on its own thread, and says why if it fails too.
+  console.warn(`related stories: ${error instanceof Error ? error.message : String(error)}`);
   Atomics.store(signal, 0, FAILED);
 }
 Atomics.notify(signal, 0);
