@@ -18,7 +18,7 @@ import { canonicalUrl } from '../lib/distribution/canonical.ts';
 import { substantiveUpdate } from '../lib/distribution/json-ld.ts';
 import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
 import { RelatedIndex, type RelatedDocument, type RelatedMatch } from '../lib/related/ranking.ts';
-import { rankedApart } from '../lib/related/ranked-apart.ts';
+import { rankedApart, type RankingInput } from '../lib/related/ranked-apart.ts';
 import type { Excerpt } from '../lib/presentation/teaser.ts';
 import { smartenText } from '../markdown/remark-typography.ts';
 import { RenderCache, type CachedRender } from '../lib/render-cache.ts';
@@ -404,14 +404,19 @@ const entryBySlug = new Map(visibleEntries.map((entry) => [entry.id, entry.data]
 /** In the preview, each piece's ranking document is kept while what it is made of is unchanged. */
 const previewDocuments = devServer ? previewMemo<RelatedDocument>('related-documents') : undefined;
 
+/** What ranking a piece starts from: its frontmatter as written and its body's hash. */
+function rankingInputOf(article: ArticleView): RankingInput {
+  const { title, dek } = entryBySlug.get(article.slug)!;
+  return { slug: article.slug, section: article.section.id, tags: article.tags, published: article.published, title, dek, bodyHash: article.bodyHash };
+}
+
 function rankingDocuments(): RelatedDocument[] {
   return articles.map((article) => {
-    const data = entryBySlug.get(article.slug)!;
-    const input = { slug: article.slug, section: article.section.id, tags: article.tags, published: article.published, title: data.title, dek: data.dek };
-    if (!previewDocuments) return relatedDocument(input, bodyTermsOf(article.slug, article.bodyHash));
-    const key = JSON.stringify([input, article.bodyHash]);
+    const { bodyHash, ...input } = rankingInputOf(article);
+    if (!previewDocuments) return relatedDocument(input, bodyTermsOf(article.slug, bodyHash));
+    const key = JSON.stringify([input, bodyHash]);
     let document = previewDocuments.get(key);
-    if (!document) previewDocuments.set(key, (document = relatedDocument(input, bodyTermsOf(article.slug, article.bodyHash))));
+    if (!document) previewDocuments.set(key, (document = relatedDocument(input, bodyTermsOf(article.slug, bodyHash))));
     return document;
   });
 }
@@ -425,12 +430,7 @@ const relatedIndex = () => (relatedIndexMemo ??= new RelatedIndex(rankingDocumen
  */
 const relatedMatches = devServer
   ? undefined
-  : (rankedApart(
-      articles.map((article) => {
-        const { title, dek } = entryBySlug.get(article.slug)!;
-        return { slug: article.slug, section: article.section.id, tags: article.tags, published: article.published, title, dek, bodyHash: article.bodyHash };
-      }),
-    ) ?? relatedIndex().all());
+  : (rankedApart(articles.map(rankingInputOf)) ?? relatedIndex().all());
 if (!devServer) rendered.clear();
 
 /** What an article page shows under the piece: its related stories, and the section's pieces that fill a thin rail. */
