@@ -21,7 +21,7 @@ import { RelatedIndex, type RelatedDocument, type RelatedMatch } from '../lib/re
 import { rankedApart, type RankingInput } from '../lib/related/ranked-apart.ts';
 import type { Excerpt } from '../lib/presentation/teaser.ts';
 import { smartenText } from '../markdown/remark-typography.ts';
-import { RenderCache, type CachedRender } from '../lib/render-cache.ts';
+import { RenderCache, summaryOf, takeSummaries, type CachedRender, type RenderSummary } from '../lib/render-cache.ts';
 import { relatedDocument } from '../markdown/related-document.ts';
 import { unlinkSiteLinks } from '../lib/presentation/site-links.ts';
 import { buildBase, isPreviewBuild, ownUrlUnderBase, withBase } from '../lib/build-target.ts';
@@ -194,11 +194,15 @@ const renderCache = new RenderCache();
 /**
  * Each visible piece's cached rendering, by body hash. The preview evaluates this module again
  * after every saved edit, so it keeps them for the next evaluation, which then reads only the
- * bodies that changed. A build needs them once, and not their ranking words: related stories are
- * ranked on a worker thread (see relatedMatches), and at 50,000 pieces those words are most of
- * what the renderings weigh.
+ * bodies that changed.
  */
-const rendered = devServer ? previewMemo<CachedRender>('renderings') : new Map<string, CachedRender>();
+const previewRenderings = devServer ? previewMemo<CachedRender>('renderings') : undefined;
+/**
+ * A build reads what lists show of every body (src/lib/render-cache.ts) in one piece: the
+ * summaries content sync made, or else the summaries file. It needs no ranking words: related
+ * stories are ranked on a worker thread (see relatedMatches).
+ */
+let buildSummaries = previewRenderings ? undefined : (takeSummaries() ?? renderCache.readSummaries());
 
 /** A map that outlives this module's evaluations in the preview (there is one per saved edit). */
 function previewMemo<T>(name: string): Map<string, T> {
@@ -213,19 +217,20 @@ function readRendering(slug: string, hash: string): CachedRender {
   return cached;
 }
 
-function renderingOf(slug: string, hash: string): CachedRender {
-  let cached = rendered.get(hash);
-  if (!cached) {
-    cached = readRendering(slug, hash);
-    if (!devServer) cached.bodyTerms = [];
-    rendered.set(hash, cached);
-  }
+function previewRendering(memo: Map<string, CachedRender>, slug: string, hash: string): CachedRender {
+  let cached = memo.get(hash);
+  if (!cached) memo.set(hash, (cached = readRendering(slug, hash)));
   return cached;
+}
+
+function renderingOf(slug: string, hash: string): RenderSummary {
+  if (previewRenderings) return previewRendering(previewRenderings, slug, hash);
+  return buildSummaries?.get(hash) ?? summaryOf(readRendering(slug, hash));
 }
 
 /** A body's ranking words: kept in the preview, read again in a build that ranks on its own thread. */
 function bodyTermsOf(slug: string, hash: string): CachedRender['bodyTerms'] {
-  return devServer ? renderingOf(slug, hash).bodyTerms : readRendering(slug, hash).bodyTerms;
+  return (previewRenderings ? previewRendering(previewRenderings, slug, hash) : readRendering(slug, hash)).bodyTerms;
 }
 
 // The preview shows drafts and scheduled pieces, but a withdrawn piece as readers will see it: its notice.
@@ -431,7 +436,7 @@ const relatedIndex = () => (relatedIndexMemo ??= new RelatedIndex(rankingDocumen
 const relatedMatches = devServer
   ? undefined
   : (rankedApart(articles.map(rankingInputOf)) ?? relatedIndex().all());
-if (!devServer) rendered.clear();
+buildSummaries = undefined;
 
 /** What an article page shows under the piece: its related stories, and the section's pieces that fill a thin rail. */
 export interface RelatedRails {

@@ -13,7 +13,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { fileURLToPath } from 'node:url';
 import { ContentValidationError, formatDiagnostic, previewErrorPayload } from '../lib/content/diagnostics.ts';
 import { clearPreviewError, showInPreview } from '../integrations/preview-errors.ts';
-import { RenderCache, renderCacheDir } from '../lib/render-cache.ts';
+import { handOverSummaries, RenderCache, renderCacheDir, summaryOf, type RenderSummary } from '../lib/render-cache.ts';
 import { articleBodyHash } from '../markdown/render-article.ts';
 import { renderArticles } from './render-pool.ts';
 import { createProcessor, renderBody, PIPELINE_VERSION } from '../markdown/pipeline.ts';
@@ -300,8 +300,11 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
     writeJsonAtomic(photoCachePaths(cache.dir).plan, plan);
     planWritten('photos');
 
+    const freshSummaries = new Map<string, RenderSummary>();
     await renderArticles([...missing].map(([hash, job]) => ({ hash, ...job })), { siteUrl, base }, (rendered) => {
-      cache.put(rendered.hash, rendered.html, { excerpt: rendered.excerpt, wordCount: rendered.wordCount, bodyTerms: rendered.bodyTerms, siteLinkTargets: rendered.siteLinkTargets, frameOrigins: rendered.frameOrigins });
+      const meta = { excerpt: rendered.excerpt, wordCount: rendered.wordCount, bodyTerms: rendered.bodyTerms, siteLinkTargets: rendered.siteLinkTargets, frameOrigins: rendered.frameOrigins };
+      cache.put(rendered.hash, rendered.html, meta);
+      freshSummaries.set(rendered.hash, summaryOf(meta));
     });
     for (const article of report.articles) {
       keep(article.slug);
@@ -319,6 +322,8 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
       rankApart(rankingInputs(report.articles, bodyHash, now, showUnpublished), cache.dir);
       writeSearchPlan(report, cache, bodyHash, now, { showUnpublished });
       planWritten('search');
+      // The preview reads the few bodies each save changes, so only a build keeps the summaries file.
+      handOverSummaries(cache.summarize(report.articles.map(bodyHash), freshSummaries));
     }
   }
 

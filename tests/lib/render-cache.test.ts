@@ -1,0 +1,120 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { handOverSummaries, RenderCache, SUMMARIES_FILE, summaryOf, takeSummaries, type CachedRender } from '../../src/lib/render-cache.ts';
+
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function emptyCache(): RenderCache {
+  const dir = mkdtempSync(path.join(tmpdir(), 'render-cache-'));
+  made.push(dir);
+  return new RenderCache(dir);
+}
+
+function rendering(word: string): CachedRender {
+  return {
+    excerpt: { lead: `The ${word} talks resumed.`, more: [`Delegates from ${word} arrived late.`] },
+    wordCount: word.length * 100,
+    bodyTerms: [[word, 3], ['talks', 2]],
+    siteLinkTargets: [`${word}-background`],
+    frameOrigins: [],
+  };
+}
+
+/** A cache holding one rendering per word, under the word as its hash. */
+function cacheWith(...words: string[]): RenderCache {
+  const cache = emptyCache();
+  for (const word of words) cache.put(word, `<p>${word}</p>`, rendering(word));
+  return cache;
+}
+
+const summariesFile = (cache: RenderCache) => path.join(cache.dir, SUMMARIES_FILE);
+const summaryLines = (cache: RenderCache) =>
+  readFileSync(summariesFile(cache), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as [string, unknown]);
+const bodyMetadata = (cache: RenderCache, hash: string) => path.join(cache.dir, `${hash}.json`);
+
+describe('render summaries', () => {
+  it('summarizes each body from its metadata, without its ranking words, and keeps the summaries in one file', () => {
+    const cache = cacheWith('nile', 'sahel');
+    const summaries = cache.summarize(['sahel', 'nile']);
+    expect([...summaries.keys()]).toEqual(['nile', 'sahel']);
+    expect(summaries.get('nile')).toEqual(summaryOf(rendering('nile')));
+    expect(summaries.get('nile')).not.toHaveProperty('bodyTerms');
+    expect(cache.readSummaries()).toEqual(summaries);
+  });
+
+  it('reads a summarized body from the summaries file, not from its metadata', () => {
+    const cache = cacheWith('nile', 'sahel');
+    cache.summarize(['nile', 'sahel']);
+    unlinkSync(bodyMetadata(cache, 'nile'));
+    expect(cache.summarize(['nile', 'sahel']).get('nile')).toEqual(summaryOf(rendering('nile')));
+  });
+
+  it('leaves the file alone when it holds exactly the bodies asked for, adds a line for a new one, and rewrites it once a quarter is of no use', () => {
+    const cache = cacheWith('nile', 'sahel', 'andes', 'mekong', 'indus');
+    cache.summarize(['nile', 'sahel', 'mekong', 'indus']);
+    const written = readFileSync(summariesFile(cache), 'utf8');
+    const inode = statSync(summariesFile(cache)).ino;
+    cache.summarize(['sahel', 'nile', 'nile', 'indus', 'mekong']);
+    expect(readFileSync(summariesFile(cache), 'utf8')).toBe(written);
+
+    cache.summarize(['nile', 'sahel', 'mekong', 'indus', 'andes']);
+    expect(statSync(summariesFile(cache)).ino).toBe(inode);
+    expect(readFileSync(summariesFile(cache), 'utf8')).toBe(`${written}${JSON.stringify(['andes', summaryOf(rendering('andes'))])}\n`);
+
+    cache.summarize(['andes', 'nile']);
+    expect(statSync(summariesFile(cache)).ino).not.toBe(inode);
+    expect(summaryLines(cache).map(([hash]) => hash)).toEqual(['andes', 'nile']);
+  });
+
+  it('keeps reading the lines after an append that was cut short', () => {
+    const words = ['nile', 'sahel', 'mekong', 'indus', 'volga', 'rhine', 'tigris', 'danube'];
+    const cache = cacheWith(...words, 'andes');
+    cache.summarize(words);
+    appendFileSync(summariesFile(cache), '["andes", {"excerpt": {"le');
+    cache.summarize([...words, 'andes']);
+    expect([...cache.readSummaries().keys()].sort()).toEqual([...words, 'andes'].sort());
+    expect(cache.readSummaries().get('andes')).toEqual(summaryOf(rendering('andes')));
+  });
+
+  it('takes a body rendered in this build from what the renderer gave, not from disk', () => {
+    const cache = emptyCache();
+    const fresh = new Map([['nile', summaryOf(rendering('nile'))]]);
+    expect(cache.summarize(['nile'], fresh).get('nile')).toEqual(summaryOf(rendering('nile')));
+  });
+
+  it('starts again from the metadata when the summaries file is damaged or holds something else', () => {
+    const cache = cacheWith('nile', 'sahel');
+    const damagedFiles = [
+      '["nile", {"excerpt": ',
+      '[1, 2]\n',
+      'null\n{}\n',
+      `${JSON.stringify(['nile', { excerpt: 'a string' }])}\n${JSON.stringify(['sahel', summaryOf(rendering('sahel'))])}\n`,
+      JSON.stringify({ nile: summaryOf(rendering('nile')) }),
+    ];
+    for (const damaged of damagedFiles) {
+      writeFileSync(summariesFile(cache), damaged);
+      const summaries = cache.summarize(['nile', 'sahel']);
+      expect(summaries.get('nile')).toEqual(summaryOf(rendering('nile')));
+      expect(summaries.get('sahel')).toEqual(summaryOf(rendering('sahel')));
+      expect(cache.readSummaries()).toEqual(summaries);
+    }
+  });
+
+  it('names the cache folder and what to do when a body is neither summarized nor rendered', () => {
+    const cache = cacheWith('nile');
+    expect(() => cache.summarize(['nile', 'mekong'])).toThrow(`the rendered body mekong is missing from ${cache.dir}; delete that folder and build again`);
+  });
+
+  it('passes the summaries from content sync to the data module once', () => {
+    const summaries = new Map([['nile', summaryOf(rendering('nile'))]]);
+    handOverSummaries(summaries);
+    expect(takeSummaries()).toBe(summaries);
+    expect(takeSummaries()).toBeUndefined();
+  });
+});
