@@ -120,9 +120,7 @@ export class RenderCache {
     for (const hash of [...new Set(hashes)].sort()) {
       let summary = known.summaries.get(hash);
       if (!summary) {
-        const rendering = fresh.has(hash) ? undefined : this.get(hash);
-        summary = fresh.get(hash) ?? (rendering && summaryOf(rendering));
-        if (!summary) throw new Error(`the rendered body ${hash} is missing from ${this.dir}; delete that folder and build again`);
+        summary = fresh.get(hash) ?? this.#storedSummary(hash);
         added.push(summaryLine(hash, summary));
       }
       summaries.set(hash, summary);
@@ -131,6 +129,12 @@ export class RenderCache {
     if (useless > summaries.size / 4) writeAtomic(file, [...summaries].map(([hash, summary]) => summaryLine(hash, summary)).join(''));
     else if (added.length > 0) appendFileSync(file, (known.endsWithNewline ? '' : '\n') + added.join(''));
     return summaries;
+  }
+
+  #storedSummary(hash: string): RenderSummary {
+    const rendering = this.get(hash);
+    if (!rendering) throw new Error(`the rendered body ${hash} is missing from ${this.dir}; delete that folder and build again`);
+    return summaryOf(rendering);
   }
 
   /** Writes the HTML first and the metadata last, each atomically: metadata present means HTML present. */
