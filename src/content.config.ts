@@ -1,18 +1,16 @@
 /**
  * Collections. The schemas are the plain ones of src/lib/content/schema/ (the
- * validator's), with Astro's `reference()` swapped in, plus the `derived`
- * fields our loader computes. Photos stay paths: their renditions are ours
- * (src/lib/media/photos.ts), not Astro's image pipeline.
+ * validator's), plus the `derived` fields our loader computes. Photos stay
+ * paths: their renditions are ours (src/lib/media/photos.ts), not Astro's
+ * image pipeline.
  */
-import { defineCollection, reference } from 'astro:content';
+import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { articleSchema, authorSchema, pageSchema, sectionSchema, seriesSchema, siteSchema } from './lib/content/schema/index.ts';
-import { readSiteTimeZone } from './lib/content/site-file.ts';
+import { authorSchema, pageSchema, sectionSchema, seriesSchema, siteSchema } from './lib/content/schema/index.ts';
 import { broadsheetLoader } from './loaders/content-loader.ts';
 import { contentDir } from './lib/build-settings.ts';
 
 export const CONTENT_DIR = contentDir();
-const timeZone = readSiteTimeZone(CONTENT_DIR);
 
 const site = defineCollection({ loader: broadsheetLoader('site', CONTENT_DIR), schema: siteSchema() });
 
@@ -37,21 +35,15 @@ const pages = defineCollection({
   schema: pageSchema().extend({ derived: z.strictObject({ html: z.string(), frameOrigins: z.array(z.string()) }) }),
 });
 
-const articles = defineCollection({
-  loader: broadsheetLoader('articles', CONTENT_DIR),
-  schema: articleSchema({
-    timeZone,
-    authorRef: () => reference('authors'),
-    sectionRef: () => reference('sections'),
-  }).extend({
-    /**
-     * Computed by the loader: the key of the rendered body in the render cache
-     * (src/lib/render-cache.ts), which also holds its excerpt and ranking words,
-     * kept out of this store (Astro serializes and bundles it on every build);
-     * and what it read of the top photo.
-     */
-    derived: z.strictObject({ hash: z.string(), hero: photoFacts().optional() }),
-  }),
+/**
+ * The articles pass from the loader to the site's data module directly
+ * (src/lib/content/archive-handover.ts): Astro's store would serialize, bundle
+ * and parse them again on every build and every saved edit. The store keeps
+ * one entry for them all, whose key changes with any piece.
+ */
+const archive = defineCollection({
+  loader: broadsheetLoader('archive', CONTENT_DIR),
+  schema: z.strictObject({ key: z.string(), pieces: z.number() }),
 });
 
-export const collections = { site, sections, series, authors, pages, articles };
+export const collections = { site, sections, series, authors, pages, archive };

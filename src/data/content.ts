@@ -25,6 +25,7 @@ import { RenderCache, summaryOf, takeSummaries, type CachedRender, type RenderSu
 import { relatedDocument } from '../markdown/related-document.ts';
 import { unlinkSiteLinks } from '../lib/presentation/site-links.ts';
 import { buildBase, isPreviewBuild, ownUrlUnderBase, withBase } from '../lib/build-target.ts';
+import { articlesOf } from '../lib/content/archive-handover.ts';
 
 /** The path the site is served under (BROADSHEET_BASE): `/`, or e.g. `/pr-12/` for a pull request's preview. */
 export const base = buildBase();
@@ -140,12 +141,12 @@ export interface WithdrawalView {
   reason: string;
 }
 
-const [siteEntries, sectionEntries, seriesEntries, authorEntries, articleEntries] = await Promise.all([
+const [siteEntries, sectionEntries, seriesEntries, authorEntries, archiveEntries] = await Promise.all([
   getCollection('site'),
   getCollection('sections'),
   getCollection('series'),
   getCollection('authors'),
-  getCollection('articles'),
+  getCollection('archive'),
 ]);
 
 const siteData: SiteConfig = siteEntries[0]!.data;
@@ -233,6 +234,9 @@ function bodyTermsOf(slug: string, hash: string): CachedRender['bodyTerms'] {
   return (previewRenderings ? previewRendering(previewRenderings, slug, hash) : readRendering(slug, hash)).bodyTerms;
 }
 
+/** Every article content sync loaded, from the loader itself (src/lib/content/archive-handover.ts). */
+const articleEntries = articlesOf(archiveEntries[0]?.data, { preview: devServer });
+
 // The preview shows drafts and scheduled pieces, but a withdrawn piece as readers will see it: its notice.
 const visibleEntries = articleEntries.filter((entry) => (showUnpublished ? entry.data.withdrawn === undefined : isPublic(entry.data, now)));
 
@@ -240,9 +244,9 @@ const visibleEntries = articleEntries.filter((entry) => (showUnpublished ? entry
  * The first path segments that lead to a piece readers cannot see: its slug and
  * its former slugs. Links to them show as plain text until the piece is back.
  */
-const visibleSlugs = new Set(visibleEntries.map((entry) => entry.id));
+const visibleSlugs = new Set(visibleEntries.map((entry) => entry.slug));
 export const hiddenLinkTargets: ReadonlySet<string> = new Set(
-  articleEntries.filter((entry) => !visibleSlugs.has(entry.id)).flatMap((entry) => [entry.id, ...entry.data.previousSlugs]),
+  articleEntries.filter((entry) => !visibleSlugs.has(entry.slug)).flatMap((entry) => [entry.slug, ...entry.data.previousSlugs]),
 );
 export const siteHost = new URL(site.url).host;
 
@@ -252,8 +256,8 @@ export const withdrawals: WithdrawalView[] = articleEntries
   .map((entry) => {
     const withdrawn = entry.data.withdrawn!;
     return {
-      slug: entry.id,
-      url: sitePath(articlePath(entry.id)),
+      slug: entry.slug,
+      url: sitePath(articlePath(entry.slug)),
       title: 'Article withdrawn',
       previousSlugs: entry.data.previousSlugs,
       date: displayedDate(withdrawn.date, site.timeZone),
@@ -264,16 +268,14 @@ export const withdrawals: WithdrawalView[] = articleEntries
 
 const visibleArticles: ArticleView[] = visibleEntries.map((entry) => {
   const data = entry.data;
-  const body = renderingOf(entry.id, data.derived.hash);
-  // reference() fields come back as { collection, id }; the validator has checked that each exists.
-  const sectionRef = data.section as { id: string };
-  const authorRefs = data.authors as { id: string }[];
-  const section = sectionById.get(sectionRef.id)!;
-  const url = sitePath(articlePath(entry.id));
+  const body = renderingOf(entry.slug, entry.bodyHash);
+  // The validator has checked that the section and every author exist.
+  const section = sectionById.get(data.section)!;
+  const url = sitePath(articlePath(entry.slug));
   const selfUrl = absoluteUrl(url, site.url);
   const modified = substantiveUpdate(data.updated, data.corrections);
   return {
-    slug: entry.id,
+    slug: entry.slug,
     url,
     absoluteUrl: selfUrl,
     canonicalUrl: canonicalUrl({ selfUrl, canonical: data.canonical, republished: data.republished }, site.republishing.canonical),
@@ -285,7 +287,7 @@ const visibleArticles: ArticleView[] = visibleEntries.map((entry) => {
     kicker: kickerLabel(data.type, section),
     section,
     sectionLabel: sectionLabel(section),
-    authors: authorRefs.map((ref) => authorById.get(ref.id)!),
+    authors: data.authors.map((id) => authorById.get(id)!),
     published: data.published,
     ...(data.updated ? { updated: data.updated } : {}),
     dates: {
@@ -293,7 +295,7 @@ const visibleArticles: ArticleView[] = visibleEntries.map((entry) => {
       ...(data.updated ? { updated: displayedDate(data.updated, site.timeZone) } : {}),
     },
     draft: data.draft,
-    ...(data.hero && data.derived.hero ? { hero: { image: data.derived.hero, alt: data.hero.alt, ...(data.hero.caption ? { caption: data.hero.caption } : {}), credit: data.hero.credit } } : {}),
+    ...(data.hero && entry.hero ? { hero: { image: entry.hero, alt: data.hero.alt, ...(data.hero.caption ? { caption: data.hero.caption } : {}), credit: data.hero.credit } } : {}),
     ...(data.republished ? { republished: data.republished } : {}),
     ...(data.canonical ? { canonical: data.canonical } : {}),
     tags: data.tags,
@@ -301,14 +303,14 @@ const visibleArticles: ArticleView[] = visibleEntries.map((entry) => {
     previousSlugs: data.previousSlugs,
     excerpt: body.excerpt,
     wordCount: body.wordCount,
-    bodyHash: data.derived.hash,
+    bodyHash: entry.bodyHash,
     hiddenLinks: hiddenLinkTargets.size === 0 ? [] : body.siteLinkTargets.filter((target) => hiddenLinkTargets.has(target)),
     frameOrigins: body.frameOrigins,
   };
 });
 
 // --- series: numbered over the parts readers can see (src/lib/content/series.ts) ------------
-const editorsPart = new Map(visibleEntries.filter((entry) => entry.data.series).map((entry) => [entry.id, entry.data.series!]));
+const editorsPart = new Map(visibleEntries.filter((entry) => entry.data.series).map((entry) => [entry.slug, entry.data.series!]));
 
 /** Every series with at least one part readers can see, by id; its page lists those parts. */
 export const seriesList: SeriesView[] = seriesEntries
@@ -404,7 +406,7 @@ export function isUnpublished(article: ArticleView): boolean {
 
 // --- related stories: ranked once per build over what readers can see -------------
 const articleBySlug = new Map(articles.map((article) => [article.slug, article]));
-const entryBySlug = new Map(visibleEntries.map((entry) => [entry.id, entry.data]));
+const entryBySlug = new Map(visibleEntries.map((entry) => [entry.slug, entry.data]));
 
 /** In the preview, each piece's ranking document is kept while what it is made of is unchanged. */
 const previewDocuments = devServer ? previewMemo<RelatedDocument>('related-documents') : undefined;

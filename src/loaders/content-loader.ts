@@ -1,9 +1,10 @@
 /**
  * Astro content loaders for Broadsheet. Each collection is filled from one run
  * of the editors' validator, so the build refuses exactly what `npm run
- * validate` refuses, with the same messages. Articles keep metadata only in
- * Astro's data store; their bodies are rendered once per content hash into the
- * render cache on disk (see src/lib/render-cache.ts).
+ * validate` refuses, with the same messages. Articles pass to the site's data
+ * module directly, with one entry in Astro's data store that changes with any
+ * of them (src/lib/content/archive-handover.ts); their bodies are rendered once
+ * per content hash into the render cache on disk (src/lib/render-cache.ts).
  */
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -28,12 +29,13 @@ import { PhotoFactsReader } from './photo-facts.ts';
 import { renditionFiles, type PhotoFacts, type PhotoKind } from '../lib/media/photos.ts';
 import { photoCachePaths, type PhotoPlan } from '../integrations/photos.ts';
 import { planWritten } from '../integrations/build-plans.ts';
+import { ARCHIVE_ID, ArchiveKey, handOverArchive, type ArchiveMarker, type ArticleEntry } from '../lib/content/archive-handover.ts';
 
-export type CollectionKind = 'site' | 'sections' | 'series' | 'authors' | 'pages' | 'articles';
+export type CollectionKind = 'site' | 'sections' | 'series' | 'authors' | 'pages' | 'archive';
 
 
 /** Collections filled from one validation: each reads the report once per change. */
-const COLLECTIONS: CollectionKind[] = ['site', 'sections', 'series', 'authors', 'pages', 'articles'];
+const COLLECTIONS: CollectionKind[] = ['site', 'sections', 'series', 'authors', 'pages', 'archive'];
 
 // One validation per content change, shared by the collections, and let go
 // once all of them have read it: it holds every article's text.
@@ -243,7 +245,7 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
 
   if (kind === 'pages') await storeRendered(report.pages.map((page) => ({ ...page, id: page.slug })), (html, _photo, frameOrigins) => ({ html, frameOrigins }));
 
-  if (kind === 'articles') {
+  if (kind === 'archive') {
     const siteUrl = report.site!.url;
     const cache = new RenderCache();
     const hashOf = (bodyDigest: string, photosKey: string) => articleBodyHash({ siteUrl, base }, bodyDigest, photosKey);
@@ -306,16 +308,18 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
       cache.put(rendered.hash, rendered.html, meta);
       freshSummaries.set(rendered.hash, summaryOf(meta));
     });
-    for (const article of report.articles) {
-      keep(article.slug);
+    // The articles go to the data module directly; the store keeps one entry whose key changes with any of them (src/lib/content/archive-handover.ts).
+    const archiveKey = new ArchiveKey();
+    const entries: ArticleEntry[] = report.articles.map((article) => {
       const hash = bodyHash(article);
       const hero = heroes.get(article)?.facts;
-      const digest = generateDigest(`${article.absolutePath}\0${hash}\0${JSON.stringify(article.raw)}\0${hero?.hash ?? ''}`);
-      if (keepUnchanged(store, article.slug, digest)) continue;
-      if (!cache.has(hash)) throw new Error(`${article.file}: the rendered body is missing from ${cache.dir}; delete that folder and build again`);
-      const data = await parseData({ id: article.slug, data: { ...article.raw, derived: { hash, ...(hero ? { hero } : {}) } }, filePath: article.absolutePath });
-      store.set({ id: article.slug, data, digest, filePath: path.relative(process.cwd(), article.absolutePath) });
-    }
+      archiveKey.add(article.absolutePath, article.raw, hash, hero?.hash);
+      return { slug: article.slug, data: article.data, bodyHash: hash, ...(hero ? { hero } : {}) };
+    });
+    const marker: ArchiveMarker = { key: archiveKey.digest(), pieces: entries.length };
+    handOverArchive({ ...marker, entries });
+    keep(ARCHIVE_ID);
+    if (!keepUnchanged(store, ARCHIVE_ID, marker.key)) store.set({ id: ARCHIVE_ID, data: await parseData({ id: ARCHIVE_ID, data: { ...marker } }), digest: marker.key });
     context.logger.info(`${report.articles.length} articles, ${missing.size} bodies rendered, the rest from cache`);
     // Only a build ranks every piece up front and publishes a search index; its indexer starts from this plan (src/integrations/pagefind.ts).
     if (process.env[ASTRO_COMMAND_VARIABLE] === 'build') {
