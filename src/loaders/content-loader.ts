@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ContentValidationError, formatDiagnostic, previewErrorPayload } from '../lib/content/diagnostics.ts';
-import { clearPreviewError, showInPreview } from '../integrations/preview-errors.ts';
+import { clearPreviewError, showInPreview, showNewArticles } from '../integrations/preview-errors.ts';
 import { handOverSummaries, RenderCache, renderCacheDir, summaryOf, type RenderSummary } from '../lib/render-cache.ts';
 import { articleBodyHash } from '../markdown/render-article.ts';
 import { renderArticles } from './render-pool.ts';
@@ -162,6 +162,18 @@ function keepUnchanged(store: LoaderContext['store'], id: string, digest: string
   return store.get(id)?.digest === digest;
 }
 
+/**
+ * Bodies known to be in the render cache. A rendering never changes under its hash, so the
+ * preview need not look for ten thousand files again after every saved edit.
+ */
+const renderedBodies = new Set<string>();
+function isRendered(cache: RenderCache, hash: string): boolean {
+  if (renderedBodies.has(hash)) return true;
+  if (!cache.has(hash)) return false;
+  renderedBodies.add(hash);
+  return true;
+}
+
 /** Sizes and digests of photos, kept in the build cache and, in the preview, between saves. */
 let photoReader: PhotoFactsReader | undefined;
 
@@ -264,7 +276,7 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
     for (const article of report.articles) {
       const hash = bodyHash(article);
       const photosOfBody = figurePhotos.get(article)?.photos;
-      if (!missing.has(hash) && !cache.has(hash)) missing.set(hash, { markdown: article.body, ...(photosOfBody ? { photos: photosOfBody } : {}) });
+      if (!missing.has(hash) && !isRendered(cache, hash)) missing.set(hash, { markdown: article.body, ...(photosOfBody ? { photos: photosOfBody } : {}) });
     }
     // The preview server and a preview build show drafts and scheduled pieces (src/data/content.ts).
     const showUnpublished = process.env[ASTRO_COMMAND_VARIABLE] === 'dev' || isPreviewBuild();
@@ -278,7 +290,12 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
     }
     // The photo plan comes before the bodies: a build starts making renditions as soon as it is written (src/integrations/build-plans.ts).
     const plan: PhotoPlan = { files: {} };
+    // Many pieces show the same photo, whose files are the same each time: each photo and kind is planned once.
+    const planned = new Set<string>();
     const addToPlan = (source: string, facts: PhotoFacts, photoKind: PhotoKind) => {
+      const key = `${photoKind}\0${source}`;
+      if (planned.has(key)) return;
+      planned.add(key);
       for (const file of renditionFiles(facts, photoKind)) plan.files[file.file] = { ...file, source };
     };
     for (const author of report.authors) {
@@ -306,18 +323,22 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
     await renderArticles([...missing].map(([hash, job]) => ({ hash, ...job })), { siteUrl, base }, (rendered) => {
       const meta = { excerpt: rendered.excerpt, wordCount: rendered.wordCount, bodyTerms: rendered.bodyTerms, siteLinkTargets: rendered.siteLinkTargets, frameOrigins: rendered.frameOrigins };
       cache.put(rendered.hash, rendered.html, meta);
+      renderedBodies.add(rendered.hash);
       freshSummaries.set(rendered.hash, summaryOf(meta));
     });
     // The articles go to the data module directly; the store keeps one entry whose key changes with any of them (src/lib/content/archive-handover.ts).
-    const archiveKey = new ArchiveKey();
+    // The preview shows new articles itself, at once (src/integrations/preview-errors.ts): its marker never changes, or every save would reload twice.
+    const preview = process.env[ASTRO_COMMAND_VARIABLE] === 'dev';
+    const archiveKey = preview ? undefined : new ArchiveKey();
     const entries: ArticleEntry[] = report.articles.map((article) => {
       const hash = bodyHash(article);
       const hero = heroes.get(article)?.facts;
-      archiveKey.add(article.absolutePath, article.raw, hash, hero?.hash);
+      archiveKey?.add(article.absolutePath, article.raw, hash, hero?.hash);
       return { slug: article.slug, data: article.data, bodyHash: hash, ...(hero ? { hero } : {}) };
     });
-    const marker: ArchiveMarker = { key: archiveKey.digest(), pieces: entries.length };
+    const marker: ArchiveMarker = archiveKey ? { key: archiveKey.digest(), pieces: entries.length } : { key: 'preview', pieces: 0 };
     handOverArchive({ ...marker, entries });
+    if (preview) showNewArticles();
     keep(ARCHIVE_ID);
     if (!keepUnchanged(store, ARCHIVE_ID, marker.key)) store.set({ id: ARCHIVE_ID, data: await parseData({ id: ARCHIVE_ID, data: { ...marker } }), digest: marker.key });
     context.logger.info(`${report.articles.length} articles, ${missing.size} bodies rendered, the rest from cache`);

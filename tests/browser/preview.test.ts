@@ -85,6 +85,37 @@ describe('the preview', () => {
     await page.waitForFunction((text) => document.body.textContent?.includes(text), sentence, { timeout: 60_000 });
   });
 
+  it('shows a piece saved into the folder at its address, in its brand’s list and on the latest page, and drops it when deleted', async () => {
+    const title = `A piece saved while the preview runs, number ${process.pid}`;
+    const added = path.join(path.dirname(file), 'piece-saved-while-previewing.md');
+    writeFileSync(
+      added,
+      [
+        '---',
+        `title: "${title}"`,
+        'dek: "Written into the folder while the preview ran, it shows at its own address, in its section and on the latest page."',
+        'type: short-take',
+        'section: signal',
+        'authors: [farid-nasser]',
+        'published: 2030-01-05T08:00:00Z',
+        '---',
+        '',
+        'The first paragraph of a piece that did not exist when the preview started.',
+        '',
+      ].join('\n'),
+    );
+    try {
+      const origin = new URL(url).origin;
+      for (const address of ['/piece-saved-while-previewing/', '/signal/', '/latest/']) {
+        await until(async () => ((await (await fetch(origin + address)).text()).includes(title) ? true : undefined), 60, `the new piece on ${address}`);
+      }
+    } finally {
+      rmSync(added);
+    }
+    // Gone again once the file is: nothing of it lingers in the lists.
+    await until(async () => (!(await (await fetch(new URL('/latest/', url))).text()).includes(title) ? true : undefined), 60, 'the deleted piece gone from /latest/');
+  });
+
   it('puts a broken save over the page, names the file, line and field, and keeps serving the last good version', async () => {
     const good = readFileSync(file, 'utf8');
     const shown = `content/articles/middle-east/${path.basename(file)}:`;
