@@ -51,9 +51,12 @@ const DAY_MS = 86_400_000;
 /**
  * Per time zone and UTC day, the offset when it is the same from the day's first second to its
  * last, or null when the clocks change that day. A 50,000-piece archive asks for some 150,000
- * offsets (dates on pages, feeds, sitemaps, the search plan) on a few thousand days.
+ * offsets (dates on pages, feeds, sitemaps, the search plan) on a few thousand days. Kept on
+ * `globalThis`: a build loads this module in two module graphs (content sync and the pages'
+ * bundle), which would otherwise each work out the same days.
  */
-const steadyOffsets = new Map<string, Map<number, number | null>>();
+const STEADY_OFFSETS = Symbol.for('broadsheet.steady-offsets');
+const steadyOffsets = ((globalThis as Record<symbol, unknown>)[STEADY_OFFSETS] ??= new Map()) as Map<string, Map<number, number | null>>;
 
 /** Offset of `timeZone` from UTC at the instant `utcMs`, in minutes (east positive). */
 export function timeZoneOffsetMinutes(utcMs: number, timeZone: string): number {
