@@ -1,5 +1,5 @@
 /**
- * Site search, in yearly shards (src/lib/search/shards.ts). The content loader
+ * Site search, in shards by year and, for the newest year, by month (src/lib/search/shards.ts). The content loader
  * leaves a plan in the build cache: every shard's fingerprint, and the search
  * documents of the shards whose cached index is out of date. This integration
  * indexes those shards with Pagefind as soon as the plan is written, in a
@@ -134,7 +134,7 @@ export default function pagefindIntegration(): AstroIntegration {
           const waited = (performance.now() - began) / 1000;
           const pages = installShards(result.plan, renderCacheDir(), fileURLToPath(dir), buildBase());
           logger.info(
-            `search: ${pages} articles in ${result.plan.shards.length} yearly shards; ${result.indexed.length} indexed (${result.indexed.join(', ') || 'none'}) in ${result.seconds.toFixed(1)} s, ${waited.toFixed(1)} s of it after the pages were written`,
+            `search: ${pages} articles in ${result.plan.shards.length} shards; ${result.indexed.length} indexed (${result.indexed.join(', ') || 'none'}) in ${result.seconds.toFixed(1)} s, ${waited.toFixed(1)} s of it after the pages were written`,
           );
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);

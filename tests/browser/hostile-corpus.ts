@@ -287,7 +287,7 @@ A profile whose link is the vector ${vector.id}.
 `;
 }
 
-/** Publication dates one day apart, across the turn of a year, so the search index has two yearly shards. */
+/** Publication dates one day apart, across the turn of a year, so the search index has shards of both years. */
 function publishedAt(index: number): string {
   const start = Date.UTC(2025, 11, 1, 9);
   return new Date(start + index * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -17,7 +17,7 @@ import { validateContent } from '../../src/lib/content/validate.ts';
 import { isPublic } from '../../src/lib/content/visibility.ts';
 import { resultCountMessage } from '../../src/lib/search/results.ts';
 import { headersFor } from '../../src/lib/distribution/http-headers.ts';
-import { shardOf } from '../../src/lib/search/shards.ts';
+import { newestYearOf, shardOf } from '../../src/lib/search/shards.ts';
 import { readSearchIndex } from '../helpers/search-index.ts';
 
 const site = inject('sampleSite');
@@ -137,21 +137,25 @@ describe('the search index', () => {
   const index = readSearchIndex(site.outDir);
   const timeZone = report.site!.timeZone;
 
-  it('is written into the build output, the newest year as the primary index', () => {
+  const newestYear = newestYearOf(publicArticles.map((article) => article.data.published), timeZone);
+  const shardOfPiece = (article: (typeof publicArticles)[number]) => shardOf(article.data.published, timeZone, newestYear);
+
+  it('is written into the build output, the newest month as the primary index', () => {
     for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/shards.json']) expect(existsSync(path.join(site.outDir, file)), file).toBe(true);
-    const years = [...new Set(publicArticles.map((article) => shardOf(article.data.published, timeZone)))].sort().reverse();
-    expect(index.shards).toEqual(years.map((year, position) => (position === 0 ? '/pagefind/' : `/pagefind/archive/${year}/`)));
-    expect(site.output).toMatch(new RegExp(`search: ${publicArticles.length} articles in ${years.length} yearly shards`));
+    const shards = [...new Set(publicArticles.map(shardOfPiece))].sort().reverse();
+    expect(shards[0]).toMatch(new RegExp(`^${newestYear}-\\d\\d$`));
+    expect(index.shards).toEqual(shards.map((shard, position) => (position === 0 ? '/pagefind/' : `/pagefind/archive/${shard}/`)));
+    expect(site.output).toMatch(new RegExp(`search: ${publicArticles.length} articles in ${shards.length} shards`));
   });
 
-  it('holds every public article once, in the shard of its year, and nothing else', () => {
+  it('holds every public article once, in the shard of its month (newest year) or year, and nothing else', () => {
     expect(index.pages.map((page) => page.url).sort()).toEqual(publicArticles.map((article) => `/${article.slug}/`).sort());
     expect(Object.values(index.pageCounts).reduce((sum, count) => sum + count, 0)).toBe(publicArticles.length);
-    const newestYear = publicArticles.map((article) => shardOf(article.data.published, timeZone)).sort().at(-1);
+    const newestShard = publicArticles.map(shardOfPiece).sort().at(-1);
     for (const article of publicArticles) {
       const page = index.pages.find((candidate) => candidate.url === `/${article.slug}/`)!;
-      const year = shardOf(article.data.published, timeZone);
-      expect(page.shard, article.slug).toBe(year === newestYear ? '/pagefind/' : `/pagefind/archive/${year}/`);
+      const shard = shardOfPiece(article);
+      expect(page.shard, article.slug).toBe(shard === newestShard ? '/pagefind/' : `/pagefind/archive/${shard}/`);
       const facts = articleFacts(article.slug);
       expect({ title: page.meta.title, section: page.meta.section, date: page.meta.date, published: page.meta.published }, article.slug).toEqual({
         title: facts.title,

@@ -59,7 +59,7 @@ export const IMMUTABLE_PATTERNS: readonly string[] = [
   `${bundledAssetsPath()}*`,
   // Photo renditions are named by a digest of the photo's bytes (src/lib/media/photos.ts).
   `${photosPath()}*`,
-  // By extension, so the yearly shards under /pagefind/archive/<year>/ match too.
+  // By extension, so the shards under /pagefind/archive/<shard>/ match too.
   `${searchIndexPath()}*.pf_fragment`,
   `${searchIndexPath()}*.pf_index`,
   `${searchIndexPath()}*.pf_filter`,

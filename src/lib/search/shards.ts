@@ -1,10 +1,14 @@
 /**
- * The search index in shards, one per year of publication in the site's time
- * zone. Pagefind has no incremental mode, so a publish or an edit re-indexes
- * only the shard of the year it touches; the others are restored from the
- * build cache. The newest year is the primary index at /pagefind/ (Pagefind's
- * script, worker and WebAssembly live there too); older years sit at
- * /pagefind/archive/<year>/, and the search page merges them in the browser
+ * The search index in shards: one per month of the newest year of publication
+ * (in the site's time zone), one per year before it. Pagefind has no
+ * incremental mode, so a publish or an edit re-indexes only the shard it
+ * touches; the others are restored from the build cache. A publish lands in
+ * the newest month, whose shard holds a few hundred pieces even at 50,000,
+ * where the newest year's held some 3,100 (35 s of indexing). Once a piece
+ * is published in a new year, the past year's months are indexed again as one
+ * shard, once. The newest shard is the primary index at /pagefind/ (Pagefind's
+ * script, worker and WebAssembly live there too); the others sit at
+ * /pagefind/archive/<shard>/, and the search page merges them in the browser
  * (Pagefind's mergeIndex), listed in /pagefind/shards.json.
  */
 import { createHash } from 'node:crypto';
@@ -21,9 +25,20 @@ export interface ShardList {
   archive: string[];
 }
 
-/** The year a piece's search records belong to. */
-export function shardOf(published: Date, timeZone: string): string {
-  return localDateKey(published, timeZone).slice(0, 4);
+/**
+ * The shard a piece's search records belong to: its month ("2026-11") in
+ * `newestYear`, the year of the newest piece indexed; its year ("2025") before.
+ */
+export function shardOf(published: Date, timeZone: string, newestYear: string): string {
+  const month = localDateKey(published, timeZone).slice(0, 7);
+  return month.startsWith(newestYear) ? month : month.slice(0, 4);
+}
+
+/** The year of the newest of these dates, in the site's time zone: the year whose months are shards. */
+export function newestYearOf(published: Iterable<Date>, timeZone: string): string {
+  let newest: Date | undefined;
+  for (const date of published) if (!newest || date > newest) newest = date;
+  return newest ? localDateKey(newest, timeZone).slice(0, 4) : '';
 }
 
 /** Where a shard is served, relative to the site root, with a trailing slash. */
