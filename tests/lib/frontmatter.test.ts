@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import matter from 'gray-matter';
 import { parseMarkdownSource, splitSource } from '../../src/lib/content/frontmatter.ts';
 import { YamlLocator } from '../../src/lib/content/yaml-locate.ts';
+import { loadYaml } from '../../src/lib/content/yaml.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -95,11 +96,33 @@ describe('parseMarkdownSource', () => {
     const outcome = parseMarkdownSource(bytes('---\ntitle: A\n---\nBody.\n\n---\n\nMore.\n'));
     expect(outcome.ok && outcome.source).toMatchObject({ data: { title: 'A' }, body: 'Body.\n\n---\n\nMore.\n', bodyLine: 4 });
   });
-  it("always passes gray-matter options, so its cache keyed by each file's whole text stays empty", () => {
-    parseMarkdownSource(bytes('---\ntitle: Cached?\n---\nBody.\n'));
-    splitSource(bytes('---\ntitle: Cached?\n---\nBody.\n'));
-    // Not in gray-matter's type declarations, but in its index.js: `matter.cache`.
-    expect(Object.keys((matter as unknown as { cache: object }).cache)).toEqual([]);
+  it('reads frontmatter and body exactly as gray-matter does, which editors\' other tools use', () => {
+    const texts = [
+      '---\ntitle: A\n---\nBody.\n',
+      '---  \ntitle: A\n--- \t\nBody.\n',
+      '---\n# a comment\n\n---\nBody.\n',
+      '---\n---\nBody straight after.\n',
+      '---\ntitle: A\n---\n\n\nBlank lines first.\n---\nA rule later.\n',
+      '---\ntitle: A\ntags:\n  - x # note\n---\n---more dashes\n',
+      '---\ntitle: A\n---',
+    ];
+    for (const text of texts) {
+      const ours = parseMarkdownSource(bytes(text));
+      const theirs = matter(text, { engines: { yaml: (yamlText: string) => loadYaml(yamlText) as object } });
+      expect(ours.ok, text).toBe(true);
+      if (!ours.ok) continue;
+      expect({ data: ours.source.data, frontmatterText: ours.source.frontmatterText }, text).toEqual({ data: theirs.data, frontmatterText: theirs.matter });
+      // Spaces after the closing "---" start gray-matter's body; they are no text of the piece.
+      expect(ours.source.body, text).toBe(theirs.content.replace(/^[ \t]+\n/, ''));
+    }
+  });
+  it('gives a field named excerpt_separator no meaning of its own, whatever its value', () => {
+    const outcome = parseMarkdownSource(bytes('---\ntitle: A\nexcerpt_separator: {toString: 1}\n---\nBody.\n'));
+    expect(outcome.ok && outcome.source.data).toEqual({ title: 'A', excerpt_separator: { toString: 1 } });
+  });
+  it('calls frontmatter that is a bare value a single value, not fields', () => {
+    const outcome = parseMarkdownSource(bytes('---\n~\n---\nBody.\n'));
+    expect(!outcome.ok && outcome.problem).toMatchObject({ line: 2, field: 'frontmatter', message: expect.stringContaining('not a single value') });
   });
   it('splits a file again without parsing it, exactly as parsing did (for cached findings)', () => {
     const text = '\uFEFF---\r\ntitle: A\r\ndek: "b"\r\n---\r\n\r\nBody\r\n';

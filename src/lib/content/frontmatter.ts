@@ -3,7 +3,6 @@
  * every way it can go wrong named precisely. No Astro here: the validator CLI,
  * the content loader and the tests share this.
  */
-import matter from 'gray-matter';
 import { loadYaml, YamlError } from './yaml.ts';
 
 export interface SourceProblem {
@@ -43,10 +42,10 @@ function normalizeText(text: string): string {
 const DELIMITER = '---';
 /** The first line of a file with frontmatter: "---", spaces allowed after it. */
 const OPENING_LINE = /^---[ \t]*\n/;
-/** gray-matter ends the frontmatter at the first line that starts with "---". */
+/** The frontmatter ends at the first line that starts with "---", as gray-matter reads it. */
 const CLOSING = `\n${DELIMITER}`;
 
-/** Where the frontmatter ends, as gray-matter will find it; -1 when it is never closed. */
+/** Where the frontmatter ends; -1 when it is never closed. */
 function closingIndex(text: string): number {
   return text.indexOf(CLOSING, DELIMITER.length);
 }
@@ -54,34 +53,31 @@ function closingIndex(text: string): number {
 type Split = { ok: true; data: unknown; frontmatterText: string; body: string; bodyLine: number } | { ok: false; problem: SourceProblem };
 
 /**
- * Splits the frontmatter from the body with gray-matter, `parseYaml` reading
- * the frontmatter, in a text with an opening "---" line and a closing one at
- * `closing` (see closingIndex).
- *
- * gray-matter is given the text up to that closing "---", which is all it reads:
- * it looks every text up in its cache (keyed by the whole text) before it looks
- * at its options, and hashing a whole 12 KB article for that cost ~30 µs, twice
- * what parsing its frontmatter does. Options are always passed, so nothing is
- * ever stored in that cache.
- * The frontmatter text keeps gray-matter's convention: it starts with the rest
- * of the opening "---" line, so its line k (0-based) is line k + 1 of the file.
+ * Splits the frontmatter from the body, `parseYaml` reading the frontmatter, in
+ * a text with an opening "---" line and a closing one at `closing` (see
+ * closingIndex). It keeps gray-matter's reading, which editors' tools share:
+ * the frontmatter text starts with the rest of the opening "---" line, so its
+ * line k (0-based) is line k + 1 of the file, and frontmatter that holds only
+ * comments and blank lines is no fields at all. (gray-matter itself cost a
+ * third of the split for its options, cache and excerpt handling, and a
+ * frontmatter field `excerpt_separator` changed what it did.)
  */
-function splitWithGrayMatter(text: string, closing: number, parseYaml: (yamlText: string) => unknown): Split {
-  const head = text.slice(0, closing + CLOSING.length);
-  const file = matter(head, { engines: { yaml: (yamlText: string) => parseYaml(yamlText) as object } });
-  const frontmatterText = file.matter;
+function splitFrontmatter(text: string, closing: number, parseYaml: (yamlText: string) => unknown): Split {
+  const frontmatterText = text.slice(DELIMITER.length, closing);
+  const onlyComments = frontmatterText.replace(/^\s*#[^\n]+/gm, '').trim() === '';
+  const data = onlyComments ? {} : parseYaml(frontmatterText);
   const bodyLine = countNewlines(frontmatterText) + 3;
   const closingStart = DELIMITER.length + frontmatterText.length + 1;
   const closingEnd = text.indexOf('\n', closingStart);
   const closingLine = text.slice(closingStart, closingEnd === -1 ? text.length : closingEnd);
-  // gray-matter would start the body right after "---", on the closing line itself.
+  // Read as gray-matter reads it, the body would start right after "---", on the closing line itself.
   const extra = closingLine.slice(DELIMITER.length).trim();
   if (extra !== '') {
     const message = `"${closingLine}" ends the frontmatter, but the closing line must be "---" alone; put "${extra}" on a line of its own or remove it`;
     return { ok: false, problem: { line: bodyLine - 1, column: closingLine.indexOf(extra, DELIMITER.length) + 1, field: 'frontmatter', message } };
   }
   const body = closingEnd === -1 ? '' : text.slice(closingEnd + 1);
-  return { ok: true, data: file.data, frontmatterText, body, bodyLine };
+  return { ok: true, data, frontmatterText, body, bodyLine };
 }
 
 function lineOfByte(bytes: Uint8Array, offset: number): number {
@@ -136,7 +132,7 @@ export function parseMarkdownSource(bytes: Uint8Array, kind = 'article'): ParseO
   let yamlText = '';
   let split: Split;
   try {
-    split = splitWithGrayMatter(text, closing, (matterText) => {
+    split = splitFrontmatter(text, closing, (matterText) => {
       yamlText = matterText;
       return loadYaml(matterText);
     });
@@ -161,7 +157,7 @@ export function splitSource(bytes: Uint8Array): { frontmatterText: string; body:
   const text = normalizeText(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
   const closing = closingIndex(text);
   if (!OPENING_LINE.test(text) || closing === -1) return undefined;
-  const split = splitWithGrayMatter(text, closing, () => ({}));
+  const split = splitFrontmatter(text, closing, () => ({}));
   return split.ok ? { frontmatterText: split.frontmatterText, body: split.body } : undefined;
 }
 
