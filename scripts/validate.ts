@@ -38,7 +38,8 @@ if (positionals.length > 1) {
 
 const contentDir = positionals[0] ?? contentFolder();
 const started = performance.now();
-const report = validateContent(contentDir);
+// Reports only: article bodies are read again in the rare case a message needs them.
+const report = validateContent(contentDir, { keepTexts: false });
 const seconds = (performance.now() - started) / 1000;
 const { errors, warnings } = countBySeverity(report.diagnostics);
 

@@ -59,7 +59,7 @@ describe('the article worker', () => {
       const absolutePath = path.join(dir, `harbour-dues-${String(index).padStart(4, '0')}.md`);
       return { absolutePath, file: absolutePath, slugIssue: null };
     });
-    const context: ArticleCheckContext = { root: content, cwd: work, timeZone: 'UTC', sections: [], withDigest: true };
+    const context: ArticleCheckContext = { root: content, cwd: work, timeZone: 'UTC', sections: [], withDigest: true, keepTexts: true };
     const tally: SharedWorkTally = { byWorker: 0 };
     // The calling thread takes its time over each file, so that on a busy machine it cannot have
     // claimed every chunk before the worker has loaded.

@@ -51,6 +51,8 @@ export interface ArticleCheckContext {
   sections: [string, Section][];
   /** Whether to return the digest of the bytes checked, for the cache. */
   withDigest: boolean;
+  /** Whether the findings keep the file's frontmatter text and body (see ValidateOptions.keepTexts). */
+  keepTexts: boolean;
 }
 
 export interface ArticleFileJob {
@@ -100,7 +102,7 @@ export function checkArticleFile(job: ArticleFileJob, context: ArticleCheckConte
   const parsed = readMarkdown(absolutePath, file, 'article', sink, bytes);
   const facts: ArticleFileFacts = { diagnostics: sink };
   if (parsed) {
-    facts.parsed = parsed;
+    facts.parsed = context.keepTexts ? parsed : { data: parsed.data, bodyLine: parsed.bodyLine };
     facts.bodyDigest = digestOf(parsed.body);
     facts.internalLinks = findInternalLinks(parsed.body);
     const reporter = new FileReporter(sink, file, parsed.frontmatterText);

@@ -112,7 +112,7 @@ export function checkArticles(
   authorIds: ReadonlySet<string>,
   pageOwners: ReadonlyMap<string, string>,
   cache: ArticleFileCache | undefined,
-  shareWork = true,
+  { shareWork = true, keepTexts = true }: { shareWork?: boolean; keepTexts?: boolean } = {},
 ): ArticleFiles {
   const { root, shown } = run;
   const { timeZone, sections, sectionById, seriesById } = siteFiles;
@@ -127,7 +127,7 @@ export function checkArticles(
 
   // Everything a file's own checks depend on besides the file and its photos.
   const contextKey = createHash('sha1').update(JSON.stringify([timeZone, sections, root])).digest('base64');
-  const checkContext: ArticleCheckContext = { root, cwd: run.cwd, timeZone, sections: [...sectionById], withDigest: cache !== undefined };
+  const checkContext: ArticleCheckContext = { root, cwd: run.cwd, timeZone, sections: [...sectionById], withDigest: cache !== undefined, keepTexts };
 
   // Each file's own findings: from the cache where nothing they depend on changed, the rest worked out (on two threads when there are many).
   const listed: ListedArticle[] = [];
