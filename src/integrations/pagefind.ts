@@ -1,5 +1,5 @@
 /**
- * Site search, in shards by year and, for the newest year, by month (src/lib/search/shards.ts). The content loader
+ * Site search, in shards by year (or half-year) and, for the newest year, by month (src/lib/search/shards.ts). The content loader
  * leaves a plan in the build cache: every shard's fingerprint, and the search
  * documents of the shards whose cached index is out of date. This integration
  * indexes those shards with Pagefind as soon as the plan is written, in a

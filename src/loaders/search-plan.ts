@@ -1,7 +1,7 @@
 /**
  * Leaves the build's search indexer (src/integrations/pagefind.ts) a plan: the
  * public articles' search documents grouped in shards (by month in the newest
- * year, by year before: src/lib/search/shards.ts), each with its
+ * year, by year or half-year before: src/lib/search/shards.ts), each with its
  * fingerprint, and for each shard whose cached index is out of date what its
  * documents are made of (each article's fields and the hash of its rendered
  * body, which the indexer reads from the render cache). Written during content
@@ -17,7 +17,7 @@ import { kickerLabel, kickerSectionName } from '../lib/presentation/article-labe
 import { republishCreditLine } from '../lib/media/credits.ts';
 import { displayedDate } from '../lib/dates.ts';
 import { SEARCH_DOCUMENT_VERSION, type SearchDocumentInput } from '../lib/search/document.ts';
-import { newestYearOf, searchCachePaths, shardFingerprint, shardOf, type PendingSearchDocument, type SearchPlan } from '../lib/search/shards.ts';
+import { searchCachePaths, shardFingerprint, shardLayout, shardOf, type PendingSearchDocument, type SearchPlan } from '../lib/search/shards.ts';
 import { smartenText } from '../markdown/remark-typography.ts';
 
 interface PlannedDocument extends PendingSearchDocument {
@@ -43,7 +43,7 @@ export function writeSearchPlan(
   const when = (date: Date) => displayedDate(date, site.timeZone);
   const byShard = new Map<string, PlannedDocument[]>();
   const indexed = report.articles.filter((article) => showUnpublished || isPublic(article.data, now));
-  const newestYear = newestYearOf(indexed.map((article) => article.data.published), site.timeZone);
+  const layout = shardLayout(indexed.map((article) => article.data.published), site.timeZone);
   for (const article of indexed) {
     const data = article.data;
     const section = sections.get(data.section)!;
@@ -62,7 +62,7 @@ export function writeSearchPlan(
       tags: data.tags,
     };
     const bodyHash = bodyHashOf(article);
-    const shard = shardOf(data.published, site.timeZone, newestYear);
+    const shard = shardOf(data.published, site.timeZone, layout);
     let documents = byShard.get(shard);
     if (!documents) byShard.set(shard, (documents = []));
     documents.push({ url: input.url, key: `${JSON.stringify(input)}\0${bodyHash}`, input, bodyHash });

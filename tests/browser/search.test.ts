@@ -17,7 +17,7 @@ import { validateContent } from '../../src/lib/content/validate.ts';
 import { isPublic } from '../../src/lib/content/visibility.ts';
 import { resultCountMessage } from '../../src/lib/search/results.ts';
 import { headersFor } from '../../src/lib/distribution/http-headers.ts';
-import { newestYearOf, shardOf } from '../../src/lib/search/shards.ts';
+import { shardLayout, shardOf } from '../../src/lib/search/shards.ts';
 import { readSearchIndex } from '../helpers/search-index.ts';
 
 const site = inject('sampleSite');
@@ -137,8 +137,9 @@ describe('the search index', () => {
   const index = readSearchIndex(site.outDir);
   const timeZone = report.site!.timeZone;
 
-  const newestYear = newestYearOf(publicArticles.map((article) => article.data.published), timeZone);
-  const shardOfPiece = (article: (typeof publicArticles)[number]) => shardOf(article.data.published, timeZone, newestYear);
+  const layout = shardLayout(publicArticles.map((article) => article.data.published), timeZone);
+  const { newestYear } = layout;
+  const shardOfPiece = (article: (typeof publicArticles)[number]) => shardOf(article.data.published, timeZone, layout);
 
   it('is written into the build output, the newest month as the primary index', () => {
     for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/shards.json']) expect(existsSync(path.join(site.outDir, file)), file).toBe(true);

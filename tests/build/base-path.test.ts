@@ -174,7 +174,7 @@ describe('a build under a base path', () => {
     expect(index.pages.length).toBeGreaterThan(0);
     for (const page of index.pages) expect(page.url).toMatch(/^\/[a-z0-9-]+\/$/);
     const shards = JSON.parse(readFileSync(path.join(plain.outDir, 'pagefind/shards.json'), 'utf8')) as { archive: string[] };
-    for (const shard of shards.archive) expect(shard).toMatch(/^\/pr-7\/pagefind\/archive\/\d{4}(-\d\d)?\/$/);
+    for (const shard of shards.archive) expect(shard).toMatch(/^\/pr-7\/pagefind\/archive\/\d{4}(-\d\d|-h[12])?\/$/);
     const { tree } = readPage(plain.outDir, 'search/index.html');
     const script = String(select('script[type="module"]', tree)?.properties.src);
     expect(script).toMatch(/^\/pr-7\/_astro\//);
