@@ -27,6 +27,7 @@ import {
   browserFromUserAgent,
   CATEGORIES,
   formatTable,
+  isBadTraceRecording,
   pageProblems,
   readRun,
   renderSection,
@@ -55,6 +56,8 @@ const CONTROL_HTML =
   '<body><main><h1>Control page</h1><p>Nothing else is here.</p></main></body></html>';
 
 const OUT_DIR = 'dist';
+/** Runs of one page whose trace was recorded badly before the report gives up (see isBadTraceRecording). */
+const RECORDING_ATTEMPTS = 3;
 
 /** The browser's own version line; the user agent Lighthouse records gives only the major version. */
 function browserVersion(): string | undefined {
@@ -114,9 +117,15 @@ try {
     const pageRuns: PageRun[] = [];
     for (let run = 1; run <= runs; run++) {
       const loadAverage = loadavg()[0]!;
-      const outcome = await lighthouse(origin + page.path, { port: chrome.port, logLevel: 'error', onlyCategories: CATEGORIES.map((category) => category.id) });
-      if (!outcome) throw new Error(`Lighthouse returned no result for ${page.path}`);
-      const result = outcome.lhr;
+      let result: Result | undefined;
+      for (let attempt = 1; attempt <= RECORDING_ATTEMPTS; attempt++) {
+        const outcome = await lighthouse(origin + page.path, { port: chrome.port, logLevel: 'error', onlyCategories: CATEGORIES.map((category) => category.id) });
+        if (!outcome) throw new Error(`Lighthouse returned no result for ${page.path}`);
+        result = outcome.lhr;
+        if (!isBadTraceRecording(result) || attempt === RECORDING_ATTEMPTS) break;
+        console.log(`${page.label} ${page.path} run ${run}/${runs}: ${result.runtimeError!.code}, the trace was recorded badly; running it again (attempt ${attempt + 1} of ${RECORDING_ATTEMPTS})`);
+      }
+      if (!result) throw new Error(`Lighthouse returned no result for ${page.path}`);
       if (result.configSettings.formFactor !== 'mobile') throw new Error(`expected Lighthouse's mobile settings, got ${result.configSettings.formFactor}`);
       sample ??= result;
       const pageRun = { ...readRun(result), loadAverage };

@@ -66,6 +66,18 @@ export interface PageRun {
   loadAverage?: number;
 }
 
+/**
+ * Runtime errors that Lighthouse words "Something went wrong with recording the trace over your page
+ * load. Please run Lighthouse again": the trace was recorded badly, which says nothing of the page.
+ * (NO_NAVSTART stopped two of the 2026-12-04 reports half-way.)
+ */
+const BAD_TRACE_RECORDINGS = new Set(['NO_TRACING_STARTED', 'NO_RESOURCE_REQUEST', 'NO_NAVSTART', 'NO_DCL', 'NO_FMP']);
+
+/** Whether a run failed only in recording its trace, so running it again is what Lighthouse asks. */
+export function isBadTraceRecording(result: LighthouseResultLike): boolean {
+  return result.runtimeError !== undefined && BAD_TRACE_RECORDINGS.has(result.runtimeError.code);
+}
+
 /** Reads one Lighthouse result: each category's score and every weighted audit that scored below 1. */
 export function readRun(result: LighthouseResultLike): PageRun {
   if (result.runtimeError) throw new Error(`Lighthouse could not audit the page: ${result.runtimeError.code}: ${result.runtimeError.message}`);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   browserFromUserAgent,
   formatTable,
+  isBadTraceRecording,
   median,
   pageProblems,
   readRun,
@@ -77,6 +78,12 @@ describe('readRun', () => {
     expect(() => readRun(result({ runtimeError: { code: 'NO_FCP', message: 'The page did not paint any content.' } }))).toThrow(/NO_FCP: The page did not paint/);
     const { seo: _seo, ...withoutSeo } = result().categories;
     expect(() => readRun(result({ categories: withoutSeo }))).toThrow(/no "seo" category/);
+  });
+
+  it('tells a badly recorded trace, which Lighthouse asks to run again, from a page that failed', () => {
+    expect(isBadTraceRecording(result({ runtimeError: { code: 'NO_NAVSTART', message: 'Something went wrong with recording the trace over your page load.' } }))).toBe(true);
+    expect(isBadTraceRecording(result({ runtimeError: { code: 'NO_FCP', message: 'The page did not paint any content.' } }))).toBe(false);
+    expect(isBadTraceRecording(result())).toBe(false);
   });
 });
 
