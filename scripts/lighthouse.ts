@@ -117,15 +117,16 @@ try {
     const pageRuns: PageRun[] = [];
     for (let run = 1; run <= runs; run++) {
       const loadAverage = loadavg()[0]!;
-      let result: Result | undefined;
-      for (let attempt = 1; attempt <= RECORDING_ATTEMPTS; attempt++) {
+      const audit = async (): Promise<Result> => {
         const outcome = await lighthouse(origin + page.path, { port: chrome.port, logLevel: 'error', onlyCategories: CATEGORIES.map((category) => category.id) });
         if (!outcome) throw new Error(`Lighthouse returned no result for ${page.path}`);
-        result = outcome.lhr;
-        if (!isBadTraceRecording(result) || attempt === RECORDING_ATTEMPTS) break;
-        console.log(`${page.label} ${page.path} run ${run}/${runs}: ${result.runtimeError!.code}, the trace was recorded badly; running it again (attempt ${attempt + 1} of ${RECORDING_ATTEMPTS})`);
+        return outcome.lhr;
+      };
+      let result = await audit();
+      for (let attempt = 2; attempt <= RECORDING_ATTEMPTS && isBadTraceRecording(result); attempt++) {
+        console.log(`${page.label} ${page.path} run ${run}/${runs}: ${result.runtimeError!.code}, the trace was recorded badly; running it again (attempt ${attempt} of ${RECORDING_ATTEMPTS})`);
+        result = await audit();
       }
-      if (!result) throw new Error(`Lighthouse returned no result for ${page.path}`);
       if (result.configSettings.formFactor !== 'mobile') throw new Error(`expected Lighthouse's mobile settings, got ${result.configSettings.formFactor}`);
       sample ??= result;
       const pageRun = { ...readRun(result), loadAverage };
