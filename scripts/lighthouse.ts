@@ -9,7 +9,8 @@
  * page's SEO when only `is-crawlable` (its deliberate noindex) lost points;
  * exits 2 when the pages cannot be audited.
  * With the default pages it also audits a control page (a heading and a
- * sentence, nothing to load), never judged: what the machine alone allows.
+ * sentence, nothing to load, served with the site's headers), never judged:
+ * what the machine and the headers alone allow.
  * `--write FILE` puts the table in FILE's "Lighthouse" section; `--reports DIR`
  * keeps each run's HTML report. Paths given replace the default pages.
  */
@@ -106,7 +107,9 @@ const server = await serveBuiltSite(OUT_DIR, CONTENT_DIR, { compress: true });
 // The control page runs with the default pages only, as a yardstick for the whole report.
 const controlDir = positionals.length === 0 ? mkdtempSync(path.join(tmpdir(), 'lighthouse-control-')) : undefined;
 if (controlDir) writeFileSync(path.join(controlDir, 'index.html'), CONTROL_HTML);
-const controlServer = controlDir ? await serveDirectory(controlDir, { compress: true }) : undefined;
+// Served with the site's own headers: a header that costs performance (as the opener policy did,
+// docs/quality.md) shows here too, not only on the site's pages.
+const controlServer = controlDir ? await serveBuiltSite(controlDir, CONTENT_DIR, { compress: true }) : undefined;
 const chrome = await launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS, logLevel: 'silent' });
 const summaries: PageSummary[] = [];
 let sample: Result | undefined;

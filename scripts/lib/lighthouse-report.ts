@@ -253,8 +253,8 @@ export function renderSection(summaries: readonly PageSummary[], context: Report
     const { median: score, min, max } = control.categories.performance;
     const blocking = control.lost.find((audit) => audit.id === 'total-blocking-time');
     lines.push(
-      `The ${control.page.label} row is a page with a heading and a sentence, no stylesheet, photo or script, audited in the same runs: ` +
-        `what the machine alone allows. It scored performance ${score}${min !== max ? ` (${min}–${max})` : ''}` +
+      `The ${control.page.label} row is a page with a heading and a sentence, no stylesheet, photo or script, served with the site's headers and audited in the same runs: ` +
+        `what the machine and the headers alone allow. It scored performance ${score}${min !== max ? ` (${min}–${max})` : ''}` +
         `${blocking ? `, losing points to Total Blocking Time (${blocking.displayValues.join(', ')})` : ''}.`,
       '',
     );
