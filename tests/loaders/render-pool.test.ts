@@ -10,7 +10,7 @@ const jobs = Array.from({ length: 450 }, (_, i) => ({
 }));
 
 describe('renderArticles', () => {
-  it('renders on worker threads exactly what the inline pipeline renders', async () => {
+  it('renders in child processes exactly what the inline pipeline renders', async () => {
     const rendered: RenderedArticle[] = [];
     await renderArticles(jobs, { siteUrl }, (article) => rendered.push(article));
     expect(rendered).toHaveLength(jobs.length);
