@@ -9,11 +9,11 @@
  * year's shard (3,400 pieces) took 72 to 79 s in the build against 17 s alone,
  * and the build waited 20 s for it after its pages were written.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { runApart } from '../apart.ts';
 import { RenderCache } from '../render-cache.ts';
 import { searchDocument } from './document.ts';
 import { searchCachePaths, type PendingSearchDocument, type SearchPlan } from './shards.ts';
@@ -108,36 +108,9 @@ export interface IndexerReport {
 const INDEXER_PROCESS = fileURLToPath(new URL('./indexer-process.ts', import.meta.url));
 
 /**
- * indexShards in a Node process of its own (indexer-process.ts), on the plan in
- * `cacheDir`. Rejects with what the process wrote to its error output when it
- * fails. The process ends with this one: it stops when its standard input
- * closes, and is killed if this process exits first.
+ * indexShards in a Node process of its own (indexer-process.ts, run by runApart), on the plan in
+ * `cacheDir`. Rejects with what the process wrote to its error output when it fails.
  */
 export function indexShardsApart(cacheDir: string, entry = INDEXER_PROCESS): Promise<IndexerReport> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry, cacheDir], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const stop = () => child.kill();
-    process.once('exit', stop);
-    let output = '';
-    let errors = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
-    child.on('error', (error) => {
-      process.off('exit', stop);
-      reject(new SearchIndexError(`could not start the search indexer: ${error.message}`, { cause: error }));
-    });
-    child.on('close', (code, signal) => {
-      process.off('exit', stop);
-      if (code === 0) {
-        try {
-          resolve(JSON.parse(output) as IndexerReport);
-        } catch {
-          reject(new SearchIndexError(`the search indexer ended without a report: ${JSON.stringify(output.slice(0, 200))}`));
-        }
-        return;
-      }
-      const reason = errors.trim() || (signal ? `stopped by ${signal}` : `exit code ${code}`);
-      reject(new SearchIndexError(reason));
-    });
-  });
+  return runApart<IndexerReport>(entry, [cacheDir], { name: 'the search indexer', error: (message, options) => new SearchIndexError(message, options) });
 }
