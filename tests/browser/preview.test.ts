@@ -66,7 +66,12 @@ beforeAll(async () => {
   await until(async () => ((await fetch(url)).ok ? true : undefined), 240, 'the preview serving the article');
   browser = await launchBrowser();
   page = await browser.newPage();
+  // The open page reloads on a save only once its client holds the preview's socket: under a
+  // loaded CI machine a save made before that went unseen by the page (a test race, not the
+  // preview's), so the tests start when Vite's client says it is connected.
+  const connected = page.waitForEvent('console', { predicate: (message) => message.text().includes('[vite] connected'), timeout: 120_000 });
   await page.goto(url);
+  await connected;
 }, 300_000);
 
 afterAll(async () => {
