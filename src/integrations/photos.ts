@@ -53,10 +53,16 @@ export async function makeRendition(planned: RenditionFile & { source: string },
   return target;
 }
 
+/** The planned renditions the cache lacks. */
+export function missingRenditions(plan: PhotoPlan, cacheDir: string): PhotoPlan['files'][string][] {
+  const { renditions } = photoCachePaths(cacheDir);
+  return Object.values(plan.files).filter((planned) => !existsSync(path.join(renditions, path.basename(planned.file))));
+}
+
 /** Makes every planned rendition the cache lacks, a few at a time (sharp runs each on its own threads). */
 export async function makeRenditions(plan: PhotoPlan, cacheDir: string): Promise<number> {
   const { renditions } = photoCachePaths(cacheDir);
-  const missing = Object.values(plan.files).filter((planned) => !existsSync(path.join(renditions, path.basename(planned.file))));
+  const missing = missingRenditions(plan, cacheDir);
   const queue = [...missing];
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) await makeRendition(next, renditions);
@@ -110,7 +116,9 @@ export default function photosIntegration(): AstroIntegration {
   const startMaking = () => {
     plan = readPhotoPlan(renderCacheDir());
     const began = performance.now();
-    const started = plan ? makeRenditionsApart(renderCacheDir()).then(({ made }) => ({ made, seconds: (performance.now() - began) / 1000 })) : undefined;
+    // A rebuild whose renditions are all in the cache starts no process for them.
+    const report = plan && missingRenditions(plan, renderCacheDir()).length > 0 ? makeRenditionsApart(renderCacheDir()) : Promise.resolve({ made: 0 });
+    const started = plan ? report.then(({ made }) => ({ made, seconds: (performance.now() - began) / 1000 })) : undefined;
     // Awaited in astro:build:done; a failure meanwhile must not go unhandled.
     started?.catch(() => undefined);
     return started;
