@@ -23,7 +23,6 @@ import lighthouse, { generateReport, type Result } from 'lighthouse';
 import { launch } from 'chrome-launcher';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/browser.ts';
 import { serveBuiltSite } from './lib/site-server.ts';
-import { serveDirectory } from './lib/static-server.ts';
 import {
   browserFromUserAgent,
   CATEGORIES,
