@@ -14,7 +14,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { fileURLToPath } from 'node:url';
 import { ContentValidationError, formatDiagnostic, previewErrorPayload } from '../lib/content/diagnostics.ts';
 import { clearPreviewError, showInPreview, showNewArticles } from '../integrations/preview-errors.ts';
-import { handOverSummaries, RenderCache, renderCacheDir, summaryOf, type RenderSummary } from '../lib/render-cache.ts';
+import { handOverSummaries, RenderCache, renderCacheDir, type RenderSummary } from '../lib/render-cache.ts';
 import { articleBodyHash } from '../markdown/render-article.ts';
 import { renderArticles } from './render-pool.ts';
 import { createProcessor, renderBody, PIPELINE_VERSION } from '../markdown/pipeline.ts';
@@ -320,11 +320,9 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
     planWritten('photos');
 
     const freshSummaries = new Map<string, RenderSummary>();
-    await renderArticles([...missing].map(([hash, job]) => ({ hash, ...job })), { siteUrl, base }, (rendered) => {
-      const meta = { excerpt: rendered.excerpt, wordCount: rendered.wordCount, bodyTerms: rendered.bodyTerms, siteLinkTargets: rendered.siteLinkTargets, frameOrigins: rendered.frameOrigins };
-      cache.put(rendered.hash, rendered.html, meta);
-      renderedBodies.add(rendered.hash);
-      freshSummaries.set(rendered.hash, summaryOf(meta));
+    await renderArticles([...missing].map(([hash, job]) => ({ hash, ...job })), { siteUrl, base }, cache.dir, ({ hash, summary }) => {
+      renderedBodies.add(hash);
+      freshSummaries.set(hash, summary);
     });
     // The articles go to the data module directly; the store keeps one entry whose key changes with any of them (src/lib/content/archive-handover.ts).
     // The preview shows new articles itself, at once (src/integrations/preview-errors.ts): its marker never changes, or every save would reload twice.

@@ -1,6 +1,7 @@
 /**
- * Renders many article bodies in child processes (a cold build of a large
- * archive is mostly Markdown rendering), or inline when there are few.
+ * Renders many article bodies into the render cache in child processes (a
+ * cold build of a large archive is mostly Markdown rendering), or inline when
+ * there are few.
  *
  * Processes, not worker threads: what rendering leaves behind in the memory
  * allocator stays with a thread's process, through the rest of the build; a
@@ -12,25 +13,32 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createProcessor, type PipelineOptions } from '../markdown/pipeline.ts';
-import { renderArticleBody, type RenderJob, type RenderedArticle } from '../markdown/render-article.ts';
+import { renderIntoCache, type CachedBody, type RenderJob } from '../markdown/render-article.ts';
+import { RenderCache } from '../lib/render-cache.ts';
 
 /** Below this many bodies, starting processes costs more than it saves. */
 const INLINE_LIMIT = 200;
-const BATCH = 100;
+const BATCH = 50;
+/**
+ * Batches a renderer holds at once: the next one is already there when it
+ * finishes one, so it does not wait for the build's busy thread to answer.
+ */
+const IN_FLIGHT = 2;
 
 const RENDER_PROCESS = fileURLToPath(new URL('../markdown/render-process.ts', import.meta.url));
 
-export async function renderArticles(jobs: RenderJob[], pipeline: PipelineOptions, onRendered: (article: RenderedArticle) => void): Promise<void> {
+/** Renders every job into the cache in `cacheDir`; `onRendered` hears of each body once it is stored. */
+export async function renderArticles(jobs: RenderJob[], pipeline: PipelineOptions, cacheDir: string, onRendered: (body: CachedBody) => void): Promise<void> {
   if (jobs.length < INLINE_LIMIT) {
     const processor = createProcessor(pipeline);
-    for (const job of jobs) onRendered(renderArticleBody(processor, job));
+    const cache = new RenderCache(cacheDir);
+    for (const job of jobs) onRendered(renderIntoCache(processor, cache, job));
     return;
   }
   const count = Math.max(1, Math.min(availableParallelism(), 4));
   let next = 0;
-  // The structured clone of worker threads, not JSON: a body's HTML passes as it is.
   const renderers = Array.from({ length: count }, () =>
-    fork(RENDER_PROCESS, [JSON.stringify(pipeline)], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+    fork(RENDER_PROCESS, [JSON.stringify(pipeline), cacheDir], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
   );
   try {
     await Promise.all(renderers.map((renderer) => drain(renderer)));
@@ -40,20 +48,22 @@ export async function renderArticles(jobs: RenderJob[], pipeline: PipelineOption
 
   function drain(renderer: ChildProcess): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      let inFlight = 0;
       let done = false;
       const feed = () => {
-        if (next >= jobs.length) {
+        if (next < jobs.length) {
+          renderer.send(jobs.slice(next, next + BATCH));
+          next += BATCH;
+          inFlight++;
+        } else if (inFlight === 0 && !done) {
           done = true;
           renderer.disconnect();
-          return;
         }
-        const batch = jobs.slice(next, next + BATCH);
-        next += BATCH;
-        renderer.send(batch);
       };
-      renderer.on('message', (rendered: RenderedArticle[]) => {
+      renderer.on('message', (rendered: CachedBody[]) => {
+        inFlight--;
         try {
-          for (const article of rendered) onRendered(article);
+          for (const body of rendered) onRendered(body);
         } catch (error) {
           reject(error);
           return;
@@ -65,7 +75,7 @@ export async function renderArticles(jobs: RenderJob[], pipeline: PipelineOption
         if (done && code === 0) resolve();
         else reject(new Error(`a body renderer stopped ${signal ? `by ${signal}` : `with exit code ${code}`} before its work was done`));
       });
-      feed();
+      for (let batch = 0; batch < IN_FLIGHT; batch++) feed();
     });
   }
 }

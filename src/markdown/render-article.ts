@@ -3,7 +3,7 @@ import { makeExcerpt } from './excerpt.ts';
 import type { Excerpt } from '../lib/presentation/teaser.ts';
 import { bodyTermCounts } from './text-terms.ts';
 import { PIPELINE_VERSION, renderBody, type createProcessor, type PipelineOptions } from './pipeline.ts';
-import { renderHash } from '../lib/render-cache.ts';
+import { renderHash, summaryOf, type RenderCache, type RenderSummary } from '../lib/render-cache.ts';
 import type { PhotoFacts } from '../lib/media/photos.ts';
 
 export interface RenderJob {
@@ -49,4 +49,17 @@ export function renderArticleBody(processor: ReturnType<typeof createProcessor>,
     siteLinkTargets: result.siteLinkTargets,
     frameOrigins: result.frameOrigins,
   };
+}
+
+/** A body rendered into the cache: its hash and what list pages show of it. */
+export interface CachedBody {
+  hash: string;
+  summary: RenderSummary;
+}
+
+/** Renders one body and stores its HTML and metadata in the cache. */
+export function renderIntoCache(processor: ReturnType<typeof createProcessor>, cache: RenderCache, job: RenderJob): CachedBody {
+  const { hash, html, ...meta } = renderArticleBody(processor, job);
+  cache.put(hash, html, meta);
+  return { hash, summary: summaryOf(meta) };
 }

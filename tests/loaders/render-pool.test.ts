@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderArticles } from '../../src/loaders/render-pool.ts';
 import { createProcessor } from '../../src/markdown/pipeline.ts';
-import { renderArticleBody, type RenderedArticle } from '../../src/markdown/render-article.ts';
+import { renderArticleBody, type CachedBody } from '../../src/markdown/render-article.ts';
+import { RenderCache, summaryOf } from '../../src/lib/render-cache.ts';
 
 const siteUrl = 'https://meridian-review.example';
 const jobs = Array.from({ length: 450 }, (_, i) => ({
@@ -9,22 +13,42 @@ const jobs = Array.from({ length: 450 }, (_, i) => ({
   markdown: `Paragraph ${i} says "hello" -- with [a link](https://other.example/${i}).\n\n## Part ${i}\n\n<script>alert(${i})</script>More.`,
 }));
 
+let cacheDir: string;
+beforeEach(() => {
+  cacheDir = mkdtempSync(path.join(tmpdir(), 'render-pool-'));
+});
+afterEach(() => rmSync(cacheDir, { recursive: true, force: true }));
+
 describe('renderArticles', () => {
-  it('renders in child processes exactly what the inline pipeline renders', async () => {
-    const rendered: RenderedArticle[] = [];
-    await renderArticles(jobs, { siteUrl }, (article) => rendered.push(article));
-    expect(rendered).toHaveLength(jobs.length);
+  it('renders in child processes into the cache exactly what the inline pipeline renders', async () => {
+    const rendered: CachedBody[] = [];
+    await renderArticles(jobs, { siteUrl }, cacheDir, (body) => rendered.push(body));
+    expect(rendered.map((body) => body.hash).sort()).toEqual(jobs.map((job) => job.hash).sort());
     const processor = createProcessor({ siteUrl });
-    const byHash = new Map(rendered.map((article) => [article.hash, article]));
+    const cache = new RenderCache(cacheDir);
+    const byHash = new Map(rendered.map((body) => [body.hash, body]));
     for (const job of [jobs[0]!, jobs[217]!, jobs[449]!]) {
-      expect(byHash.get(job.hash)).toEqual(renderArticleBody(processor, job));
+      const { hash, html, ...meta } = renderArticleBody(processor, job);
+      expect(cache.html(hash)).toBe(html);
+      expect(cache.get(hash)).toEqual(meta);
+      expect(byHash.get(hash)!.summary).toEqual(summaryOf(meta));
     }
-    expect(byHash.get('h5')!.html).not.toContain('<script');
+    expect(cache.html('h5')).not.toContain('<script');
+    // Every body's HTML and metadata, and no temporary file left behind.
+    expect(readdirSync(cacheDir)).toHaveLength(jobs.length * 2);
   });
 
-  it('renders a few bodies inline', async () => {
-    const rendered: RenderedArticle[] = [];
-    await renderArticles(jobs.slice(0, 3), { siteUrl }, (article) => rendered.push(article));
-    expect(rendered.map((article) => article.hash)).toEqual(['h0', 'h1', 'h2']);
+  it('renders a few bodies inline, into the cache too', async () => {
+    const rendered: CachedBody[] = [];
+    await renderArticles(jobs.slice(0, 3), { siteUrl }, cacheDir, (body) => rendered.push(body));
+    expect(rendered.map((body) => body.hash)).toEqual(['h0', 'h1', 'h2']);
+    expect(new RenderCache(cacheDir).has('h2')).toBe(true);
+  });
+
+  it('fails when a body cannot be stored, and says so', async () => {
+    // A file where the cache folder should be: the renderers cannot create it.
+    const blocked = path.join(cacheDir, 'not-a-folder');
+    writeFileSync(blocked, '');
+    await expect(renderArticles(jobs, { siteUrl }, blocked, () => undefined)).rejects.toThrow(/body renderer stopped/);
   });
 });
