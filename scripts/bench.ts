@@ -199,7 +199,8 @@ async function measure(step: string, command: string[], env: Record<string, stri
 const outDir = path.join(corpusDir, 'dist');
 // Every cache in one folder of the corpus (Astro's and Broadsheet's), so the cold build is really cold.
 const env = { BROADSHEET_CONTENT_DIR: contentDir, BROADSHEET_CACHE_DIR: path.join(corpusDir, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
-const build = ['astro', 'build', '--outDir', outDir];
+// What `npm run build` runs (scripts/astro.ts).
+const build = [node, 'scripts/astro.ts', 'build', '--outDir', outDir];
 // The articles the edit and publish steps start from (the corpus is deterministic).
 const wanted = new Set([Math.floor(count / 3), Math.max(0, count - 2), count - 1]);
 const corpus = new Map<number, GeneratedArticle>();

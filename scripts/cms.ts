@@ -24,7 +24,8 @@ if (path.resolve(root, folder) !== path.resolve(root, contentDir)) {
 
 const require = createRequire(import.meta.url);
 const proxyScript = path.join(path.dirname(require.resolve('decap-server/package.json')), 'dist/index.js');
-const astro = path.join(root, 'node_modules/.bin/astro');
+// What `npm run dev` runs.
+const astroCommand = path.join(root, 'scripts/astro.ts');
 
 const children: ChildProcess[] = [
   spawn(process.execPath, [proxyScript], {
@@ -32,7 +33,7 @@ const children: ChildProcess[] = [
     // Only this machine may reach the proxy: it writes files on request.
     env: { ...process.env, GIT_REPO_DIRECTORY: root, PORT: String(LOCAL_PROXY_PORT), BIND_HOST: '127.0.0.1', MODE: 'fs' },
   }),
-  spawn(astro, ['dev'], { stdio: 'inherit', env: process.env }),
+  spawn(process.execPath, [astroCommand, 'dev'], { stdio: 'inherit', env: process.env }),
 ];
 
 console.log(`\nThe CMS: http://localhost:4321/admin/ (saves into ${folder}/ through the proxy on port ${LOCAL_PROXY_PORT})\n`);

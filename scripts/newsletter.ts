@@ -62,8 +62,8 @@ const pieces = piecesOfWeek(
 if (pieces.length === 0) fail(`✗ nothing was published in ${name} (${range.label}); there is no newsletter to write for that week`);
 
 console.log(`Building the site with the newsletter of ${name} (${range.label}): ${pieces.length} pieces ...`);
-const astro = fileURLToPath(new URL('../node_modules/.bin/astro', import.meta.url));
-const build = spawnSync(astro, ['build', '--outDir', outDir], {
+// What `npm run build` runs.
+const build = spawnSync(process.execPath, [fileURLToPath(new URL('./astro.ts', import.meta.url)), 'build', '--outDir', outDir], {
   stdio: ['ignore', 'inherit', 'inherit'],
   env: { ...process.env, BROADSHEET_CONTENT_DIR: contentDir, [NEWSLETTER_WEEK_VARIABLE]: name },
 });

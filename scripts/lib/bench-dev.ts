@@ -44,7 +44,8 @@ export async function measureDev(options: { repo: string; env: Record<string, st
   const { repo, env, articleFile, slug } = options;
   const original = readFileSync(articleFile, 'utf8');
   const begin = performance.now();
-  const child = spawn('astro', ['dev', '--port', String(PORT)], {
+  // What `npm run dev` runs.
+  const child = spawn(path.join(repo, 'node_modules/.bin/node'), ['scripts/astro.ts', 'dev', '--port', String(PORT)], {
     cwd: repo,
     env: { ...process.env, PATH: `${path.join(repo, 'node_modules/.bin')}:${process.env.PATH}`, ...env },
   });
