@@ -7,8 +7,9 @@
  * mimalloc. On Linux mimalloc commits its whole arena up front, and memory the
  * bundler freed stayed with the build: in a 10,000-article cold build that arena
  * held 154 MB after the content configuration was loaded and 308 MB after the
- * pages were bundled, through every page and the search index. Without eager
- * commit it held 73 MB. mimalloc reads its settings when the bundler's library
+ * pages were bundled, through every page and the search index. With eager commit
+ * off it held 73 MB, and the whole build peaked at 1,353 MB against 1,597 to
+ * 1,779 MB (docs/performance.md). mimalloc reads its settings when the bundler's library
  * loads, so they go in the environment before Astro (and Vite) are imported; a
  * value already set in the shell wins.
  */
