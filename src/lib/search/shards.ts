@@ -1,7 +1,7 @@
 /**
  * The search index in shards: one per month of the newest year of publication
- * (in the site's time zone), one per year before it, or per half-year in a year
- * of many pieces. Pagefind has no incremental mode, so a publish or an edit
+ * (in the site's time zone), one per year before it, or per part of a year
+ * (half, third, quarter...) in a year of many pieces. Pagefind has no incremental mode, so a publish or an edit
  * re-indexes only the shard it touches; the others are restored from the
  * build cache. A publish lands in
  * the newest month, whose shard holds a few hundred pieces even at 50,000,
@@ -27,45 +27,65 @@ export interface ShardList {
 }
 
 /**
- * A year of more pieces than this is indexed as two half-year shards. Pagefind
- * holds a whole shard in memory while it indexes: a year of a 50,000-piece
- * archive (3,100 pieces of 600 to 3,000 words) took 1.2 GB beside the build's
- * 1.7 GB when one of its pieces was edited, over the 3 GB budget; half a year
- * takes half that, and half the time.
+ * The most pieces a past year's shard should hold; a year of more is split into
+ * equal runs of months (halves, thirds, quarters...). Pagefind holds a whole
+ * shard in memory while it indexes, about 0.33 MB a piece (700 pieces of 600 to
+ * 3,000 words: 243 to 255 MB; 1,400: 473 to 498 MB). In halves, a year of a
+ * 50,000-piece archive (3,100 pieces) made 1,550-piece shards and the cold
+ * build peaked at 3,051 MB, over its 3 GB budget; thirds of about 1,030 take a
+ * third less. The search page merges every shard, so they are not made smaller
+ * than memory needs.
  */
-export const PIECES_PER_YEAR_SHARD = 2000;
+export const PIECES_PER_SHARD = 1200;
 
-/** How an archive's pieces fall into shards: which year is in months, which years are in halves. */
+/** How a year can be split, by how many parts, and the letter its parts are named with. */
+const YEAR_SPLITS = [
+  [2, 'h'],
+  [3, 't'],
+  [4, 'q'],
+  [6, 'b'],
+  [12, 'm'],
+] as const;
+
+/** How an archive's pieces fall into shards: which year is in months, which years are split and how. */
 export interface ShardLayout {
   /** The year of the newest piece indexed, in the site's time zone: its months are shards. */
   newestYear: string;
-  /** Years before it indexed as two halves ("2016-h1", "2016-h2"). */
-  halvedYears: ReadonlySet<string>;
+  /** Years before it indexed in parts, by year: 2 halves ("2016-h1", "2016-h2"), 3 thirds ("2016-t1"...), 4 quarters... */
+  splitYears: ReadonlyMap<string, number>;
 }
 
 /** The layout for pieces published at these dates (those indexed), in the site's time zone. */
-export function shardLayout(published: Iterable<Date>, timeZone: string, piecesPerYearShard = PIECES_PER_YEAR_SHARD): ShardLayout {
+export function shardLayout(published: Iterable<Date>, timeZone: string, piecesPerShard = PIECES_PER_SHARD): ShardLayout {
   const perYear = new Map<string, number>();
   for (const date of published) {
     const year = localDateKey(date, timeZone).slice(0, 4);
     perYear.set(year, (perYear.get(year) ?? 0) + 1);
   }
   const newestYear = [...perYear.keys()].reduce((newest, year) => (year > newest ? year : newest), '');
-  const halvedYears = new Set([...perYear].filter(([year, count]) => year !== newestYear && count > piecesPerYearShard).map(([year]) => year));
-  return { newestYear, halvedYears };
+  const splitYears = new Map<string, number>();
+  for (const [year, count] of perYear) {
+    if (year === newestYear || count <= piecesPerShard) continue;
+    const split = YEAR_SPLITS.find(([parts]) => Math.ceil(count / parts) <= piecesPerShard) ?? YEAR_SPLITS.at(-1)!;
+    splitYears.set(year, split[0]);
+  }
+  return { newestYear, splitYears };
 }
 
 /**
  * The shard a piece's search records belong to: its month ("2026-11") in the
- * newest year; its year ("2025") before, or its half of the year ("2016-h2")
- * in a year of many pieces. Names sort oldest first.
+ * newest year; its year ("2025") before, or its part of the year ("2016-h2",
+ * "2016-t3") in a year of many pieces. Names sort oldest first.
  */
 export function shardOf(published: Date, timeZone: string, layout: ShardLayout): string {
   const month = localDateKey(published, timeZone).slice(0, 7);
   const year = month.slice(0, 4);
   if (year === layout.newestYear) return month;
-  if (layout.halvedYears.has(year)) return `${year}-h${Number(month.slice(5)) <= 6 ? 1 : 2}`;
-  return year;
+  const parts = layout.splitYears.get(year);
+  if (parts === undefined) return year;
+  const letter = YEAR_SPLITS.find(([count]) => count === parts)![1];
+  const part = Math.floor((Number(month.slice(5)) - 1) / (12 / parts)) + 1;
+  return `${year}-${letter}${parts === 12 ? String(part).padStart(2, '0') : part}`;
 }
 
 /** Where a shard is served, relative to the site root, with a trailing slash. */
