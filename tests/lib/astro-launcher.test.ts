@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -8,8 +9,10 @@ const LAUNCHER = path.join(REPO, 'scripts/astro.ts');
 const REPORT = `data:text/javascript,process.on('exit',()=>console.log('setting='+process.env.MIMALLOC_ARENA_EAGER_COMMIT))`;
 
 function launch(env: Record<string, string | undefined>) {
-  const { MIMALLOC_ARENA_EAGER_COMMIT: _, ...inherited } = process.env;
-  return spawnSync(process.execPath, ['--import', REPORT, LAUNCHER, '--version'], { cwd: REPO, encoding: 'utf8', env: { ...inherited, ...env } });
+  const { MIMALLOC_ARENA_EAGER_COMMIT: _, FORCE_COLOR: __, ...inherited } = process.env;
+  // CI forces colour; Astro then wraps its name and version in escape codes.
+  const result = spawnSync(process.execPath, ['--import', REPORT, LAUNCHER, '--version'], { cwd: REPO, encoding: 'utf8', env: { ...inherited, NO_COLOR: '1', ...env } });
+  return { ...result, stdout: stripVTControlCharacters(result.stdout) };
 }
 
 describe('scripts/astro.ts (npm run build, dev and preview)', () => {
