@@ -5,15 +5,16 @@
  * back by the article page.
  *
  * What list pages need of every body (its excerpt, word count and links) is
- * also kept in one summaries file: a build reads that file once instead of one
- * metadata file per body (50,000 reads at 50,000 articles, with the ranking
- * words that only the related-story worker wants).
+ * also kept in one summaries file, and the words related stories are ranked on
+ * in another: a build reads each file once instead of one metadata file per
+ * body (50,000 reads at 50,000 articles; see hash-lines-file.ts).
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Excerpt } from './presentation/teaser.ts';
 import { cacheDir } from './build-settings.ts';
+import { HashLinesFile } from './hash-lines-file.ts';
 
 export function renderCacheDir(): string {
   return path.join(cacheDir(), 'broadsheet');
@@ -40,6 +41,9 @@ export function summaryOf({ excerpt, wordCount, siteLinkTargets, frameOrigins }:
 /** The summaries file; its name changes with RenderSummary's shape, so an older file is never read as a newer one. */
 export const SUMMARIES_FILE = 'renderings.v1.ndjson';
 
+/** The ranking words file, for the related-story worker; named like the summaries file. */
+export const BODY_TERMS_FILE = 'ranking-words.v1.ndjson';
+
 export function renderHash(parts: readonly (string | number)[]): string {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(String(part)).update('\0');
@@ -48,9 +52,14 @@ export function renderHash(parts: readonly (string | number)[]): string {
 
 export class RenderCache {
   readonly dir: string;
+  readonly #summaries: HashLinesFile<RenderSummary>;
+  readonly #bodyTerms: HashLinesFile<CachedRender['bodyTerms']>;
+
   constructor(dir = renderCacheDir()) {
     this.dir = dir;
     mkdirSync(dir, { recursive: true });
+    this.#summaries = new HashLinesFile(path.join(dir, SUMMARIES_FILE), isSummary);
+    this.#bodyTerms = new HashLinesFile(path.join(dir, BODY_TERMS_FILE), isBodyTerms);
   }
 
   htmlPath(hash: string): string {
@@ -75,66 +84,38 @@ export class RenderCache {
     }
   }
 
-  /**
-   * The summaries file's entries, by render hash: one `[hash, summary]` per line, a later line
-   * winning. A rendering never changes under its hash, so any entry there is right; a line that
-   * does not parse (the end of an append cut short) or holds something else is skipped, and a
-   * missing file reads as empty.
-   */
+  /** The summaries file's entries, by render hash (see summarize). */
   readSummaries(): Map<string, RenderSummary> {
-    return this.#readSummaryLines().summaries;
-  }
-
-  #readSummaryLines(): { summaries: Map<string, RenderSummary>; lines: number; endsWithNewline: boolean } {
-    let text: string;
-    try {
-      text = readFileSync(path.join(this.dir, SUMMARIES_FILE), 'utf8');
-    } catch {
-      return { summaries: new Map(), lines: 0, endsWithNewline: true };
-    }
-    const summaries = new Map<string, RenderSummary>();
-    const lines = text.split('\n').filter((line) => line !== '');
-    for (const line of lines) {
-      let entry: unknown;
-      try {
-        entry = JSON.parse(line);
-      } catch {
-        continue;
-      }
-      if (Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && isSummary(entry[1])) summaries.set(entry[0], entry[1]);
-    }
-    return { summaries, lines: lines.length, endsWithNewline: text === '' || text.endsWith('\n') };
+    return this.#summaries.read();
   }
 
   /**
    * The summaries of exactly `hashes`: from the summaries file where it has them, from `fresh`
-   * (bodies just rendered) or each body's metadata otherwise. A rebuild adds a line per new
-   * body to the file rather than writing it whole again (about 45 MB at 50,000 articles); the
-   * file is rewritten, in hash order, once a quarter of its lines are of no use.
+   * (bodies just rendered) or each body's metadata otherwise (src/lib/hash-lines-file.ts).
    */
   summarize(hashes: Iterable<string>, fresh: ReadonlyMap<string, RenderSummary> = new Map()): Map<string, RenderSummary> {
-    const file = path.join(this.dir, SUMMARIES_FILE);
-    const known = this.#readSummaryLines();
     const summaries = new Map<string, RenderSummary>();
-    const added: string[] = [];
-    for (const hash of [...new Set(hashes)].sort()) {
-      let summary = known.summaries.get(hash);
-      if (!summary) {
-        summary = fresh.get(hash) ?? this.#storedSummary(hash);
-        added.push(summaryLine(hash, summary));
-      }
-      summaries.set(hash, summary);
-    }
-    const useless = known.lines + added.length - summaries.size;
-    if (useless > summaries.size / 4) writeAtomic(file, [...summaries].map(([hash, summary]) => summaryLine(hash, summary)).join(''));
-    else if (added.length > 0) appendFileSync(file, (known.endsWithNewline ? '' : '\n') + added.join(''));
+    this.#summaries.complete(
+      [...new Set(hashes)].sort(),
+      (hash) => fresh.get(hash) ?? summaryOf(this.#stored(hash)),
+      (hash, summary) => summaries.set(hash, summary),
+    );
     return summaries;
   }
 
-  #storedSummary(hash: string): RenderSummary {
+  /**
+   * Hands `use` the ranking words of each of `hashes`, in their order, one at a time: from the
+   * ranking words file where it has them, from each body's metadata otherwise. The related-story
+   * worker reads them so (src/lib/related/ranking-worker.ts).
+   */
+  eachBodyTerms(hashes: Iterable<string>, use: (hash: string, bodyTerms: CachedRender['bodyTerms']) => void): void {
+    this.#bodyTerms.complete(hashes, (hash) => this.#stored(hash).bodyTerms, use);
+  }
+
+  #stored(hash: string): CachedRender {
     const rendering = this.get(hash);
     if (!rendering) throw new Error(`the rendered body ${hash} is missing from ${this.dir}; delete that folder and build again`);
-    return summaryOf(rendering);
+    return rendering;
   }
 
   /** Writes the HTML first and the metadata last, each atomically: metadata present means HTML present. */
@@ -144,14 +125,14 @@ export class RenderCache {
   }
 }
 
-function summaryLine(hash: string, summary: RenderSummary): string {
-  return `${JSON.stringify([hash, summary])}\n`;
-}
-
 function isSummary(value: unknown): value is RenderSummary {
   if (!value || typeof value !== 'object') return false;
   const { excerpt, wordCount, siteLinkTargets, frameOrigins } = value as Partial<RenderSummary>;
   return typeof excerpt?.lead === 'string' && Array.isArray(excerpt.more) && typeof wordCount === 'number' && Array.isArray(siteLinkTargets) && Array.isArray(frameOrigins);
+}
+
+function isBodyTerms(value: unknown): value is CachedRender['bodyTerms'] {
+  return Array.isArray(value) && value.every((term) => Array.isArray(term) && term.length === 2 && typeof term[0] === 'string' && typeof term[1] === 'number');
 }
 
 const HANDOFF = Symbol.for('broadsheet.render-summaries');

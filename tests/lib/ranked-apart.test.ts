@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { RenderCache } from '../../src/lib/render-cache.ts';
@@ -43,6 +43,10 @@ describe('related stories ranked on a worker thread', () => {
     expect([...apart!.values()].some((matches) => matches.some((match) => match.reason === 'similar'))).toBe(true);
     // Taken once.
     expect(rankedApart(inputs)).toBeUndefined();
+    // A rebuild reads the words from the file the first ranking wrote, not from each body's metadata.
+    for (const file of readdirSync(cacheDir)) if (file.endsWith('.json')) unlinkSync(path.join(cacheDir, file));
+    rankApart(inputs, cacheDir);
+    expect(rankedApart(inputs)).toEqual(local);
   });
 
   it('is not used for other inputs: a piece more, or a title changed', () => {

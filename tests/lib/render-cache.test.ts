@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { handOverSummaries, RenderCache, SUMMARIES_FILE, summaryOf, takeSummaries, type CachedRender } from '../../src/lib/render-cache.ts';
+import { BODY_TERMS_FILE, handOverSummaries, RenderCache, SUMMARIES_FILE, summaryOf, takeSummaries, type CachedRender } from '../../src/lib/render-cache.ts';
 
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -116,5 +116,56 @@ describe('render summaries', () => {
     handOverSummaries(summaries);
     expect(takeSummaries()).toBe(summaries);
     expect(takeSummaries()).toBeUndefined();
+  });
+});
+
+describe('ranking words', () => {
+  const wordsFile = (cache: RenderCache) => path.join(cache.dir, BODY_TERMS_FILE);
+  const collect = (cache: RenderCache, hashes: string[]) => {
+    const seen: [string, unknown][] = [];
+    cache.eachBodyTerms(hashes, (hash, terms) => seen.push([hash, terms]));
+    return seen;
+  };
+
+  it('hands over each body\'s words once, in the order asked, then reads them from one file instead of the metadata', () => {
+    const cache = cacheWith('nile', 'sahel', 'mekong');
+    const expected = ['sahel', 'nile', 'mekong'].map((word) => [word, rendering(word).bodyTerms]);
+    expect(collect(cache, ['sahel', 'nile', 'sahel', 'mekong'])).toEqual(expected);
+    for (const word of ['nile', 'sahel', 'mekong']) unlinkSync(bodyMetadata(cache, word));
+    expect(collect(cache, ['sahel', 'nile', 'mekong'])).toEqual(expected);
+    expect(readFileSync(wordsFile(cache), 'utf8').split('\n').filter(Boolean)).toHaveLength(3);
+  });
+
+  it('reads a body again from its metadata when its line is damaged or holds something else, and adds a good line', () => {
+    const cache = cacheWith('nile', 'sahel');
+    for (const damaged of ['["nile", [["nile", 3], ["tal', '["nile", [["nile", "three"]]]', '["sahel", [["nile", 3]], 1]', '["nile", {"nile": 3}]']) {
+      writeFileSync(wordsFile(cache), `${damaged}\n`);
+      expect(collect(cache, ['nile', 'sahel'])).toEqual([
+        ['nile', rendering('nile').bodyTerms],
+        ['sahel', rendering('sahel').bodyTerms],
+      ]);
+    }
+    unlinkSync(bodyMetadata(cache, 'nile'));
+    expect(collect(cache, ['nile'])).toEqual([['nile', rendering('nile').bodyTerms]]);
+  });
+
+  it('writes the words of a whole archive, a few thousand lines at a time, and rewrites the file once most of it is of no use', () => {
+    const words = Array.from({ length: 4500 }, (_, i) => `piece${String(i).padStart(4, '0')}`);
+    const cache = cacheWith(...words);
+    let handed = 0;
+    cache.eachBodyTerms(words, (hash, terms) => {
+      expect(terms).toEqual(rendering(hash).bodyTerms);
+      handed++;
+    });
+    expect(handed).toBe(words.length);
+    const lines = () => readFileSync(wordsFile(cache), 'utf8').split('\n').filter(Boolean);
+    expect(lines().map((line) => (JSON.parse(line) as [string])[0])).toEqual(words);
+    expect(collect(cache, words.slice(0, 100))).toHaveLength(100);
+    expect(lines()).toHaveLength(100);
+  });
+
+  it('names the cache folder and what to do when a body is not rendered', () => {
+    const cache = cacheWith('nile');
+    expect(() => collect(cache, ['nile', 'mekong'])).toThrow(`the rendered body mekong is missing from ${cache.dir}; delete that folder and build again`);
   });
 });

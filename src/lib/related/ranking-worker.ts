@@ -5,7 +5,7 @@
 import { workerData } from 'node:worker_threads';
 import { RenderCache } from '../render-cache.ts';
 import { relatedDocument } from '../../markdown/related-document.ts';
-import { RelatedIndex } from './ranking.ts';
+import { RelatedIndex, type RelatedDocument } from './ranking.ts';
 import { DONE, FAILED, type RankingWorkerData } from './ranked-apart.ts';
 
 const { inputs, renderCacheDir, signal: buffer, port } = workerData as RankingWorkerData;
@@ -15,14 +15,18 @@ const tick = () => Atomics.add(signal, 1, 1);
 
 try {
   const renderings = new RenderCache(renderCacheDir);
-  const documentOf = (input: RankingWorkerData['inputs'][number], index: number) => {
-    if (index % 256 === 0) tick();
-    const rendered = renderings.get(input.bodyHash);
-    if (!rendered) throw new Error(`the rendered body of "${input.slug}" is missing`);
-    return relatedDocument(input, rendered.bodyTerms);
-  };
-  // The documents are not kept in a variable: the index lets their terms go once its vectors are built.
-  const index = new RelatedIndex(inputs.map(documentOf));
+  // Each distinct body's document, made as its words are read: the words are not all held at once.
+  const documents = new Map<string, RelatedDocument>();
+  const inputsByHash = Map.groupBy(inputs, (input) => input.bodyHash);
+  renderings.eachBodyTerms(inputsByHash.keys(), (hash, bodyTerms) => {
+    for (const input of inputsByHash.get(hash)!) {
+      documents.set(input.slug, relatedDocument(input, bodyTerms));
+      if (documents.size % 256 === 0) tick();
+    }
+  });
+  // The documents are not kept past this: the index lets their terms go once its vectors are built.
+  const index = new RelatedIndex(inputs.map((input) => documents.get(input.slug)!));
+  documents.clear();
   tick();
   const matches = index.all((count) => {
     if (count % 256 === 0) tick();
