@@ -5,7 +5,7 @@
 import { workerData } from 'node:worker_threads';
 import { RenderCache } from '../render-cache.ts';
 import { relatedDocument } from '../../markdown/related-document.ts';
-import { RelatedIndex, type RelatedDocument } from './ranking.ts';
+import { RelatedIndex, TermVocabulary, type CompactDocument } from './ranking.ts';
 import { DONE, FAILED, type RankingWorkerData } from './ranked-apart.ts';
 
 const { inputs, renderCacheDir, signal: buffer, port } = workerData as RankingWorkerData;
@@ -15,18 +15,19 @@ const tick = () => Atomics.add(signal, 1, 1);
 
 try {
   const renderings = new RenderCache(renderCacheDir);
-  // Each distinct body's document, made as its words are read: the words are not all held at once.
-  const documents = new Map<string, RelatedDocument>();
-  const inputsByHash = Map.groupBy(inputs, (input) => input.bodyHash);
-  renderings.eachBodyTerms(inputsByHash.keys(), (hash, bodyTerms) => {
-    for (const input of inputsByHash.get(hash)!) {
-      documents.set(input.slug, relatedDocument(input, bodyTerms));
-      if (documents.size % 256 === 0) tick();
+  // Each piece's document made compact as its body's words are read, in the pieces' order.
+  const vocabulary = new TermVocabulary();
+  const documents = new Array<CompactDocument>(inputs.length);
+  const positions = Map.groupBy(inputs.keys(), (position) => inputs[position]!.bodyHash);
+  let made = 0;
+  renderings.eachBodyTerms(positions.keys(), (hash, bodyTerms) => {
+    for (const position of positions.get(hash)!) {
+      documents[position] = vocabulary.compact(relatedDocument(inputs[position]!, bodyTerms));
+      if (++made % 256 === 0) tick();
     }
   });
-  // The documents are not kept past this: the index lets their terms go once its vectors are built.
-  const index = new RelatedIndex(inputs.map((input) => documents.get(input.slug)!));
-  documents.clear();
+  const index = new RelatedIndex({ vocabulary, documents });
+  documents.length = 0;
   tick();
   const matches = index.all((count) => {
     if (count % 256 === 0) tick();
