@@ -25,9 +25,10 @@ export class HashLinesFile<T> {
 
   /** Every value the file holds, by hash. */
   read(): Map<string, T> {
+    const lines = this.#lines();
     const values = new Map<string, T>();
-    for (const [hash, line] of this.#lines().byHash) {
-      const value = this.#parse(hash, line);
+    for (const [hash, line] of lines.byHash) {
+      const value = this.#parse(hash, lines.text(line));
       if (value !== undefined) values.set(hash, value);
     }
     return values;
@@ -39,11 +40,11 @@ export class HashLinesFile<T> {
    * parsed one at a time, so the caller need not hold them all.
    */
   complete(hashes: Iterable<string>, missing: (hash: string) => T, use: (hash: string, value: T) => void): void {
-    const { byHash, count, endsWithNewline } = this.#lines();
+    const lines = this.#lines();
     const wanted = new Set(hashes);
     let pending: string[] = [];
     let added = 0;
-    let separator = endsWithNewline ? '' : '\n';
+    let separator = lines.endsWithNewline ? '' : '\n';
     const flush = () => {
       if (pending.length === 0) return;
       appendFileSync(this.file, separator + pending.join(''));
@@ -51,8 +52,8 @@ export class HashLinesFile<T> {
       pending = [];
     };
     for (const hash of wanted) {
-      const line = byHash.get(hash);
-      let value = line === undefined ? undefined : this.#parse(hash, line);
+      const line = lines.byHash.get(hash);
+      let value = line === undefined ? undefined : this.#parse(hash, lines.text(line));
       if (value === undefined) {
         value = missing(hash);
         pending.push(lineOf(hash, value));
@@ -62,44 +63,58 @@ export class HashLinesFile<T> {
       use(hash, value);
     }
     flush();
-    if (count + added - wanted.size > wanted.size / 4) this.#keepOnly(wanted);
+    if (lines.count + added - wanted.size > wanted.size / 4) this.#keepOnly(wanted);
   }
 
   /** Rewrites the file with the lines of `hashes` alone. */
   #keepOnly(hashes: ReadonlySet<string>): void {
-    const { byHash } = this.#lines();
-    const kept: string[] = [];
+    const lines = this.#lines();
+    const kept: Buffer[] = [];
     for (const hash of hashes) {
-      const line = byHash.get(hash);
-      if (line !== undefined && this.#parse(hash, line) !== undefined) kept.push(`${line}\n`);
+      const line = lines.byHash.get(hash);
+      if (line !== undefined && this.#parse(hash, lines.text(line)) !== undefined) kept.push(lines.bytes(line), NEWLINE);
     }
     const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, kept.join(''));
+    writeFileSync(temporary, Buffer.concat(kept));
     renameSync(temporary, this.file);
   }
 
-  /** Each hash's last line, unparsed; the number of lines; whether the file ends a line. */
-  #lines(): { byHash: Map<string, string>; count: number; endsWithNewline: boolean } {
-    let text: string;
+  /**
+   * The file's lines, each hash's last one by its number; the number of lines; whether the file
+   * ends a line. Kept as bytes and decoded one line at a time: decoded whole, one curly quote in
+   * a body's words made the whole text a two-byte string (twice the memory, slower to parse).
+   */
+  #lines(): { byHash: Map<string, number>; count: number; endsWithNewline: boolean; text: (line: number) => string; bytes: (line: number) => Buffer } {
+    let file: Buffer;
     try {
-      text = readFileSync(this.file, 'utf8');
+      file = readFileSync(this.file);
     } catch {
-      return { byHash: new Map(), count: 0, endsWithNewline: true };
+      file = Buffer.alloc(0);
     }
-    const byHash = new Map<string, string>();
-    let count = 0;
-    for (let start = 0; start < text.length; ) {
-      let end = text.indexOf('\n', start);
-      if (end === -1) end = text.length;
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const byHash = new Map<string, number>();
+    for (let start = 0; start < file.length; ) {
+      let end = file.indexOf(NEWLINE_BYTE, start);
+      if (end === -1) end = file.length;
       if (end > start) {
-        count++;
-        const line = text.slice(start, end);
         // `["<hash>",...`: the hash is read here and checked against the parsed line later.
-        if (line.startsWith('["')) byHash.set(line.slice(2, line.indexOf('"', 2)), line);
+        if (file[start] === 0x5b && file[start + 1] === QUOTE_BYTE) {
+          const close = file.indexOf(QUOTE_BYTE, start + 2);
+          if (close !== -1 && close < end) byHash.set(file.toString('utf8', start + 2, close), starts.length);
+        }
+        starts.push(start);
+        ends.push(end);
       }
       start = end + 1;
     }
-    return { byHash, count, endsWithNewline: text === '' || text.endsWith('\n') };
+    return {
+      byHash,
+      count: starts.length,
+      endsWithNewline: file.length === 0 || file[file.length - 1] === NEWLINE_BYTE,
+      text: (line) => file.toString('utf8', starts[line], ends[line]),
+      bytes: (line) => file.subarray(starts[line], ends[line]),
+    };
   }
 
   #parse(hash: string, line: string): T | undefined {
@@ -112,6 +127,10 @@ export class HashLinesFile<T> {
     return Array.isArray(entry) && entry.length === 2 && entry[0] === hash && this.#isValue(entry[1]) ? (entry[1] as T) : undefined;
   }
 }
+
+const NEWLINE_BYTE = 0x0a;
+const QUOTE_BYTE = 0x22;
+const NEWLINE = Buffer.from('\n');
 
 function lineOf(hash: string, value: unknown): string {
   return `${JSON.stringify([hash, value])}\n`;
