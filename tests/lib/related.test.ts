@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { RelatedIndex, type RelatedDocument } from '../../src/lib/related/ranking.ts';
+import { RelatedIndex, TermVocabulary, type RelatedDocument } from '../../src/lib/related/ranking.ts';
 import { plainTextDocument } from '../../src/markdown/related-document.ts';
 import { articleTerms, bodyTermCounts, tokenize, FIELD_WEIGHTS } from '../../src/markdown/text-terms.ts';
 import { generateArticles } from '../../scripts/lib/corpus.ts';
@@ -141,6 +141,14 @@ describe('RelatedIndex', () => {
   it('is deterministic', () => {
     const again = new RelatedIndex([...documents].reverse(), { min: 3, max: 6 });
     for (const document of documents) expect(again.for(document.slug)).toEqual(index.for(document.slug));
+  });
+
+  it('ranks the same from documents made compact one at a time, whatever order their terms got their ids in', () => {
+    const vocabulary = new TermVocabulary();
+    const compact = new Map([...documents].reverse().map((document) => [document.slug, vocabulary.compact(document)]));
+    const fromCompact = new RelatedIndex({ vocabulary, documents: documents.map((document) => compact.get(document.slug)!) }, { min: 3, max: 6 });
+    expect(fromCompact.all()).toEqual(index.all());
+    expect(fromCompact.explain('tankers-a', 'tankers-b')).toEqual(index.explain('tankers-a', 'tankers-b'));
   });
 
   it('explains a match by its shared terms, strongest first', () => {
