@@ -1,7 +1,7 @@
 /**
  * A file of `[hash, value]` lines, one per rendered body, that a build reads in one piece instead
  * of one small file per body: reading 10,000 metadata files took the related-story worker 4.6 of
- * its 9.3 s in a 10,000-article rebuild (profiled), and an archive reaches 50,000.
+ * its 9.3 s in a 10,000-article rebuild profiled on a busy machine, and an archive reaches 50,000.
  *
  * A value never changes under its hash, so any line there is right and a later line for the
  * same hash wins. A line that does not parse (the end of an append cut short) or holds
@@ -15,11 +15,11 @@ import { appendFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs
 const APPEND_EVERY = 2000;
 
 export class HashLinesFile<T> {
-  readonly file: string;
+  readonly #file: string;
   readonly #isValue: (value: unknown) => value is T;
 
   constructor(file: string, isValue: (value: unknown) => value is T) {
-    this.file = file;
+    this.#file = file;
     this.#isValue = isValue;
   }
 
@@ -47,7 +47,7 @@ export class HashLinesFile<T> {
     let separator = lines.endsWithNewline ? '' : '\n';
     const flush = () => {
       if (pending.length === 0) return;
-      appendFileSync(this.file, separator + pending.join(''));
+      appendFileSync(this.#file, separator + pending.join(''));
       separator = '';
       pending = [];
     };
@@ -66,17 +66,21 @@ export class HashLinesFile<T> {
     if (lines.count + added - wanted.size > wanted.size / 4) this.#keepOnly(wanted);
   }
 
-  /** Rewrites the file with the lines of `hashes` alone. */
+  /**
+   * Rewrites the file with the lines of `hashes` alone. Read again rather than kept from
+   * complete(), which appended what it added; each hash's last line is then one complete() read
+   * or wrote, so none is parsed again.
+   */
   #keepOnly(hashes: ReadonlySet<string>): void {
     const lines = this.#lines();
     const kept: Buffer[] = [];
     for (const hash of hashes) {
       const line = lines.byHash.get(hash);
-      if (line !== undefined && this.#parse(hash, lines.text(line)) !== undefined) kept.push(lines.bytes(line), NEWLINE);
+      if (line !== undefined) kept.push(lines.bytes(line), NEWLINE);
     }
-    const temporary = `${this.file}.${process.pid}.tmp`;
+    const temporary = `${this.#file}.${process.pid}.tmp`;
     writeFileSync(temporary, Buffer.concat(kept));
-    renameSync(temporary, this.file);
+    renameSync(temporary, this.#file);
   }
 
   /**
@@ -88,7 +92,7 @@ export class HashLinesFile<T> {
   #lines(): { byHash: Map<string, number>; count: number; endsWithNewline: boolean; text: (line: number) => string; bytes: (line: number) => Buffer } {
     let file: Buffer;
     try {
-      file = readFileSync(this.file);
+      file = readFileSync(this.#file);
     } catch {
       file = Buffer.alloc(0);
     }
