@@ -17,7 +17,8 @@ import { partLabel, placementOf, readerParts } from '../lib/content/series.ts';
 import { canonicalUrl } from '../lib/distribution/canonical.ts';
 import { substantiveUpdate } from '../lib/distribution/json-ld.ts';
 import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
-import { RelatedIndex, type RelatedDocument, type RelatedMatch } from '../lib/related/ranking.ts';
+import { RelatedIndex, TermVocabulary, type CompactDocument, type RelatedMatch } from '../lib/related/ranking.ts';
+import { keepValues } from '../lib/kept-values.ts';
 import { rankedApart, type RankingInput } from '../lib/related/ranked-apart.ts';
 import type { Excerpt } from '../lib/presentation/teaser.ts';
 import { smartenText } from '../markdown/remark-typography.ts';
@@ -192,24 +193,12 @@ const now = buildNow();
 
 /** Rendered bodies, their excerpts and ranking words (kept out of Astro's data store). */
 const renderCache = new RenderCache();
-/**
- * Each visible piece's cached rendering, by body hash. The preview evaluates this module again
- * after every saved edit, so it keeps them for the next evaluation, which then reads only the
- * bodies that changed.
- */
-const previewRenderings = devServer ? previewMemo<CachedRender>('renderings') : undefined;
-/**
- * A build reads what lists show of every body (src/lib/render-cache.ts) in one piece: the
- * summaries content sync made, or else the summaries file. It needs no ranking words: related
- * stories are ranked on a worker thread (see relatedMatches).
- */
-let buildSummaries = previewRenderings ? undefined : (takeSummaries() ?? renderCache.readSummaries());
 
-/** A map that outlives this module's evaluations in the preview (there is one per saved edit). */
-function previewMemo<T>(name: string): Map<string, T> {
+/** A value that outlives this module's evaluations in the preview (there is one per saved edit). */
+function previewKept<T>(name: string, make: () => T): T {
   const slot = Symbol.for(`broadsheet.preview.${name}`);
   const holder = globalThis as Record<symbol, unknown>;
-  return (holder[slot] ??= new Map<string, T>()) as Map<string, T>;
+  return (holder[slot] ??= make()) as T;
 }
 
 function readRendering(slug: string, hash: string): CachedRender {
@@ -218,27 +207,29 @@ function readRendering(slug: string, hash: string): CachedRender {
   return cached;
 }
 
-function previewRendering(memo: Map<string, CachedRender>, slug: string, hash: string): CachedRender {
-  let cached = memo.get(hash);
-  if (!cached) memo.set(hash, (cached = readRendering(slug, hash)));
-  return cached;
-}
-
-function renderingOf(slug: string, hash: string): RenderSummary {
-  if (previewRenderings) return previewRendering(previewRenderings, slug, hash);
-  return buildSummaries?.get(hash) ?? summaryOf(readRendering(slug, hash));
-}
-
-/** A body's ranking words: kept in the preview, read again in a build that ranks on its own thread. */
-function bodyTermsOf(slug: string, hash: string): CachedRender['bodyTerms'] {
-  return (previewRenderings ? previewRendering(previewRenderings, slug, hash) : readRendering(slug, hash)).bodyTerms;
-}
-
 /** Every article content sync loaded, from the loader itself (src/lib/content/archive-handover.ts). */
 const articleEntries = articlesOf(archiveEntries[0]?.data, { preview: devServer });
 
 // The preview shows drafts and scheduled pieces, but a withdrawn piece as readers will see it: its notice.
 const visibleEntries = articleEntries.filter((entry) => (showUnpublished ? entry.data.withdrawn === undefined : isPublic(entry.data, now)));
+
+/**
+ * What lists show of each visible body (src/lib/render-cache.ts), by body hash. A build takes
+ * the summaries content sync made, or else reads the summaries file; it needs no ranking words
+ * (related stories are ranked on a worker thread, see relatedMatches). The preview keeps them
+ * between evaluations and reads only the bodies a save changed (src/lib/kept-values.ts).
+ */
+const slugOfBody = new Map(visibleEntries.map((entry) => [entry.bodyHash, entry.slug]));
+let bodySummaries: ReadonlyMap<string, RenderSummary> | undefined = devServer
+  ? keepValues(previewKept('summaries', () => new Map<string, RenderSummary>()), visibleEntries.map((entry) => entry.bodyHash), {
+      one: (hash) => summaryOf(readRendering(slugOfBody.get(hash) ?? hash, hash)),
+      many: (hashes, found) => renderCache.summarize(hashes).forEach((summary, hash) => found(hash, summary)),
+    })
+  : (takeSummaries() ?? renderCache.readSummaries());
+
+function renderingOf(slug: string, hash: string): RenderSummary {
+  return bodySummaries?.get(hash) ?? summaryOf(readRendering(slug, hash));
+}
 
 /**
  * The first path segments that lead to a piece readers cannot see: its slug and
@@ -408,37 +399,59 @@ export function isUnpublished(article: ArticleView): boolean {
 const articleBySlug = new Map(articles.map((article) => [article.slug, article]));
 const entryBySlug = new Map(visibleEntries.map((entry) => [entry.slug, entry.data]));
 
-/** In the preview, each piece's ranking document is kept while what it is made of is unchanged. */
-const previewDocuments = devServer ? previewMemo<RelatedDocument>('related-documents') : undefined;
-
 /** What ranking a piece starts from: its frontmatter as written and its body's hash. */
 function rankingInputOf(article: ArticleView): RankingInput {
   const { title, dek } = entryBySlug.get(article.slug)!;
   return { slug: article.slug, section: article.section.id, tags: article.tags, published: article.published, title, dek, bodyHash: article.bodyHash };
 }
 
-function rankingDocuments(): RelatedDocument[] {
-  return articles.map((article) => {
-    const { bodyHash, ...input } = rankingInputOf(article);
-    if (!previewDocuments) return relatedDocument(input, bodyTermsOf(article.slug, bodyHash));
-    const key = JSON.stringify([input, bodyHash]);
-    let document = previewDocuments.get(key);
-    if (!document) previewDocuments.set(key, (document = relatedDocument(input, bodyTermsOf(article.slug, bodyHash))));
-    return document;
+const rankingInputs = articles.map(rankingInputOf);
+/** Each piece's key among the kept documents: what its document is made of. */
+let rankingKeysMemo: string[] | undefined;
+const rankingKeys = () => (rankingKeysMemo ??= rankingInputs.map((input) => JSON.stringify(input)));
+
+/** Ranking documents made compact with one vocabulary (src/lib/related/ranking.ts), by key. */
+interface KeptRanking {
+  vocabulary: TermVocabulary;
+  documents: Map<string, CompactDocument>;
+}
+const keptRanking = (): KeptRanking => ({ vocabulary: new TermVocabulary(), documents: new Map() });
+/** The preview keeps the documents, and their vocabulary, while what each is made of is unchanged. */
+const previewRanking = devServer ? previewKept('ranking', keptRanking) : undefined;
+
+/** Every piece's ranking document, the bodies' words read from the ranking words file when many are needed. */
+function rankingSource(): { vocabulary: TermVocabulary; documents: CompactDocument[] } {
+  const { vocabulary, documents } = previewRanking ?? keptRanking();
+  const keys = rankingKeys();
+  const inputOf = new Map(keys.map((key, position) => [key, rankingInputs[position]!]));
+  const compact = (key: string, bodyTerms: CachedRender['bodyTerms']) => vocabulary.compact(relatedDocument(inputOf.get(key)!, bodyTerms));
+  keepValues(documents, keys, {
+    one: (key) => compact(key, readRendering(inputOf.get(key)!.slug, inputOf.get(key)!.bodyHash).bodyTerms),
+    many: (keys, found) => {
+      const byBody = Map.groupBy(keys, (key) => inputOf.get(key)!.bodyHash);
+      renderCache.eachBodyTerms(byBody.keys(), (hash, bodyTerms) => {
+        for (const key of byBody.get(hash)!) found(key, compact(key, bodyTerms));
+      });
+    },
   });
+  return { vocabulary, documents: keys.map((key) => documents.get(key)!) };
 }
 let relatedIndexMemo: RelatedIndex | undefined;
-const relatedIndex = () => (relatedIndexMemo ??= new RelatedIndex(rankingDocuments()));
+const relatedIndex = () => (relatedIndexMemo ??= new RelatedIndex(rankingSource()));
 
 /**
- * A build ranks every piece once, taking the ranking content sync started on a worker thread
- * when it was made from these very pieces (src/lib/related/ranked-apart.ts); the preview ranks
- * the pieces it is asked for.
+ * Content sync starts ranking every piece on a worker thread (src/lib/related/ranked-apart.ts):
+ * in a build, taken when it was made from these very pieces; in the preview, for its first page,
+ * with the documents, which the preview keeps to rank the pieces it is asked for after a save.
  */
-const relatedMatches = devServer
-  ? undefined
-  : (rankedApart(articles.map(rankingInputOf)) ?? relatedIndex().all());
-buildSummaries = undefined;
+const rankedOnWorker = rankedApart(rankingInputs);
+if (previewRanking && rankedOnWorker?.compact) {
+  const { terms, documents } = rankedOnWorker.compact;
+  previewRanking.vocabulary = TermVocabulary.of(terms);
+  previewRanking.documents = new Map(rankingKeys().map((key, position) => [key, documents[position]!]));
+}
+const relatedMatches = rankedOnWorker?.matches ?? (devServer ? undefined : relatedIndex().all());
+bodySummaries = undefined;
 
 /** What an article page shows under the piece: its related stories, and the section's pieces that fill a thin rail. */
 export interface RelatedRails {

@@ -24,7 +24,7 @@ import { ASTRO_COMMAND_VARIABLE } from '../integrations/astro-command.ts';
 import { buildBase, isPreviewBuild } from '../lib/build-target.ts';
 import { writeSearchPlan } from './search-plan.ts';
 import { rankingInputs } from './related-ranking.ts';
-import { rankApart } from '../lib/related/ranked-apart.ts';
+import { rankApart, rankingDocumentsTaken } from '../lib/related/ranked-apart.ts';
 import { PhotoFactsReader } from './photo-facts.ts';
 import { renditionFiles, type PhotoFacts, type PhotoKind } from '../lib/media/photos.ts';
 import { photoCachePaths, type PhotoPlan } from '../integrations/photos.ts';
@@ -341,6 +341,8 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
     if (!keepUnchanged(store, ARCHIVE_ID, marker.key)) store.set({ id: ARCHIVE_ID, data: await parseData({ id: ARCHIVE_ID, data: { ...marker } }), digest: marker.key });
     context.logger.info(`${report.articles.length} articles, ${missing.size} bodies rendered, the rest from cache`);
     // Only a build ranks every piece up front and publishes a search index; its indexer starts from this plan (src/integrations/pagefind.ts).
+    // The preview ranks on a worker for its first page only, and keeps the documents to rank again after a save.
+    if (preview && !rankingDocumentsTaken()) rankApart(rankingInputs(report.articles, bodyHash, now, showUnpublished), cache.dir, { keepDocuments: true });
     if (process.env[ASTRO_COMMAND_VARIABLE] === 'build') {
       rankApart(rankingInputs(report.articles, bodyHash, now, showUnpublished), cache.dir);
       writeSearchPlan(report, cache, bodyHash, now, { showUnpublished });

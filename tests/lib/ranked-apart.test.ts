@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { RenderCache } from '../../src/lib/render-cache.ts';
-import { RelatedIndex } from '../../src/lib/related/ranking.ts';
-import { rankApart, rankedApart, rankingInputDigest, type RankingInput } from '../../src/lib/related/ranked-apart.ts';
+import { RelatedIndex, TermVocabulary } from '../../src/lib/related/ranking.ts';
+import { rankApart, rankedApart, rankingDocumentsTaken, rankingInputDigest, type RankingInput } from '../../src/lib/related/ranked-apart.ts';
 import { relatedDocument } from '../../src/markdown/related-document.ts';
 import { bodyTermCounts } from '../../src/markdown/text-terms.ts';
 
@@ -38,15 +38,39 @@ describe('related stories ranked on a worker thread', () => {
     const local = new RelatedIndex(inputs.map((input) => relatedDocument(input, bodyTerms.get(input.bodyHash)!))).all();
     rankApart(inputs, cacheDir);
     const apart = rankedApart(inputs);
-    expect(apart).toBeInstanceOf(Map);
-    expect(apart).toEqual(local);
-    expect([...apart!.values()].some((matches) => matches.some((match) => match.reason === 'similar'))).toBe(true);
+    expect(apart?.matches).toBeInstanceOf(Map);
+    expect(apart).toEqual({ matches: local });
+    expect([...apart!.matches.values()].some((matches) => matches.some((match) => match.reason === 'similar'))).toBe(true);
+    expect(rankingDocumentsTaken()).toBe(false);
     // Taken once.
     expect(rankedApart(inputs)).toBeUndefined();
     // A rebuild reads the words from the file the first ranking wrote, not from each body's metadata.
     for (const file of readdirSync(cacheDir)) if (file.endsWith('.json')) unlinkSync(path.join(cacheDir, file));
     rankApart(inputs, cacheDir);
-    expect(rankedApart(inputs)).toEqual(local);
+    expect(rankedApart(inputs)).toEqual({ matches: local });
+  });
+
+  it('hands back the documents when asked: an index built from them ranks as the worker did', () => {
+    const { inputs, cacheDir, bodyTerms } = corpus();
+    const local = new RelatedIndex(inputs.map((input) => relatedDocument(input, bodyTerms.get(input.bodyHash)!))).all();
+    rankApart(inputs, cacheDir, { keepDocuments: true });
+    const apart = rankedApart(inputs)!;
+    expect(apart.matches).toEqual(local);
+    expect(rankingDocumentsTaken()).toBe(true);
+    const { terms, documents } = apart.compact!;
+    expect(documents.map((document) => document.slug)).toEqual(inputs.map((input) => input.slug));
+    // A piece's terms, as ids of the vocabulary handed back, are its own terms.
+    const first = relatedDocument(inputs[0]!, bodyTerms.get(inputs[0]!.bodyHash)!);
+    expect([...documents[0]!.termIds].map((id) => terms[id])).toEqual(first.terms.map(([term]) => term));
+    expect([...documents[0]!.termCounts]).toEqual(first.terms.map(([, count]) => count));
+    // The preview goes on from them: the vocabulary rebuilt, one document changed, the rest kept.
+    const vocabulary = TermVocabulary.of(terms);
+    expect(vocabulary.terms).toEqual(terms);
+    const changed = { ...inputs[3]!, title: 'Tanker insurance and the Nile dam reservoir' };
+    const documentsAfter = documents.map((document, position) => (position === 3 ? vocabulary.compact(relatedDocument(changed, bodyTerms.get(changed.bodyHash)!)) : document));
+    const inputsAfter = inputs.map((input, position) => (position === 3 ? changed : input));
+    const expected = new RelatedIndex(inputsAfter.map((input) => relatedDocument(input, bodyTerms.get(input.bodyHash)!))).all();
+    expect(new RelatedIndex({ vocabulary, documents: documentsAfter }).all()).toEqual(expected);
   });
 
   it('is not used for other inputs: a piece more, or a title changed', () => {
@@ -69,7 +93,7 @@ describe('related stories ranked on a worker thread', () => {
     rankApart(inputs, path.join(cacheDir, 'empty'));
     expect(rankedApart(inputs)).toBeUndefined();
     // A worker that never reports progress is given up on.
-    rankApart(inputs, cacheDir, new URL('../fixtures/ranked-apart/silent-worker.ts', import.meta.url));
+    rankApart(inputs, cacheDir, { workerUrl: new URL('../fixtures/ranked-apart/silent-worker.ts', import.meta.url) });
     const began = Date.now();
     expect(rankedApart(inputs, 1500)).toBeUndefined();
     expect(Date.now() - began).toBeGreaterThanOrEqual(1500);

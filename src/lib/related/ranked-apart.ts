@@ -17,7 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { RelatedMatch } from './ranking.ts';
+import type { CompactDocument, RelatedMatch } from './ranking.ts';
 
 /** What ranking one piece starts from: its frontmatter as written and the hash of its rendered body (whose words the render cache keeps). */
 export interface RankingInput {
@@ -34,9 +34,21 @@ export interface RankingInput {
 export interface RankingWorkerData {
   inputs: RankingInput[];
   renderCacheDir: string;
+  /** Whether to hand back the documents with the ranking (see RankedApart). */
+  keepDocuments: boolean;
   /** [state, progress]: see RUNNING, DONE, FAILED. */
   signal: SharedArrayBuffer;
   port: MessagePort;
+}
+
+/**
+ * What the worker hands back: every piece's related stories, and, when asked for, the pieces'
+ * documents, in the inputs' order, made compact with the vocabulary `terms` (ids in its order).
+ * The preview keeps those and ranks again after each save from them (src/data/content.ts).
+ */
+export interface RankedApart {
+  matches: Map<string, RelatedMatch[]>;
+  compact?: { terms: string[]; documents: CompactDocument[] };
 }
 
 export const RUNNING = 0;
@@ -56,7 +68,14 @@ interface Handoff {
 }
 
 const HANDOFF = Symbol.for('broadsheet.related-ranking');
-type Holder = typeof globalThis & { [HANDOFF]?: Handoff };
+/** Set once documents were taken (see RankedApart): the preview then ranks from the ones it keeps. */
+const DOCUMENTS_TAKEN = Symbol.for('broadsheet.related-ranking.documents-taken');
+type Holder = typeof globalThis & { [HANDOFF]?: Handoff; [DOCUMENTS_TAKEN]?: true };
+
+/** Whether a ranking's documents were taken in this process: a preview needs them once, at its first page. */
+export function rankingDocumentsTaken(): boolean {
+  return (globalThis as Holder)[DOCUMENTS_TAKEN] === true;
+}
 
 /** One digest for the inputs in their order: equal digests, equal rankings. */
 export function rankingInputDigest(inputs: readonly RankingInput[]): string {
@@ -67,8 +86,11 @@ export function rankingInputDigest(inputs: readonly RankingInput[]): string {
   return hash.digest('hex');
 }
 
-/** Starts ranking `inputs` (newest first, as the site lists them) on a worker thread; the bodies' words come from the render cache. */
-export function rankApart(inputs: RankingInput[], renderCacheDir: string, workerUrl: URL = RANKING_WORKER_URL): void {
+/**
+ * Starts ranking `inputs` (newest first, as the site lists them) on a worker thread; the bodies'
+ * words come from the render cache. With `keepDocuments`, the documents come back too.
+ */
+export function rankApart(inputs: RankingInput[], renderCacheDir: string, { keepDocuments = false, workerUrl = RANKING_WORKER_URL }: { keepDocuments?: boolean; workerUrl?: URL } = {}): void {
   const holder = globalThis as Holder;
   // A ranking left by an earlier build in this process (tests build several sites) is of no use.
   void holder[HANDOFF]?.worker.terminate();
@@ -77,7 +99,7 @@ export function rankApart(inputs: RankingInput[], renderCacheDir: string, worker
   const { port1, port2 } = new MessageChannel();
   let worker: Worker;
   try {
-    const workerData: RankingWorkerData = { inputs, renderCacheDir, signal: signal.buffer as SharedArrayBuffer, port: port2 };
+    const workerData: RankingWorkerData = { inputs, renderCacheDir, keepDocuments, signal: signal.buffer as SharedArrayBuffer, port: port2 };
     worker = new Worker(workerUrl, { workerData, transferList: [port2] });
   } catch {
     // No thread to be had: the data module ranks on its own.
@@ -97,7 +119,7 @@ export function rankApart(inputs: RankingInput[], renderCacheDir: string, worker
  * waits for it if need be. Undefined when there is none, its inputs differ, or
  * it failed or stalled; the caller then ranks itself.
  */
-export function rankedApart(inputs: readonly RankingInput[], quietLimitMs = QUIET_LIMIT_MS): Map<string, RelatedMatch[]> | undefined {
+export function rankedApart(inputs: readonly RankingInput[], quietLimitMs = QUIET_LIMIT_MS): RankedApart | undefined {
   const holder = globalThis as Holder;
   const handoff = holder[HANDOFF];
   if (!handoff) return undefined;
@@ -125,5 +147,7 @@ export function rankedApart(inputs: readonly RankingInput[], quietLimitMs = QUIE
   const received = Atomics.load(signal, 0) === DONE ? receiveMessageOnPort(port) : undefined;
   port.close();
   if (!received) console.warn('related stories: the ranking worker failed; ranking on the build thread');
-  return received?.message as Map<string, RelatedMatch[]> | undefined;
+  const result = received?.message as RankedApart | undefined;
+  if (result?.compact) holder[DOCUMENTS_TAKEN] = true;
+  return result;
 }

@@ -6,9 +6,9 @@ import { workerData } from 'node:worker_threads';
 import { RenderCache } from '../render-cache.ts';
 import { relatedDocument } from '../../markdown/related-document.ts';
 import { RelatedIndex, TermVocabulary, type CompactDocument } from './ranking.ts';
-import { DONE, FAILED, type RankingWorkerData } from './ranked-apart.ts';
+import { DONE, FAILED, type RankedApart, type RankingWorkerData } from './ranked-apart.ts';
 
-const { inputs, renderCacheDir, signal: buffer, port } = workerData as RankingWorkerData;
+const { inputs, renderCacheDir, keepDocuments, signal: buffer, port } = workerData as RankingWorkerData;
 const signal = new Int32Array(buffer);
 /** Progress, for the waiting side to tell a slow worker from a stuck one. */
 const tick = () => Atomics.add(signal, 1, 1);
@@ -27,12 +27,16 @@ try {
     }
   });
   const index = new RelatedIndex({ vocabulary, documents });
+  // Let go of while ranking, unless they go back with the result.
+  const kept = keepDocuments ? documents.slice() : [];
   documents.length = 0;
   tick();
   const matches = index.all((count) => {
     if (count % 256 === 0) tick();
   });
-  port.postMessage(matches);
+  const result: RankedApart = keepDocuments ? { matches, compact: { terms: vocabulary.terms, documents: kept } } : { matches };
+  // The documents' arrays move to the receiving thread rather than being copied.
+  port.postMessage(result, kept.flatMap((document) => [document.termIds.buffer, document.termCounts.buffer]));
   Atomics.store(signal, 0, DONE);
 } catch (error) {
   // The data module ranks on its own thread, and says why if it fails too.

@@ -25,8 +25,9 @@ export interface RelatedDocument {
 
 /** A document with its terms as ids of a TermVocabulary and their weights: what the index keeps of it. */
 export interface CompactDocument extends Omit<RelatedDocument, 'terms'> {
-  termIds: Int32Array;
-  termCounts: Float64Array;
+  /** Each in a buffer of its own, which a worker thread can hand over (ranked-apart.ts). */
+  termIds: Int32Array<ArrayBuffer>;
+  termCounts: Float64Array<ArrayBuffer>;
 }
 
 /**
@@ -37,6 +38,13 @@ export interface CompactDocument extends Omit<RelatedDocument, 'terms'> {
 export class TermVocabulary {
   readonly terms: string[] = [];
   readonly #ids = new Map<string, number>();
+
+  /** A vocabulary that goes on from `terms`, ids in their order (one handed over by another thread). */
+  static of(terms: readonly string[]): TermVocabulary {
+    const vocabulary = new TermVocabulary();
+    for (const term of terms) vocabulary.idOf(term);
+    return vocabulary;
+  }
 
   idOf(term: string): number {
     let id = this.#ids.get(term);
