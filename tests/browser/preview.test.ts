@@ -121,6 +121,28 @@ describe('the preview', () => {
     await until(async () => (!(await (await fetch(new URL('/latest/', url))).text()).includes(title) ? true : undefined), 60, 'the deleted piece gone from /latest/');
   });
 
+  it('ranks related stories again after a save: a piece saved on the same subject joins the open piece’s related stories, and leaves with it', async () => {
+    // The first page's related stories were ranked on a worker; after a save the preview ranks
+    // from the documents it kept, with the new piece's made from its words.
+    const relatedRail = async () => /aria-labelledby="related-heading"[\s\S]*?<\/section>/.exec(await pageText())?.[0] ?? '';
+    const address = '/a-second-look-at-the-same-subject/';
+    expect(await relatedRail()).not.toContain(address);
+    // The open piece's file under another title, its series part left out: the same photo, tags and words.
+    const added = path.join(path.dirname(file), 'a-second-look-at-the-same-subject.md');
+    writeFileSync(
+      added,
+      original
+        .replace(/^title: .*$/m, 'title: "A second look at the same subject"')
+        .replace(/^series:\n(?: .*\n)*/m, ''),
+    );
+    try {
+      await until(async () => ((await relatedRail()).includes(address) ? true : undefined), 60, 'the new piece among the related stories');
+    } finally {
+      rmSync(added);
+    }
+    await until(async () => (!(await relatedRail()).includes(address) ? true : undefined), 60, 'the deleted piece gone from the related stories');
+  });
+
   it('puts a broken save over the page, names the file, line and field, and keeps serving the last good version', async () => {
     const good = readFileSync(file, 'utf8');
     const shown = `content/articles/middle-east/${path.basename(file)}:`;
