@@ -41,7 +41,10 @@ function cacheWith(bodies: Record<string, string>): { cacheDir: string; plan: Se
 describe('the search indexer', () => {
   it('indexes a stale shard into the cache, fingerprint last, and lets its pending documents go', async () => {
     const { cacheDir, plan } = cacheWith({ aaaa: '<p>The filling of the reservoir is the sticking point.</p>' });
+    delete process.env._RJEM_MALLOC_CONF;
     await expect(indexShards(plan, cacheDir)).resolves.toEqual(['2026']);
+    // Pagefind's binary was started with its allocator's settings.
+    expect(process.env._RJEM_MALLOC_CONF).toMatch(/^thp:always,.*dirty_decay_ms:-1/);
     const paths = searchCachePaths(cacheDir);
     expect(readFileSync(paths.fingerprint('2026'), 'utf8')).toBe('f1');
     expect(existsSync(path.join(paths.index('2026'), 'pagefind-entry.json'))).toBe(true);
@@ -52,7 +55,11 @@ describe('the search indexer', () => {
 
   it('fails naming the piece whose rendered body is missing, and leaves no shard behind', async () => {
     const { cacheDir, plan } = cacheWith({});
+    // Allocator settings the user gave are theirs to keep.
+    process.env._RJEM_MALLOC_CONF = 'narenas:2';
     await expect(indexShards(plan, cacheDir)).rejects.toThrow(/rendered body of \/nile-dam-talks\/ is missing .*delete that folder and build again/);
+    expect(process.env._RJEM_MALLOC_CONF).toBe('narenas:2');
+    delete process.env._RJEM_MALLOC_CONF;
     expect(existsSync(searchCachePaths(cacheDir).fingerprint('2026'))).toBe(false);
   });
 
