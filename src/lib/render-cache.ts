@@ -10,7 +10,7 @@
  * body (50,000 reads at 50,000 articles; see hash-lines-file.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Excerpt } from './presentation/teaser.ts';
 import { cacheDir } from './build-settings.ts';
@@ -71,9 +71,21 @@ export class RenderCache {
     return readFileSync(this.htmlPath(hash), 'utf8');
   }
 
-  /** Metadata is written last, so its presence means the HTML is there too. */
-  has(hash: string): boolean {
-    return existsSync(path.join(this.dir, `${hash}.json`));
+  /**
+   * Every body in the cache, from one listing of its folder rather than a look for each body:
+   * those looks were 0.5 s of content sync in profiles of the preview's start and of a
+   * 50,000-article edit; 10,000 of them took 82 to 95 ms on a warm file cache, one listing 40 to
+   * 61 ms. A body counts once its metadata is there, which put() writes last, and its HTML too.
+   */
+  renderedHashes(): Set<string> {
+    const html = new Set<string>();
+    const meta: string[] = [];
+    for (const entry of readdirSync(this.dir, { withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      if (entry.name.endsWith('.html')) html.add(entry.name.slice(0, -'.html'.length));
+      else if (entry.name.endsWith('.json')) meta.push(entry.name.slice(0, -'.json'.length));
+    }
+    return new Set(meta.filter((hash) => html.has(hash)));
   }
 
   get(hash: string): CachedRender | undefined {

@@ -163,15 +163,15 @@ function keepUnchanged(store: LoaderContext['store'], id: string, digest: string
 }
 
 /**
- * Bodies known to be in the render cache. A rendering never changes under its hash, so the
- * preview need not look for ten thousand files again after every saved edit.
+ * Bodies known to be in each render cache: listed once, then added to as they are rendered. A
+ * rendering never changes under its hash, so the preview need not look for ten thousand files
+ * again after every saved edit.
  */
-const renderedBodies = new Set<string>();
-function isRendered(cache: RenderCache, hash: string): boolean {
-  if (renderedBodies.has(hash)) return true;
-  if (!cache.has(hash)) return false;
-  renderedBodies.add(hash);
-  return true;
+const renderedBodies = new Map<string, Set<string>>();
+function renderedIn(cache: RenderCache): Set<string> {
+  let hashes = renderedBodies.get(cache.dir);
+  if (!hashes) renderedBodies.set(cache.dir, (hashes = cache.renderedHashes()));
+  return hashes;
 }
 
 /** Sizes and digests of photos, kept in the build cache and, in the preview, between saves. */
@@ -273,10 +273,11 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
     };
     // Render every body the cache lacks first (in parallel when there are many), then fill the store.
     const missing = new Map<string, { markdown: string; photos?: Record<string, PhotoFacts> }>();
+    const rendered = renderedIn(cache);
     for (const article of report.articles) {
       const hash = bodyHash(article);
       const photosOfBody = figurePhotos.get(article)?.photos;
-      if (!missing.has(hash) && !isRendered(cache, hash)) missing.set(hash, { markdown: article.body, ...(photosOfBody ? { photos: photosOfBody } : {}) });
+      if (!missing.has(hash) && !rendered.has(hash)) missing.set(hash, { markdown: article.body, ...(photosOfBody ? { photos: photosOfBody } : {}) });
     }
     // The preview server and a preview build show drafts and scheduled pieces (src/data/content.ts).
     const showUnpublished = process.env[ASTRO_COMMAND_VARIABLE] === 'dev' || isPreviewBuild();
@@ -321,7 +322,7 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
 
     const freshSummaries = new Map<string, RenderSummary>();
     await renderArticles([...missing].map(([hash, job]) => ({ hash, ...job })), { siteUrl, base }, cache.dir, ({ hash, summary }) => {
-      renderedBodies.add(hash);
+      rendered.add(hash);
       freshSummaries.set(hash, summary);
     });
     // The articles go to the data module directly; the store keeps one entry whose key changes with any of them (src/lib/content/archive-handover.ts).

@@ -169,3 +169,18 @@ describe('ranking words', () => {
     expect(() => collect(cache, ['nile', 'mekong'])).toThrow(`the rendered body mekong is missing from ${cache.dir}; delete that folder and build again`);
   });
 });
+
+describe('rendered bodies', () => {
+  it('lists every body whose HTML and metadata are both there, and nothing else in the folder', () => {
+    const cache = cacheWith('nile', 'sahel');
+    // A write cut short before the metadata: not rendered yet.
+    writeFileSync(cache.htmlPath('tanker'), '<p>tanker</p>');
+    // The summaries file and other files the build keeps there are not bodies.
+    cache.summarize(['nile']);
+    writeFileSync(path.join(cache.dir, 'output.v2.json'), '{}');
+    expect([...cache.renderedHashes()].sort()).toEqual(['nile', 'sahel']);
+    unlinkSync(cache.htmlPath('sahel'));
+    expect([...cache.renderedHashes()]).toEqual(['nile']);
+    expect(emptyCache().renderedHashes().size).toBe(0);
+  });
+});

@@ -42,7 +42,7 @@ describe('renderArticles', () => {
     const rendered: CachedBody[] = [];
     await renderArticles(jobs.slice(0, 3), { siteUrl }, cacheDir, (body) => rendered.push(body));
     expect(rendered.map((body) => body.hash)).toEqual(['h0', 'h1', 'h2']);
-    expect(new RenderCache(cacheDir).has('h2')).toBe(true);
+    expect(new RenderCache(cacheDir).renderedHashes().has('h2')).toBe(true);
   });
 
   it('fails when a body cannot be stored, and says so', async () => {
