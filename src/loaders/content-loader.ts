@@ -341,14 +341,15 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
     keep(ARCHIVE_ID);
     if (!keepUnchanged(store, ARCHIVE_ID, marker.key)) store.set({ id: ARCHIVE_ID, data: await parseData({ id: ARCHIVE_ID, data: { ...marker } }), digest: marker.key });
     context.logger.info(`${report.articles.length} articles, ${missing.size} bodies rendered, the rest from cache`);
-    // Only a build ranks every piece up front and publishes a search index; its indexer starts from this plan (src/integrations/pagefind.ts).
-    // The preview ranks on a worker for its first page only, and keeps the documents to rank again after a save.
-    if (preview && !rankingDocumentsTaken()) rankApart(rankingInputs(report.articles, bodyHash, now, showUnpublished), cache.dir, { keepDocuments: true });
-    if (process.env[ASTRO_COMMAND_VARIABLE] === 'build') {
-      rankApart(rankingInputs(report.articles, bodyHash, now, showUnpublished), cache.dir);
+    const build = process.env[ASTRO_COMMAND_VARIABLE] === 'build';
+    // A build ranks every piece on a worker; the preview does so for its first page only, and
+    // keeps the documents to rank again after a save (src/data/content.ts).
+    if (build || (preview && !rankingDocumentsTaken())) rankApart(rankingInputs(report.articles, bodyHash, now, showUnpublished), cache.dir, { keepDocuments: preview });
+    // Only a build publishes a search index; its indexer starts from this plan (src/integrations/pagefind.ts).
+    if (build) {
       writeSearchPlan(report, cache, bodyHash, now, { showUnpublished });
       planWritten('search');
-      // The preview reads the few bodies each save changes, so only a build keeps the summaries file.
+      // The preview's data module summarizes the bodies it shows itself, once, and keeps them between saves.
       handOverSummaries(cache.summarize(report.articles.map(bodyHash), freshSummaries));
     }
   }

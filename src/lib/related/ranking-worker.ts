@@ -28,15 +28,14 @@ try {
   });
   const index = new RelatedIndex({ vocabulary, documents });
   // Let go of while ranking, unless they go back with the result.
-  const kept = keepDocuments ? documents.slice() : [];
-  documents.length = 0;
+  if (!keepDocuments) documents.length = 0;
   tick();
   const matches = index.all((count) => {
     if (count % 256 === 0) tick();
   });
-  const result: RankedApart = keepDocuments ? { matches, compact: { terms: vocabulary.terms, documents: kept } } : { matches };
+  const result: RankedApart = keepDocuments ? { matches, compact: { terms: vocabulary.terms, documents } } : { matches };
   // The documents' arrays move to the receiving thread rather than being copied.
-  port.postMessage(result, kept.flatMap((document) => [document.termIds.buffer, document.termCounts.buffer]));
+  port.postMessage(result, keepDocuments ? documents.flatMap((document) => [document.termIds.buffer, document.termCounts.buffer]) : []);
   Atomics.store(signal, 0, DONE);
 } catch (error) {
   // The data module ranks on its own thread, and says why if it fails too.
