@@ -10,6 +10,7 @@ import photos from './src/integrations/photos.ts';
 import freshOutput from './src/integrations/fresh-output.ts';
 import previewErrors from './src/integrations/preview-errors.ts';
 import cms from './src/integrations/cms.ts';
+import linkedPageCache from './src/integrations/linked-page-cache.ts';
 import { buildSettings } from './src/lib/build-settings.ts';
 import { buildBase } from './src/lib/build-target.ts';
 
@@ -46,11 +47,12 @@ export default defineConfig({
   // Stops a page from silently replacing another one with the same address.
   prerenderConflictBehavior: 'error',
   devToolbar: { enabled: false },
-  // Pages whose cacheKey (src/data/page-keys.ts) and code are unchanged are restored from the cache, not rendered.
+  // Pages whose cacheKey (src/data/page-keys.ts) and code are unchanged are restored from the
+  // cache, not rendered; linkedPageCache makes the cache's copy of each page a hard link.
   experimental: { incrementalBuild: true },
   // Photo renditions and the search index are made beside the pages and installed once they are
   // done; cms copies Decap CMS's files for /admin/; freshOutput, which records what the output
   // folder holds for the next build, comes last. completeLog keeps the end of a long build log
   // when it goes to a pipe.
-  integrations: [astroCommand(), completeLog(), previewErrors(), photos(), pagefind(), cms(), freshOutput()],
+  integrations: [astroCommand(), completeLog(), linkedPageCache(), previewErrors(), photos(), pagefind(), cms(), freshOutput()],
 });

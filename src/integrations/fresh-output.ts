@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { renderCacheDir } from '../lib/render-cache.ts';
 import { isAsLeft, removeStale, type OutputRecord } from '../lib/output-record.ts';
+import { dropChangedPageCopies } from '../lib/page-cache-copies.ts';
 import { SEARCH_DIRECTORY } from '../lib/search/shards.ts';
 import { PHOTO_DIRECTORY } from '../lib/media/photos.ts';
 import { CMS_BUNDLE_DIRECTORY } from '../lib/cms/formats.ts';
@@ -47,6 +48,7 @@ function readRecord(): OutputRecord | undefined {
 
 export default function freshOutput(): AstroIntegration {
   let outDir: string | undefined;
+  let astroCacheDir: URL | undefined;
   let removing: Promise<void> | undefined;
   let previous: OutputRecord | undefined;
   return {
@@ -57,6 +59,7 @@ export default function freshOutput(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        astroCacheDir = config.experimental.incrementalBuild ? config.cacheDir : undefined;
       },
       'astro:build:start': ({ logger }) => {
         const record = readRecord();
@@ -69,6 +72,9 @@ export default function freshOutput(): AstroIntegration {
           logger.info(`keeping the output folder of the previous build (${record!.files.length} files checked in ${seconds(began)} s); restored pages stay in place`);
           return;
         }
+        // Its pages share their bytes with Astro's copies (src/integrations/linked-page-cache.ts).
+        const dropped = astroCacheDir ? dropChangedPageCopies(astroCacheDir) : 0;
+        if (dropped > 0) logger.info(`${dropped} ${dropped === 1 ? 'page' : 'pages'} changed in the output folder since the last build that succeeded: rendered again, not restored`);
         const aside = path.join(path.dirname(outDir), `.${path.basename(outDir)}-previous-${process.pid}`);
         renameSync(outDir, aside);
         mkdirSync(outDir);

@@ -1,0 +1,75 @@
+/**
+ * Astro's copies of built pages are hard links to the pages (src/integrations/linked-page-cache.ts):
+ * a build writes each page once, puts pages back into an empty output folder by linking them,
+ * and never puts back a page that was changed in the output folder after the last good build
+ * (src/lib/page-cache-copies.ts).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateArticles, writeCorpus } from '../../scripts/lib/corpus.ts';
+import { REPO } from '../helpers/content-fixture.ts';
+import { buildProject, copyProject, type ProjectCopy } from '../helpers/project-copy.ts';
+
+const ARTICLES = 8;
+const [article] = [...generateArticles(ARTICLES, { wordsPerArticle: 150 })];
+
+let project: ProjectCopy;
+let work: string;
+let content: string;
+const now = '2026-11-01T12:00:00Z';
+const outDir = () => path.join(work, 'dist');
+const cacheDir = () => path.join(work, 'cache');
+const page = () => path.join(outDir(), article!.slug, 'index.html');
+const copy = () => path.join(cacheDir(), 'dist', article!.slug, 'index.html');
+const sameFile = (a: string, b: string) => statSync(a).ino === statSync(b).ino;
+
+function build() {
+  const result = buildProject(project.root, { contentDir: content, cacheDir: cacheDir(), outDir: outDir(), now });
+  expect(result.status, result.output.slice(-3000)).toBe(0);
+  return result;
+}
+
+beforeAll(() => {
+  project = copyProject();
+  work = mkdtempSync(path.join(tmpdir(), 'broadsheet-linked-pages-'));
+  content = writeCorpus(path.join(work, 'site'), {
+    articles: ARTICLES,
+    wordsPerArticle: 150,
+    photoDir: path.join(REPO, 'content/images'),
+    sampleContent: path.join(REPO, 'content'),
+  });
+});
+
+afterAll(() => {
+  project?.remove();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe("Astro's copies of built pages", { timeout: 300_000 }, () => {
+  let built: string;
+
+  it('are the pages themselves, not second copies', () => {
+    build();
+    built = readFileSync(page(), 'utf8');
+    expect(built).toContain(`/${article!.slug}/`);
+    expect(sameFile(page(), copy())).toBe(true);
+  });
+
+  it('are linked back into an empty output folder, byte for byte', () => {
+    rmSync(outDir(), { recursive: true });
+    const result = build();
+    expect(result.restored).toBeGreaterThan(ARTICLES);
+    expect(readFileSync(page(), 'utf8')).toBe(built);
+    expect(sameFile(page(), copy())).toBe(true);
+  });
+
+  it('are not put back when the page was changed in the output folder since', () => {
+    appendFileSync(page(), '<!-- changed by hand -->');
+    const result = build();
+    expect(result.output).toContain('1 page changed in the output folder since the last build that succeeded: rendered again, not restored');
+    expect(readFileSync(page(), 'utf8')).toBe(built);
+    expect(readFileSync(copy(), 'utf8')).toBe(built);
+  });
+});
