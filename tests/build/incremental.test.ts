@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { articleFile, articlePathIn, generateArticles, writeCorpus, type GeneratedArticle } from '../../scripts/lib/corpus.ts';
+import { articleFile, articlePathIn, generateArticles, type GeneratedArticle } from '../../scripts/lib/corpus.ts';
 import { REPO } from '../helpers/content-fixture.ts';
-import { buildProject, copyProject, type ProjectBuild, type ProjectCopy } from '../helpers/project-copy.ts';
+import { buildProject, copyProject, writeTestCorpus, type ProjectBuild, type ProjectCopy } from '../helpers/project-copy.ts';
 
 const ARTICLES = 40;
 const generated = [...generateArticles(ARTICLES, { wordsPerArticle: 220 })];
@@ -28,12 +28,7 @@ let step = 0;
 beforeAll(() => {
   project = copyProject();
   work = mkdtempSync(path.join(tmpdir(), 'broadsheet-incremental-'));
-  content = writeCorpus(path.join(work, 'site'), {
-    articles: ARTICLES,
-    wordsPerArticle: 220,
-    photoDir: path.join(REPO, 'content/images'),
-    sampleContent: path.join(REPO, 'content'),
-  });
+  content = writeTestCorpus(work, ARTICLES, 220);
   sharedAssets = path.join(work, 'assets');
   mkdirSync(sharedAssets);
   // A piece scheduled for after the first builds' clock.

@@ -8,9 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generateArticles, writeCorpus } from '../../scripts/lib/corpus.ts';
-import { REPO } from '../helpers/content-fixture.ts';
-import { buildProject, copyProject, type ProjectCopy } from '../helpers/project-copy.ts';
+import { generateArticles } from '../../scripts/lib/corpus.ts';
+import { buildProject, copyProject, writeTestCorpus, type ProjectCopy } from '../helpers/project-copy.ts';
 
 const ARTICLES = 8;
 const [article] = [...generateArticles(ARTICLES, { wordsPerArticle: 150 })];
@@ -34,12 +33,7 @@ function build() {
 beforeAll(() => {
   project = copyProject();
   work = mkdtempSync(path.join(tmpdir(), 'broadsheet-linked-pages-'));
-  content = writeCorpus(path.join(work, 'site'), {
-    articles: ARTICLES,
-    wordsPerArticle: 150,
-    photoDir: path.join(REPO, 'content/images'),
-    sampleContent: path.join(REPO, 'content'),
-  });
+  content = writeTestCorpus(work, ARTICLES, 150);
 });
 
 afterAll(() => {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO } from './content-fixture.ts';
 import { countPaths } from '../../scripts/lib/astro-log.ts';
+import { writeCorpus } from '../../scripts/lib/corpus.ts';
 
 export interface ProjectCopy {
   root: string;
@@ -51,4 +52,14 @@ export function buildProject(root: string, options: { contentDir: string; cacheD
   });
   const output = `${result.stdout}\n${result.stderr}`;
   return { status: result.status, output, ...countPaths(output) };
+}
+
+/** A generated corpus of `articles` pieces in `<work>/site`, with the sample site's settings, authors and photos; returns its content folder. */
+export function writeTestCorpus(work: string, articles: number, wordsPerArticle: number): string {
+  return writeCorpus(path.join(work, 'site'), {
+    articles,
+    wordsPerArticle,
+    photoDir: path.join(REPO, 'content/images'),
+    sampleContent: path.join(REPO, 'content'),
+  });
 }
