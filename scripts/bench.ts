@@ -11,8 +11,8 @@
  * - publish: a build after one new article;
  * - dev: the preview (`astro dev`): its first article page, a saved edit
  *   until the page shows it, and a broken save until the terminal says so;
- * and for each: wall time, peak memory of the whole process tree (Astro, its
- * workers and Pagefind's binary), pages rendered and restored, and the files
+ * and for each: wall time, CPU time and peak memory of the whole process tree
+ * (Astro, its workers and Pagefind's binary), pages rendered and restored, and the files
  * of dist/ the build changed (what a deploy uploads), search shards apart.
  * `related` ranks in-memory corpora of 10,000 and 50,000 articles.
  * `--compare hugo` builds the same articles with a minimal Hugo site, where
@@ -32,6 +32,7 @@ import { benchChart, type BenchRun } from './lib/bench-chart.ts';
 import { buildHugoSite } from './lib/bench-hugo.ts';
 import { countPaths } from './lib/astro-log.ts';
 import { measureDev } from './lib/bench-dev.ts';
+import { treeRssKb, TreeSampler } from './lib/process-tree.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(REPO, 'bench-results');
@@ -123,6 +124,8 @@ export interface Measure {
   seconds: number;
   /** Highest sum of resident memory over the process and all its descendants, sampled. */
   peakRssMb: number;
+  /** CPU seconds (user and system) of the process and all its descendants, on every core. */
+  cpuSeconds?: number;
   rendered?: number;
   restored?: number;
   /** Files of dist/ added, changed or removed, outside the search index. */
@@ -131,28 +134,8 @@ export interface Measure {
 }
 const results: Measure[] = [];
 
-/** Resident memory of a process and its descendants, in kB, from /proc (Linux). */
-function treeRssKb(pid: number): number {
-  let total = 0;
-  const stack = [pid];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    try {
-      const status = readFileSync(`/proc/${current}/status`, 'utf8');
-      total += Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
-      for (const task of readdirSync(`/proc/${current}/task`)) {
-        const children = readFileSync(`/proc/${current}/task/${task}/children`, 'utf8').trim();
-        if (children) stack.push(...children.split(/\s+/).map(Number));
-      }
-    } catch {
-      // Exited between listing and reading.
-    }
-  }
-  return total;
-}
-
-/** Runs one step as a child process, sampling the memory of its process tree. */
-async function run(command: string[], env: Record<string, string>): Promise<{ seconds: number; peakKb: number; output: string; status: number | null }> {
+/** Runs one step as a child process, sampling the memory and CPU time of its process tree. */
+async function run(command: string[], env: Record<string, string>): Promise<{ seconds: number; cpuSeconds: number; peakKb: number; output: string; status: number | null }> {
   const begin = performance.now();
   const child = spawn(command[0]!, command.slice(1), {
     cwd: REPO,
@@ -161,11 +144,11 @@ async function run(command: string[], env: Record<string, string>): Promise<{ se
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  let peakKb = 0;
-  const sampler = setInterval(() => (peakKb = Math.max(peakKb, treeRssKb(child.pid!))), 100);
+  const tree = new TreeSampler();
+  const sampler = setInterval(() => tree.sample(child.pid!), 100);
   const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
-  return { seconds: (performance.now() - begin) / 1000, peakKb, output, status };
+  return { seconds: (performance.now() - begin) / 1000, cpuSeconds: tree.cpuSeconds, peakKb: tree.peakKb, output, status };
 }
 
 /** Every file of a built site with a digest of its bytes. */
@@ -187,12 +170,12 @@ function changedFiles(before: Map<string, string>, after: Map<string, string>): 
 
 async function measure(step: string, command: string[], env: Record<string, string> = {}, outDir?: string): Promise<Measure> {
   const before = outDir ? snapshot(outDir) : undefined;
-  const { seconds, peakKb, output, status } = await run(command, env);
+  const { seconds, cpuSeconds, peakKb, output, status } = await run(command, env);
   if (status !== 0) {
     console.error(output.slice(-6000));
     throw new Error(`${step} failed with exit code ${status}`);
   }
-  const measured: Measure = { step, seconds, peakRssMb: Math.round(peakKb / 1024) };
+  const measured: Measure = { step, seconds, cpuSeconds: Math.round(cpuSeconds * 10) / 10, peakRssMb: Math.round(peakKb / 1024) };
   if (outDir) {
     Object.assign(measured, countPaths(output));
     const changed = changedFiles(before!, snapshot(outDir));
@@ -203,7 +186,7 @@ async function measure(step: string, command: string[], env: Record<string, stri
     if (search) console.log(`    ${search}`);
   }
   const pages = measured.rendered === undefined ? '' : `; pages rendered ${measured.rendered}, restored ${measured.restored}; files changed ${measured.filesChanged} (+${measured.searchFilesChanged} search)`;
-  console.log(`  ${step}: ${seconds.toFixed(2)} s, ${((seconds * 1000) / count).toFixed(2)} ms/article, peak RSS ${measured.peakRssMb} MB${pages}`);
+  console.log(`  ${step}: ${seconds.toFixed(2)} s, ${cpuSeconds.toFixed(1)} CPU-s (${(cpuSeconds / seconds).toFixed(2)} cores busy on average), ${((seconds * 1000) / count).toFixed(2)} ms/article, peak RSS ${measured.peakRssMb} MB${pages}`);
   results.push(measured);
   return measured;
 }
