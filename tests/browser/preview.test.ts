@@ -26,6 +26,8 @@ let page: Page;
 let file: string;
 let original: string;
 let url: string;
+/** What the open page saw (console, navigations, socket messages): printed when it fails to show a save. */
+const pageLog: string[] = [];
 
 async function until<T>(probe: () => Promise<T | undefined>, seconds: number, what: string): Promise<T> {
   const deadline = Date.now() + seconds * 1000;
@@ -66,6 +68,10 @@ beforeAll(async () => {
   await until(async () => ((await fetch(url)).ok ? true : undefined), 240, 'the preview serving the article');
   browser = await launchBrowser();
   page = await browser.newPage();
+  const stamp = () => new Date().toISOString().slice(11, 23);
+  page.on('console', (message) => pageLog.push(`${stamp()} console ${message.type()}: ${message.text()}`));
+  page.on('framenavigated', (frame) => frame === page.mainFrame() && pageLog.push(`${stamp()} navigated to ${frame.url()}`));
+  page.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => pageLog.push(`${stamp()} socket: ${String(payload).slice(0, 200)}`)));
   // The open page reloads on a save only once its client holds the preview's socket: under a
   // loaded CI machine a save made before that went unseen by the page (a test race, not the
   // preview's), so the tests start when Vite's client says it is connected.
@@ -87,7 +93,10 @@ describe('the preview', () => {
     writeFileSync(file, `${original}\n${sentence}\n`);
     await until(async () => ((await pageText()).includes(sentence) ? true : undefined), 60, 'the edit in the page');
     // The open page reloads by itself too.
-    await page.waitForFunction((text) => document.body.textContent?.includes(text), sentence, { timeout: 60_000 });
+    await page.waitForFunction((text) => document.body.textContent?.includes(text), sentence, { timeout: 60_000 }).catch(async (error: unknown) => {
+      const shown = await page.evaluate(() => document.body.textContent?.replace(/\s+/g, ' ').slice(0, 300)).catch(String);
+      throw new Error(`the open page did not show the save (${String(error)})\npage log:\n${pageLog.join('\n')}\npage shows: ${shown}\nserver:\n${output.slice(-3000)}`);
+    });
   });
 
   it('shows a piece saved into the folder at its address, in its brand’s list and on the latest page, and drops it when deleted', async () => {
