@@ -126,6 +126,10 @@ export interface Measure {
   peakRssMb: number;
   /** CPU seconds (user and system) of the process and all its descendants, on every core. */
   cpuSeconds?: number;
+  /** CPU seconds by process (scripts/lib/process-tree.ts names them), largest first. */
+  cpuByProcess?: [string, number][];
+  /** What each process held at the peak, in MB, largest first. */
+  peakRssByProcess?: [string, number][];
   rendered?: number;
   restored?: number;
   /** Files of dist/ added, changed or removed, outside the search index. */
@@ -135,7 +139,7 @@ export interface Measure {
 const results: Measure[] = [];
 
 /** Runs one step as a child process, sampling the memory and CPU time of its process tree. */
-async function run(command: string[], env: Record<string, string>): Promise<{ seconds: number; cpuSeconds: number; peakKb: number; output: string; status: number | null }> {
+async function run(command: string[], env: Record<string, string>): Promise<{ seconds: number; tree: TreeSampler; output: string; status: number | null }> {
   const begin = performance.now();
   const child = spawn(command[0]!, command.slice(1), {
     cwd: REPO,
@@ -148,7 +152,7 @@ async function run(command: string[], env: Record<string, string>): Promise<{ se
   const sampler = setInterval(() => tree.sample(child.pid!), 100);
   const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
-  return { seconds: (performance.now() - begin) / 1000, cpuSeconds: tree.cpuSeconds, peakKb: tree.peakKb, output, status };
+  return { seconds: (performance.now() - begin) / 1000, tree, output, status };
 }
 
 /** Every file of a built site with a digest of its bytes. */
@@ -170,12 +174,20 @@ function changedFiles(before: Map<string, string>, after: Map<string, string>): 
 
 async function measure(step: string, command: string[], env: Record<string, string> = {}, outDir?: string): Promise<Measure> {
   const before = outDir ? snapshot(outDir) : undefined;
-  const { seconds, cpuSeconds, peakKb, output, status } = await run(command, env);
+  const { seconds, tree, output, status } = await run(command, env);
+  const cpuSeconds = tree.cpuSeconds;
   if (status !== 0) {
     console.error(output.slice(-6000));
     throw new Error(`${step} failed with exit code ${status}`);
   }
-  const measured: Measure = { step, seconds, cpuSeconds: Math.round(cpuSeconds * 10) / 10, peakRssMb: Math.round(peakKb / 1024) };
+  const measured: Measure = {
+    step,
+    seconds,
+    cpuSeconds: Math.round(cpuSeconds * 10) / 10,
+    peakRssMb: Math.round(tree.peakKb / 1024),
+    cpuByProcess: tree.cpuByProcess(),
+    peakRssByProcess: tree.peakByProcess(),
+  };
   if (outDir) {
     Object.assign(measured, countPaths(output));
     const changed = changedFiles(before!, snapshot(outDir));
@@ -187,6 +199,8 @@ async function measure(step: string, command: string[], env: Record<string, stri
   }
   const pages = measured.rendered === undefined ? '' : `; pages rendered ${measured.rendered}, restored ${measured.restored}; files changed ${measured.filesChanged} (+${measured.searchFilesChanged} search)`;
   console.log(`  ${step}: ${seconds.toFixed(2)} s, ${cpuSeconds.toFixed(1)} CPU-s (${(cpuSeconds / seconds).toFixed(2)} cores busy on average), ${((seconds * 1000) / count).toFixed(2)} ms/article, peak RSS ${measured.peakRssMb} MB${pages}`);
+  const list = (parts: [string, number][]) => parts.map(([name, amount]) => `${name} ${amount}`).join(', ');
+  console.log(`    CPU-s by process: ${list(measured.cpuByProcess!)}; at the memory peak, MB: ${list(measured.peakRssByProcess!)}`);
   results.push(measured);
   return measured;
 }

@@ -67,29 +67,65 @@ export function treeRssKb(pid: number): number {
   return total;
 }
 
-/** Samples a process tree: the highest sum of resident memory, and the CPU time of every process seen. */
+/**
+ * What a process is, from /proc/<pid>/cmdline (arguments separated by NUL): the script a Node
+ * process runs ("astro.ts", "render-process.ts"), or the program's name ("pagefind_extended").
+ */
+export function processName(cmdline: string): string {
+  const [program = '', script] = cmdline.split('\0');
+  const base = (file: string) => file.slice(file.lastIndexOf('/') + 1);
+  return base(program) === 'node' && script && !script.startsWith('-') ? base(script) : base(program) || '?';
+}
+
+/** Amounts by process name, largest first, rounded. */
+function byName(amounts: Iterable<[string, number]>, scale: number): [string, number][] {
+  const sums = new Map<string, number>();
+  for (const [name, amount] of amounts) sums.set(name, (sums.get(name) ?? 0) + amount);
+  return [...sums].map(([name, amount]): [string, number] => [name, Math.round((amount / scale) * 10) / 10]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
+
+/**
+ * Samples a process tree: the highest sum of resident memory and what each process held then,
+ * and the CPU time of every process seen.
+ */
 export class TreeSampler {
   peakKb = 0;
-  readonly #cpu = new Map<string, number>();
+  #peakParts: [string, number][] = [];
+  readonly #cpu = new Map<string, { name: string; seconds: number }>();
 
   sample(pid: number): void {
-    let rssKb = 0;
+    const parts: [string, number][] = [];
     for (const current of processTree(pid)) {
-      rssKb += residentKb(current);
       try {
         const { cpuSeconds, started } = processTimes(readFileSync(`/proc/${current}/stat`, 'utf8'));
-        this.#cpu.set(`${current}@${started}`, cpuSeconds);
+        const key = `${current}@${started}`;
+        // Read at every sample: a process just started may not have its own command line yet (an empty one, or its parent's before it runs its program).
+        const named = processName(readFileSync(`/proc/${current}/cmdline`, 'utf8'));
+        const name = named === '?' ? (this.#cpu.get(key)?.name ?? named) : named;
+        this.#cpu.set(key, { name, seconds: cpuSeconds });
+        parts.push([name, residentKb(current)]);
       } catch {
         // Exited meanwhile.
       }
     }
-    this.peakKb = Math.max(this.peakKb, rssKb);
+    const rssKb = parts.reduce((sum, [, kb]) => sum + kb, 0);
+    if (rssKb > this.peakKb) [this.peakKb, this.#peakParts] = [rssKb, parts];
   }
 
   /** CPU seconds of every process seen, each at its last sample. */
   get cpuSeconds(): number {
     let total = 0;
-    for (const seconds of this.#cpu.values()) total += seconds;
+    for (const { seconds } of this.#cpu.values()) total += seconds;
     return total;
+  }
+
+  /** CPU seconds by process name (the body renderers' together), largest first. */
+  cpuByProcess(): [string, number][] {
+    return byName([...this.#cpu.values()].map(({ name, seconds }): [string, number] => [name, seconds]), 1);
+  }
+
+  /** Resident memory in MB by process name at the peak, largest first. */
+  peakByProcess(): [string, number][] {
+    return byName(this.#peakParts, 1024);
   }
 }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { processTimes, processTree, TreeSampler } from '../../scripts/lib/process-tree.ts';
+import { processName, processTimes, processTree, TreeSampler } from '../../scripts/lib/process-tree.ts';
 
 describe('processTimes', () => {
   it('reads utime and stime, in hundredths of a second, and the start time', () => {
@@ -15,6 +15,19 @@ describe('processTimes', () => {
 
   it('refuses text that is not a stat line', () => {
     expect(() => processTimes('4242 (node) S 1')).toThrow(/not a \/proc\/<pid>\/stat line/);
+  });
+});
+
+describe('processName', () => {
+  it('names a Node process by the script it runs', () => {
+    expect(processName('/work/node_modules/node/bin/node\0/work/src/markdown/render-process.ts\0{"siteUrl":"x"}\0/cache\0')).toBe('render-process.ts');
+    expect(processName('node\0scripts/astro.ts\0build\0')).toBe('astro.ts');
+  });
+
+  it('names another program, or a Node process given only options, by the program', () => {
+    expect(processName('/work/node_modules/@pagefind/linux-x64/bin/pagefind_extended\0--service\0')).toBe('pagefind_extended');
+    expect(processName('/usr/bin/node\0-e\0while(1);\0')).toBe('node');
+    expect(processName('')).toBe('?');
   });
 });
 
@@ -38,5 +51,9 @@ describe.runIf(process.platform === 'linux')('TreeSampler', () => {
     expect(sampler.cpuSeconds).toBeGreaterThanOrEqual(0.6);
     expect(sampler.cpuSeconds).toBeLessThan(2);
     expect(sampler.peakKb).toBeGreaterThan(10_000);
+    // Both processes run `node -e`: one name, their times together.
+    expect(sampler.cpuByProcess().map(([name]) => name)).toEqual(['node']);
+    expect(sampler.cpuByProcess()[0]![1]).toBeCloseTo(sampler.cpuSeconds, 0);
+    expect(sampler.peakByProcess()[0]![1]).toBeGreaterThan(10);
   });
 });
