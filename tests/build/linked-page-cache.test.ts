@@ -5,7 +5,7 @@
  * (src/lib/page-cache-copies.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateArticles } from '../../scripts/lib/corpus.ts';
@@ -65,5 +65,14 @@ describe("Astro's copies of built pages", { timeout: 300_000 }, () => {
     expect(result.output).toContain('1 page changed in the output folder since the last build that succeeded: rendered again, not restored');
     expect(readFileSync(page(), 'utf8')).toBe(built);
     expect(readFileSync(copy(), 'utf8')).toBe(built);
+  });
+
+  it('go with the page when its article is deleted', () => {
+    expect(sameFile(page(), copy())).toBe(true);
+    const file = readdirSync(content, { recursive: true, encoding: 'utf8' }).find((name) => name.endsWith(`${article!.slug}.md`));
+    rmSync(path.join(content, file!));
+    build();
+    expect(existsSync(page())).toBe(false);
+    expect(existsSync(copy())).toBe(false);
   });
 });
