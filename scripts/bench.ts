@@ -32,7 +32,7 @@ import { benchChart, type BenchRun } from './lib/bench-chart.ts';
 import { buildHugoSite } from './lib/bench-hugo.ts';
 import { countPaths } from './lib/astro-log.ts';
 import { measureDev } from './lib/bench-dev.ts';
-import { treeRssKb, TreeSampler } from './lib/process-tree.ts';
+import { TreeSampler } from './lib/process-tree.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(REPO, 'bench-results');
@@ -238,7 +238,7 @@ if (steps.includes('publish')) {
 
 if (steps.includes('dev')) {
   const article = corpus.get(Math.floor(count / 3))!;
-  const dev = await measureDev({ repo: REPO, env, articleFile: articlePathIn(contentDir, article), slug: article.slug, treeRssKb });
+  const dev = await measureDev({ repo: REPO, env, articleFile: articlePathIn(contentDir, article), slug: article.slug });
   for (const [step, seconds] of [
     ['preview: first article page', dev.firstPageSeconds],
     ['preview: a saved edit shown', dev.editSeconds],

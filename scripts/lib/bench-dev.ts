@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { TreeSampler } from './process-tree.ts';
 
 export interface DevMeasure {
   firstPageSeconds: number;
@@ -40,7 +41,7 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number
   }
 }
 
-export async function measureDev(options: { repo: string; env: Record<string, string>; articleFile: string; slug: string; treeRssKb: (pid: number) => number }): Promise<DevMeasure> {
+export async function measureDev(options: { repo: string; env: Record<string, string>; articleFile: string; slug: string }): Promise<DevMeasure> {
   const { repo, env, articleFile, slug } = options;
   const original = readFileSync(articleFile, 'utf8');
   const begin = performance.now();
@@ -52,8 +53,8 @@ export async function measureDev(options: { repo: string; env: Record<string, st
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  let peakKb = 0;
-  const sampler = setInterval(() => (peakKb = Math.max(peakKb, options.treeRssKb(child.pid!))), 100);
+  const tree = new TreeSampler();
+  const sampler = setInterval(() => tree.sample(child.pid!), 100);
   const url = `http://localhost:${PORT}/${slug}/`;
   try {
     await waitFor(async () => {
@@ -76,7 +77,7 @@ export async function measureDev(options: { repo: string; env: Record<string, st
     const errorSeconds = (performance.now() - broken) / 1000;
     const afterBreak = await fetchText(url);
     const keptLastGood = afterBreak?.status === 200 && afterBreak.text.includes(sentence);
-    return { firstPageSeconds, editSeconds, errorSeconds, keptLastGood, peakRssMb: Math.round(peakKb / 1024) };
+    return { firstPageSeconds, editSeconds, errorSeconds, keptLastGood, peakRssMb: Math.round(tree.peakKb / 1024) };
   } finally {
     clearInterval(sampler);
     child.kill('SIGTERM');

@@ -60,13 +60,6 @@ function residentKb(pid: number): number {
   }
 }
 
-/** Resident memory of a process and its descendants, in kB. */
-export function treeRssKb(pid: number): number {
-  let total = 0;
-  for (const current of processTree(pid)) total += residentKb(current);
-  return total;
-}
-
 /**
  * What a process is, from /proc/<pid>/cmdline (arguments separated by NUL): the script a Node
  * process runs ("astro.ts", "render-process.ts"), or the program's name ("pagefind_extended").
