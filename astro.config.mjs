@@ -9,6 +9,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import photos from './src/integrations/photos.ts';
 import freshOutput from './src/integrations/fresh-output.ts';
 import previewErrors from './src/integrations/preview-errors.ts';
+import previewReloads from './src/integrations/preview-reloads.ts';
 import cms from './src/integrations/cms.ts';
 import linkedPageCache from './src/integrations/linked-page-cache.ts';
 import { buildSettings } from './src/lib/build-settings.ts';
@@ -51,8 +52,8 @@ export default defineConfig({
   // cache, not rendered; linkedPageCache makes the cache's copy of each page a hard link.
   experimental: { incrementalBuild: true },
   // Photo renditions and the search index are made beside the pages and installed once they are
-  // done; cms copies Decap CMS's files for /admin/; freshOutput, which records what the output
+  // done; previewReloads brings a preview page that missed a reload to the newest save; cms copies Decap CMS's files for /admin/; freshOutput, which records what the output
   // folder holds for the next build, comes last. completeLog keeps the end of a long build log
   // when it goes to a pipe.
-  integrations: [astroCommand(), completeLog(), linkedPageCache(), previewErrors(), photos(), pagefind(), cms(), freshOutput()],
+  integrations: [astroCommand(), completeLog(), linkedPageCache(), previewErrors(), previewReloads(), photos(), pagefind(), cms(), freshOutput()],
 });

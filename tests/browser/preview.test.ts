@@ -99,6 +99,36 @@ describe('the preview', () => {
     });
   });
 
+  it('brings a page that missed the reload to the save: one still loading when the save landed, while another page held its socket', async () => {
+    // Vite drops a reload for a page whose socket is not open while another page's is (`page`
+    // holds one): this page's client is held back until the save is served.
+    const late = await browser.newPage();
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await late.route('**/@vite/client', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await late.goto(url, { waitUntil: 'commit' });
+      const sentence = `A second sentence, saved while another page was still loading, number ${process.pid}.`;
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\n${sentence}\n`);
+      await until(async () => ((await pageText()).includes(sentence) ? true : undefined), 60, 'the second edit in the page');
+      expect(await late.evaluate(() => document.body.textContent)).not.toContain(sentence);
+      let navigations = 0;
+      late.on('framenavigated', (frame) => frame === late.mainFrame() && navigations++);
+      release();
+      await late.waitForFunction((text) => document.body.textContent?.includes(text), sentence, { timeout: 30_000 });
+      // Served after the last reload, the page stays: it does not reload in a loop.
+      const settled = navigations;
+      await late.waitForTimeout(1500);
+      expect(navigations).toBe(settled);
+    } finally {
+      release();
+      await late.close();
+    }
+  });
+
   it('shows a piece saved into the folder at its address, in its brand’s list and on the latest page, and drops it when deleted', async () => {
     const title = `A piece saved while the preview runs, number ${process.pid}`;
     const added = path.join(path.dirname(file), 'piece-saved-while-previewing.md');
