@@ -27,10 +27,11 @@ export default defineConfig({
   publicDir,
   // Astro's caches and ours (rendered bodies, search shards) in one folder; BROADSHEET_CACHE_DIR moves it.
   cacheDir,
-  // The preview watches content, not what builds write: a built 10,000-article site and its
-  // caches are 50,000 files, and scanning them delayed the preview's start by 20 s. The bench
-  // sets its previous corpus aside until its run ends (scripts/bench.ts).
-  vite: { server: { watch: { ignored: ['**/dist/**', '**/.*-previous-*/**', '**/bench-corpus/dist/**', '**/bench-corpus.old-*/**', `${cacheDir}/**`] } } },
+  // Vite's watcher leaves out what builds write: a built 10,000-article site and its caches are
+  // 50,000 files, and scanning them delayed the preview's start by 20 s. The bench sets its
+  // previous corpus aside until its run ends (scripts/bench.ts). It leaves out the content folder
+  // too, which the content loader watches folder by folder (src/lib/content/folder-watcher.ts).
+  vite: { server: { watch: { ignored: ['**/dist/**', '**/.*-previous-*/**', '**/bench-corpus/dist/**', '**/bench-corpus.old-*/**', `${cacheDir}/**`, contentDir, `${contentDir}/**`] } } },
   trailingSlash: 'always',
   // Stylesheets always as files: the Content-Security-Policy (src/lib/distribution/http-headers.ts) allows no inline style.
   // Several pages at once: a build that restores most pages from the incremental cache waits on

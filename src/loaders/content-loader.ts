@@ -30,6 +30,7 @@ import { renditionFiles, type PhotoFacts, type PhotoKind } from '../lib/media/ph
 import { photoCachePaths, type PhotoPlan } from '../integrations/photos.ts';
 import { planWritten } from '../integrations/build-plans.ts';
 import { ARCHIVE_ID, ArchiveKey, handOverArchive, type ArchiveMarker, type ArticleEntry } from '../lib/content/archive-handover.ts';
+import { watchFolder, type FolderWatcher } from '../lib/content/folder-watcher.ts';
 
 export type CollectionKind = 'site' | 'sections' | 'series' | 'authors' | 'pages' | 'archive';
 
@@ -115,14 +116,33 @@ function contentReport(contentDir: string, logger: LoaderContext['logger']): Pro
   return report;
 }
 
-/** A file event reaches the watcher callback of each collection in turn: the first one starts a new validation. */
-let invalidatedFor: string | undefined;
-function invalidateOnce(event: string, changed: string): void {
-  const key = `${event}\0${changed}`;
-  if (invalidatedFor === key) return;
-  invalidatedFor = key;
+/** A change reaches the callback of each collection in turn: the first one starts a new validation. */
+let invalidatedFor: readonly string[] | undefined;
+function invalidateOnce(changed: readonly string[]): void {
+  if (invalidatedFor === changed) return;
+  invalidatedFor = changed;
   queueMicrotask(() => (invalidatedFor = undefined));
   pendingReport = undefined;
+}
+
+/**
+ * The preview's one watcher on the content folder (src/lib/content/folder-watcher.ts), in place of
+ * Vite's, which astro.config.mjs tells to leave the folder alone. Each collection registers its
+ * callback under its name, so a load run again replaces it; a module evaluated again (the
+ * preview restarted after a configuration change) closes the watcher it finds and starts its own.
+ */
+const contentChanged = new Map<CollectionKind, (changed: readonly string[]) => void>();
+const WATCHER_SLOT = Symbol.for('broadsheet.content-watcher');
+function watchContent(root: string, kind: CollectionKind, callback: (changed: readonly string[]) => void): void {
+  contentChanged.set(kind, callback);
+  const holder = globalThis as { [WATCHER_SLOT]?: { root: string; owner: typeof contentChanged; watcher: FolderWatcher } };
+  const current = holder[WATCHER_SLOT];
+  if (current?.root === root && current.owner === contentChanged) return;
+  current?.watcher.close();
+  const watcher = watchFolder(root, (changed) => {
+    for (const callback of contentChanged.values()) callback(changed);
+  });
+  holder[WATCHER_SLOT] = { root, owner: contentChanged, watcher };
 }
 
 /** The last error the preview was told about. */
@@ -134,11 +154,10 @@ export function broadsheetLoader(kind: CollectionKind, contentDir: string): Load
     name: `broadsheet-${kind}`,
     load: async (context) => {
       await loadCollection(kind, root, context);
-      // Vite watches the project; a content folder elsewhere (BROADSHEET_CONTENT_DIR) is added here.
-      context.watcher?.add(root);
-      context.watcher?.on('all', async (event: string, changed: string) => {
-        if (!path.resolve(changed).startsWith(root + path.sep)) return;
-        invalidateOnce(event, changed);
+      // Only the preview hands loaders a watcher; it is Vite's, and ours watches the content folder instead.
+      if (!context.watcher) return;
+      watchContent(root, kind, async (changed) => {
+        invalidateOnce(changed);
         try {
           await loadCollection(kind, root, context);
           if (reportedError !== undefined) {
