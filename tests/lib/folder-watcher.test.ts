@@ -118,6 +118,18 @@ describe('the content folder watcher', () => {
     expect(await nextReport('a file in the folder back')).toContain(path.join(root, 'articles/europe/again.md'));
   });
 
+  it('watches the folder again when it is deleted and made anew, with what it holds', async () => {
+    start();
+    rmSync(root, { recursive: true });
+    expect(await nextReport('the folder gone')).toContain(root);
+    mkdirSync(path.join(outside, 'content/articles'), { recursive: true });
+    writeFileSync(path.join(outside, 'content/articles/back.md'), 'back\n');
+    renameSync(path.join(outside, 'content'), root);
+    expect(await nextReport('the folder back')).toContain(path.join(root, 'articles/back.md'));
+    writeFileSync(path.join(root, 'articles/back.md'), 'back, edited\n');
+    expect(await nextReport('a save in the folder back')).toContain(path.join(root, 'articles/back.md'));
+  });
+
   it('reports nothing once closed', async () => {
     start();
     watcher!.close();

@@ -22,7 +22,8 @@ export interface FolderWatchOptions {
 /**
  * Calls `onChange` with the paths changed under `root` (files and folders, added, changed or
  * removed) once events have stopped for `settleMs`. Folders made later are watched as they
- * appear, with whatever they already hold; removed ones are let go.
+ * appear, with whatever they already hold; removed ones are let go. When `root` itself is
+ * removed, it is watched again, with what it holds, once it is back.
  */
 export function watchFolder(root: string, onChange: (changed: string[]) => void, { settleMs = 30 }: FolderWatchOptions = {}): FolderWatcher {
   const watchers = new Map<string, FSWatcher>();
@@ -31,6 +32,8 @@ export function watchFolder(root: string, onChange: (changed: string[]) => void,
   let closed = false;
   /** Past the first look at the folder: files found in a folder from then on are new. */
   let started = false;
+  /** Looks for the folder itself while it is gone (replaced whole, as by some checkouts). */
+  let awaitingRoot: NodeJS.Timeout | undefined;
 
   const report = () => {
     timer = undefined;
@@ -57,6 +60,7 @@ export function watchFolder(root: string, onChange: (changed: string[]) => void,
     let entries;
     try {
       watcher = watch(folder, (_event, name) => {
+        if (folder === root && !isFolder(root)) return rootGone();
         const changed = name ? path.join(folder, name.toString()) : folder;
         if (changed !== folder) {
           if (isFolder(changed)) add(changed);
@@ -79,17 +83,34 @@ export function watchFolder(root: string, onChange: (changed: string[]) => void,
     }
   };
 
+  // A watch follows the folder it was opened on: one deleted and made again is watched afresh.
+  const rootGone = () => {
+    forget(root);
+    changedPath(root);
+    awaitingRoot ??= setInterval(() => {
+      if (!isFolder(root)) return;
+      clearInterval(awaitingRoot);
+      awaitingRoot = undefined;
+      add(root);
+      changedPath(root);
+    }, ROOT_LOOK_MS).unref();
+  };
+
   add(root);
   started = true;
   return {
     close() {
       closed = true;
       if (timer) clearTimeout(timer);
+      if (awaitingRoot) clearInterval(awaitingRoot);
       for (const watcher of watchers.values()) watcher.close();
       watchers.clear();
     },
   };
 }
+
+/** How often a deleted content folder is looked for, in ms. */
+const ROOT_LOOK_MS = 250;
 
 function isFolder(file: string): boolean {
   try {
