@@ -116,31 +116,24 @@ function contentReport(contentDir: string, logger: LoaderContext['logger']): Pro
   return report;
 }
 
-/** A change reaches the callback of each collection in turn: the first one starts a new validation. */
-let invalidatedFor: readonly string[] | undefined;
-function invalidateOnce(changed: readonly string[]): void {
-  if (invalidatedFor === changed) return;
-  invalidatedFor = changed;
-  queueMicrotask(() => (invalidatedFor = undefined));
-  pendingReport = undefined;
-}
-
 /**
  * The preview's one watcher on the content folder (src/lib/content/folder-watcher.ts), in place of
- * Vite's, which astro.config.mjs tells to leave the folder alone. Each collection registers its
- * callback under its name, so a load run again replaces it; a module evaluated again (the
- * preview restarted after a configuration change) closes the watcher it finds and starts its own.
+ * Vite's, which astro.config.mjs tells to leave the folder alone. A change starts one new
+ * validation, which every collection then reads. Each collection registers its callback under
+ * its name, so a load run again replaces it; a module evaluated again (the preview restarted
+ * after a configuration change) closes the watcher it finds and starts its own.
  */
-const contentChanged = new Map<CollectionKind, (changed: readonly string[]) => void>();
+const contentChanged = new Map<CollectionKind, () => void>();
 const WATCHER_SLOT = Symbol.for('broadsheet.content-watcher');
-function watchContent(root: string, kind: CollectionKind, callback: (changed: readonly string[]) => void): void {
+function watchContent(root: string, kind: CollectionKind, callback: () => void): void {
   contentChanged.set(kind, callback);
   const holder = globalThis as { [WATCHER_SLOT]?: { root: string; owner: typeof contentChanged; watcher: FolderWatcher } };
   const current = holder[WATCHER_SLOT];
   if (current?.root === root && current.owner === contentChanged) return;
   current?.watcher.close();
-  const watcher = watchFolder(root, (changed) => {
-    for (const callback of contentChanged.values()) callback(changed);
+  const watcher = watchFolder(root, () => {
+    pendingReport = undefined;
+    for (const callback of contentChanged.values()) callback();
   });
   holder[WATCHER_SLOT] = { root, owner: contentChanged, watcher };
 }
@@ -156,8 +149,7 @@ export function broadsheetLoader(kind: CollectionKind, contentDir: string): Load
       await loadCollection(kind, root, context);
       // Only the preview hands loaders a watcher; it is Vite's, and ours watches the content folder instead.
       if (!context.watcher) return;
-      watchContent(root, kind, async (changed) => {
-        invalidateOnce(changed);
+      watchContent(root, kind, async () => {
         try {
           await loadCollection(kind, root, context);
           if (reportedError !== undefined) {
