@@ -10,6 +10,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { liveSite } from '../helpers/browser-site.ts';
 import { stubEmbedProviders } from '../helpers/embed-stubs.ts';
+import { followRequests, type OpenRequests } from '../helpers/open-requests.ts';
 
 const site = inject('sampleSite');
 const CHART = { path: '/panama-canal-drought-transit-queue/', origin: 'https://datawrapper.dwcdn.net', src: 'https://datawrapper.dwcdn.net/pC7tQ/3/' };
@@ -25,12 +26,14 @@ interface Opened {
   violations: string[];
   providerRequests: string[];
   otherOrigins: Set<string>;
+  requests: OpenRequests;
 }
 
 async function open(pathname: string): Promise<Opened> {
   const context = await live.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const providerRequests = await stubEmbedProviders(context);
   const page = await context.newPage();
+  const requests = followRequests(page);
   const violations: string[] = [];
   const otherOrigins = new Set<string>();
   page.on('request', (request) => {
@@ -45,7 +48,7 @@ async function open(pathname: string): Promise<Opened> {
   });
   const response = await page.goto(live.server.url + pathname);
   expect(response?.status(), pathname).toBe(200);
-  return { page, context, csp: response?.headers()['content-security-policy'] ?? '', violations, providerRequests, otherOrigins };
+  return { page, context, csp: response?.headers()['content-security-policy'] ?? '', violations, providerRequests, otherOrigins, requests };
 }
 
 /** Adds a frame to the page, as an attacker's markup would if it got past the sanitizer, and waits for the browser's verdict. */
@@ -107,9 +110,9 @@ describe('embeds in chromium, under the policy the build ships', () => {
   });
 
   it('shows a social post as a card that loads nothing from anywhere', async () => {
-    const { page, context, violations, otherOrigins } = await open(CARD.path);
+    const { page, context, violations, otherOrigins, requests } = await open(CARD.path);
     await page.locator('figure.embed-post').scrollIntoViewIfNeeded();
-    await page.waitForLoadState('networkidle');
+    await requests.settled();
     expect(await page.locator('figure.embed-post iframe, figure.embed-post script, figure.embed-post img').count()).toBe(0);
     expect(await page.locator('figure.embed-post blockquote').innerText()).toMatch(/^Day three without the cable\./);
     expect(await page.locator('figure.embed-post figcaption a').getAttribute('href')).toBe('https://bsky.app/profile/losanavuki.bsky.social/post/3lc4m2xq7ha2k');

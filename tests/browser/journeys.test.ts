@@ -14,6 +14,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { liveSite } from '../helpers/browser-site.ts';
 import { stubEmbedProviders } from '../helpers/embed-stubs.ts';
 import { readPage } from '../helpers/build-site.ts';
+import { followRequests, type OpenRequests } from '../helpers/open-requests.ts';
 
 const site = inject('sampleSite');
 
@@ -44,6 +45,11 @@ function headlineOf(slug: string): string {
 
 const live = liveSite(site.outDir);
 
+/** The site's icons, as its pages declare them: the browser fetches those itself, on its own schedule. */
+const ICONS = new Set(select('head', readPage(site.outDir, 'index.html').tree)!.children.flatMap((node) =>
+  node.type === 'element' && node.tagName === 'link' && String(node.properties.rel).split(/\s+/).includes('icon') ? [String(node.properties.href)] : [],
+));
+
 /** What the page's own observer saw, registered before any of the page's scripts run. */
 interface Shift {
   value: number;
@@ -59,6 +65,8 @@ interface Shift {
 class Reader {
   readonly page: Page;
   readonly width: number;
+  /** The current document's requests, for waiting until they are done. */
+  private readonly requests: OpenRequests;
   /** Problems seen since the last page was checked. */
   private pending: string[] = [];
   /** Between the start of a navigation and the arrival of the next page. */
@@ -69,6 +77,7 @@ class Reader {
   private constructor(page: Page, width: number) {
     this.page = page;
     this.width = width;
+    this.requests = followRequests(page, { ignore: (url) => ICONS.has(url.pathname) });
     page.on('console', (message) => {
       if (message.type() === 'error') this.pending.push(`console error: ${message.text()} (${message.location().url})`);
     });
@@ -136,7 +145,7 @@ class Reader {
   async check(): Promise<void> {
     const { page } = this;
     // Fragments and lazy images finish before anything is measured.
-    await page.waitForLoadState('networkidle');
+    await this.requests.settled();
     const images = await page.evaluate(async () => {
       const problems: string[] = [];
       let lazy = 0;
@@ -170,7 +179,7 @@ class Reader {
     if (scrollWidth > NARROWEST) problems.push(`scrolls sideways at ${NARROWEST} px: ${scrollWidth} px wide`);
     await page.setViewportSize({ width: this.width, height: HEIGHT });
 
-    await page.waitForLoadState('networkidle');
+    await this.requests.settled();
     problems.push(...this.pending);
     this.pending = [];
     this.visited.push({ path: this.path, images: images.count, lazyImages: images.lazy });
