@@ -70,7 +70,14 @@ export function serveDirectory(root: string, options: ServeOptions = {}): Promis
   // Compressed once per file, encoding and modification time: a page audited repeatedly costs one compression.
   const compressed = new Map<string, Buffer>();
   const server: Server = createServer((request, response) => {
-    const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    let requested: string;
+    try {
+      requested = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      // Broken percent-encoding ("%E0%A4%A"): the client's mistake, not a reason to stop serving.
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('not a valid address: its percent-encoding is broken');
+      return;
+    }
     const pathname = stripBase(requested, sitePrefix);
     if (pathname === undefined) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`not found: the site is served under ${sitePrefix}`);
@@ -102,7 +109,8 @@ export function serveDirectory(root: string, options: ServeOptions = {}): Promis
       return;
     }
     response.writeHead(200, { 'content-type': type });
-    createReadStream(file).pipe(response);
+    // A file that cannot be read after all (removed, unreadable) ends this response, not the server.
+    createReadStream(file).on('error', () => response.destroy()).pipe(response);
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {

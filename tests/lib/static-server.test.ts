@@ -75,4 +75,11 @@ describe('serveDirectory compression', () => {
     expect(response.status).toBe(404);
     expect(response.body.toString()).toContain('Not found');
   });
+
+  it('answers an address with broken percent-encoding with 400, and goes on serving', async () => {
+    const response = await get(`${plain.url}/story/%E0%A4%A/`);
+    expect(response.status).toBe(400);
+    expect(response.body.toString()).toContain('not a valid address');
+    expect((await get(`${plain.url}/story/`)).status).toBe(200);
+  });
 });
