@@ -10,7 +10,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { liveSite } from '../helpers/browser-site.ts';
 import { stubEmbedProviders } from '../helpers/embed-stubs.ts';
-import { followRequests, type OpenRequests } from '../helpers/open-requests.ts';
+import { followRequests, siteIcons, type OpenRequests } from '../helpers/open-requests.ts';
 
 const site = inject('sampleSite');
 const CHART = { path: '/panama-canal-drought-transit-queue/', origin: 'https://datawrapper.dwcdn.net', src: 'https://datawrapper.dwcdn.net/pC7tQ/3/' };
@@ -18,6 +18,7 @@ const VIDEO = { path: '/baltic-offshore-wind-interview/', origin: 'https://www.y
 const CARD = { path: '/pacific-cable-outage-cash-machines/' };
 
 const live = liveSite(site.outDir);
+const ICONS = siteIcons(site.outDir);
 
 interface Opened {
   page: Page;
@@ -33,7 +34,7 @@ async function open(pathname: string): Promise<Opened> {
   const context = await live.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const providerRequests = await stubEmbedProviders(context);
   const page = await context.newPage();
-  const requests = followRequests(page);
+  const requests = followRequests(page, { icons: ICONS });
   const violations: string[] = [];
   const otherOrigins = new Set<string>();
   page.on('request', (request) => {

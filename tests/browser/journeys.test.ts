@@ -14,7 +14,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { liveSite } from '../helpers/browser-site.ts';
 import { stubEmbedProviders } from '../helpers/embed-stubs.ts';
 import { readPage } from '../helpers/build-site.ts';
-import { followRequests, type OpenRequests } from '../helpers/open-requests.ts';
+import { followRequests, siteIcons, type OpenRequests } from '../helpers/open-requests.ts';
 
 const site = inject('sampleSite');
 
@@ -45,10 +45,7 @@ function headlineOf(slug: string): string {
 
 const live = liveSite(site.outDir);
 
-/** The site's icons, as its pages declare them: the browser fetches those itself, on its own schedule. */
-const ICONS = new Set(select('head', readPage(site.outDir, 'index.html').tree)!.children.flatMap((node) =>
-  node.type === 'element' && node.tagName === 'link' && String(node.properties.rel).split(/\s+/).includes('icon') ? [String(node.properties.href)] : [],
-));
+const ICONS = siteIcons(site.outDir);
 
 /** What the page's own observer saw, registered before any of the page's scripts run. */
 interface Shift {
@@ -77,7 +74,7 @@ class Reader {
   private constructor(page: Page, width: number) {
     this.page = page;
     this.width = width;
-    this.requests = followRequests(page, { ignore: (url) => ICONS.has(url.pathname) });
+    this.requests = followRequests(page, { icons: ICONS });
     page.on('console', (message) => {
       if (message.type() === 'error') this.pending.push(`console error: ${message.text()} (${message.location().url})`);
     });

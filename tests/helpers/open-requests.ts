@@ -4,24 +4,32 @@
  * the frame, and a request of the document being left can stay in it for good:
  * in CI (2026-12-05) a page reached by a former slug's redirect never became
  * idle in 30 s, and the timeout named nothing. Here only the current
- * document's requests count, the browser's own fetch of the site's icon aside
+ * document's requests count, the browser's own fetch of the site's icons aside
  * (it comes after a page stops loading and is cancelled when the page moves
  * on; its errors still reach the page's response events), and a wait that
  * times out names the requests still open.
  */
 import type { Page, Request } from 'playwright-core';
+import { select, selectAll } from 'hast-util-select';
+import { readPage } from './build-site.ts';
+
+/** The icons a built site's pages declare (`<link rel="icon">`), by path: what the browser fetches on its own. */
+export function siteIcons(outDir: string): ReadonlySet<string> {
+  const head = select('head', readPage(outDir, 'index.html').tree);
+  return new Set(head ? selectAll('link[rel~="icon"]', head).map((link) => String(link.properties.href)) : []);
+}
 
 export interface OpenRequests {
   /** Resolves once no request has been open for `quietMs`; rejects after `timeoutMs`, naming those still open. */
   settled(options?: { quietMs?: number; timeoutMs?: number }): Promise<void>;
 }
 
-/** Follows `page`'s requests from now on; `ignore` leaves out requests the page does not make itself. */
-export function followRequests(page: Page, { ignore = () => false }: { ignore?: (url: URL) => boolean } = {}): OpenRequests {
+/** Follows `page`'s requests from now on, those for `icons` (paths, from siteIcons) left out. */
+export function followRequests(page: Page, { icons = new Set() }: { icons?: ReadonlySet<string> } = {}): OpenRequests {
   const open = new Map<Request, number>();
   let lastChange = Date.now();
   page.on('request', (request) => {
-    if (ignore(new URL(request.url()))) return;
+    if (icons.has(new URL(request.url()).pathname)) return;
     open.set(request, Date.now());
     lastChange = Date.now();
   });
