@@ -16,7 +16,7 @@ import { ContentValidationError, formatDiagnostic, previewErrorPayload } from '.
 import { clearPreviewError, showInPreview, showNewArticles } from '../integrations/preview-errors.ts';
 import { handOverSummaries, RenderCache, renderCacheDir, type RenderSummary } from '../lib/render-cache.ts';
 import { articleBodyHash } from '../markdown/render-article.ts';
-import { renderArticles } from './render-pool.ts';
+import { renderArticles, type PendingRenderJob } from './render-pool.ts';
 import { createProcessor, renderBody, PIPELINE_VERSION } from '../markdown/pipeline.ts';
 import { isPublic } from '../lib/content/visibility.ts';
 import { buildNow } from '../lib/build-settings.ts';
@@ -96,7 +96,8 @@ function contentReport(contentDir: string, logger: LoaderContext['logger']): Pro
       photoReader?.newPass();
       fileCache ??= rules ? ArticleFileCache.load(VALIDATION_CACHE, rules) : new ArticleFileCache();
       fileCache.checked = 0;
-      const report = validateContent(contentDir, { cache: fileCache });
+      // The preview keeps each body's text between saves; a build reads a body again when it renders it, and holds none.
+      const report = validateContent(contentDir, { cache: fileCache, keepTexts: process.env[ASTRO_COMMAND_VARIABLE] === 'dev' });
       // Findings of files that are gone go too; the cache is saved when anything was checked or dropped.
       const seen = new Set(report.articles.map((article) => article.absolutePath));
       let dropped = 0;
@@ -283,12 +284,12 @@ async function loadCollection(kind: CollectionKind, root: string, context: Loade
       return hash;
     };
     // Render every body the cache lacks first (in parallel when there are many), then fill the store.
-    const missing = new Map<string, { markdown: string; photos?: Record<string, PhotoFacts> }>();
+    const missing = new Map<string, Omit<PendingRenderJob, 'hash'>>();
     const rendered = renderedIn(cache);
     for (const article of report.articles) {
       const hash = bodyHash(article);
       const photosOfBody = figurePhotos.get(article)?.photos;
-      if (!missing.has(hash) && !rendered.has(hash)) missing.set(hash, { markdown: article.body, ...(photosOfBody ? { photos: photosOfBody } : {}) });
+      if (!missing.has(hash) && !rendered.has(hash)) missing.set(hash, { markdown: () => article.body, ...(photosOfBody ? { photos: photosOfBody } : {}) });
     }
     // The preview server and a preview build show drafts and scheduled pieces (src/data/content.ts).
     const showUnpublished = process.env[ASTRO_COMMAND_VARIABLE] === 'dev' || isPreviewBuild();

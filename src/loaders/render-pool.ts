@@ -27,12 +27,22 @@ const IN_FLIGHT = 2;
 
 const RENDER_PROCESS = fileURLToPath(new URL('../markdown/render-process.ts', import.meta.url));
 
+/**
+ * A body to render whose Markdown is read only when it is sent: a cold build of
+ * a 50,000-piece archive held every body (580 MB) through content sync otherwise.
+ */
+export interface PendingRenderJob extends Omit<RenderJob, 'markdown'> {
+  markdown: () => string;
+}
+
+const readyJob = ({ markdown, ...job }: PendingRenderJob): RenderJob => ({ ...job, markdown: markdown() });
+
 /** Renders every job into the cache in `cacheDir`; `onRendered` hears of each body once it is stored. */
-export async function renderArticles(jobs: RenderJob[], pipeline: PipelineOptions, cacheDir: string, onRendered: (body: CachedBody) => void): Promise<void> {
+export async function renderArticles(jobs: PendingRenderJob[], pipeline: PipelineOptions, cacheDir: string, onRendered: (body: CachedBody) => void): Promise<void> {
   if (jobs.length < INLINE_LIMIT) {
     const processor = createProcessor(pipeline);
     const cache = new RenderCache(cacheDir);
-    for (const job of jobs) onRendered(renderIntoCache(processor, cache, job));
+    for (const job of jobs) onRendered(renderIntoCache(processor, cache, readyJob(job)));
     return;
   }
   const count = Math.max(1, Math.min(availableParallelism(), 4));
@@ -52,7 +62,7 @@ export async function renderArticles(jobs: RenderJob[], pipeline: PipelineOption
       let done = false;
       const feed = () => {
         if (next < jobs.length) {
-          renderer.send(jobs.slice(next, next + BATCH));
+          renderer.send(jobs.slice(next, next + BATCH).map(readyJob));
           next += BATCH;
           inFlight++;
         } else if (inFlight === 0 && !done) {
@@ -64,11 +74,10 @@ export async function renderArticles(jobs: RenderJob[], pipeline: PipelineOption
         inFlight--;
         try {
           for (const body of rendered) onRendered(body);
+          feed();
         } catch (error) {
           reject(error);
-          return;
         }
-        feed();
       });
       renderer.once('error', reject);
       renderer.once('exit', (code, signal) => {

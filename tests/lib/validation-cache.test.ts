@@ -114,4 +114,17 @@ describe('the validation cache', () => {
     const stalePiece = stale.articles.find((candidate) => candidate.absolutePath === article())!;
     expect(() => stalePiece.body).toThrow(/canal-water-levels\.md: changed while it was being read; build again/);
   });
+
+  it('holds no text it was not asked to keep: a body is read from its file each time, as a build asks for it', () => {
+    const kept = validateContent(content, { cwd: work });
+    const held = kept.articles.find((piece) => piece.absolutePath === article())!;
+    const report = validateContent(content, { cwd: work, keepTexts: false });
+    const piece = report.articles.find((candidate) => candidate.absolutePath === article())!;
+    expect(piece.body).toBe(held.body);
+    // Read again, not remembered: once the file holds other words, asking again stops the run,
+    // while the record that kept its text still answers with what was checked.
+    writeFileSync(article(), readFileSync(article(), 'utf8').replace('The canal authority', 'The CANAL authority'));
+    expect(() => piece.body).toThrow(/canal-water-levels\.md: changed while it was being read; build again/);
+    expect(held.body).toContain('The canal authority');
+  });
 });

@@ -261,8 +261,8 @@ export function checkArticles(
     }
     if (known.digest !== digestOf(bytes)) return { stat };
     const parsed = known.facts.parsed;
-    // Findings from disk come without their texts; the bytes are at hand.
-    if (parsed && parsed.body === undefined) {
+    // Findings from disk come without their texts; the bytes are at hand, and kept when texts are.
+    if (keepTexts && parsed && parsed.body === undefined) {
       const texts = splitSource(bytes);
       if (texts) Object.assign(parsed, texts);
     }
@@ -273,23 +273,24 @@ export function checkArticles(
 
 /**
  * A file's texts as its findings knew them: at hand, or read again from the
- * file the first time they are asked for. A file that no longer holds that
- * body (it was saved again meanwhile) stops the run rather than mix versions.
+ * file each time they are asked for. A file that no longer holds that body
+ * (it was saved again meanwhile) stops the run rather than mix versions.
  */
 function textsReader(absolutePath: string, file: string, parsed: ParsedFacts, bodyDigest: string): () => { frontmatterText: string; body: string } {
-  let texts = parsed.body !== undefined && parsed.frontmatterText !== undefined ? { body: parsed.body, frontmatterText: parsed.frontmatterText } : undefined;
-  return () => {
-    if (!texts) {
-      let bytes: Uint8Array;
-      try {
-        bytes = readFileSync(absolutePath);
-      } catch (error) {
-        throw new Error(`${file}: cannot be read again (${(error as NodeJS.ErrnoException).code}); check it is still there and build again`);
-      }
-      const split = splitSource(bytes);
-      if (!split || digestOf(split.body) !== bodyDigest) throw new Error(`${file}: changed while it was being read; build again`);
-      texts = split;
+  const kept = parsed.body !== undefined && parsed.frontmatterText !== undefined ? { body: parsed.body, frontmatterText: parsed.frontmatterText } : undefined;
+  // Texts that were not kept are read at each call, never held: a build asks for each body once,
+  // and holding what it read would keep every body of the archive in memory to the end of the run.
+  return () => kept ?? readTexts();
+
+  function readTexts(): { frontmatterText: string; body: string } {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(absolutePath);
+    } catch (error) {
+      throw new Error(`${file}: cannot be read again (${(error as NodeJS.ErrnoException).code}); check it is still there and build again`);
     }
-    return texts;
-  };
+    const split = splitSource(bytes);
+    if (!split || digestOf(split.body) !== bodyDigest) throw new Error(`${file}: changed while it was being read; build again`);
+    return split;
+  }
 }
